@@ -1,0 +1,6 @@
+export * from './common';
+export * from './org';
+export * from './profile';
+export * from './plan';
+export * from './settings';
+export * from './lint';

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { FormatProfile } from './profile';
+
+export const Language = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Settings = z.object({
+  language: Language.default('vi'),
+  /** Larger UI text for older staff. */
+  largeText: z.boolean().default(false),
+  /** The office default format profile for new plans. */
+  formatProfile: FormatProfile.default(FormatProfile.parse({})),
+  /** Saved nơi nhận presets, e.g. "Thường trực Tỉnh ủy (b/c)". */
+  recipientPresets: z.array(z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(500))).max(200).default([]),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = Settings.partial();
+export type SettingsPatch = z.input<typeof SettingsPatch>;

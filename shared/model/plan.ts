@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { isoDate, isoTimestamp, nfcString, requiredText, uuid } from './common';
-import { Issuer, Signature } from './org';
+import { isoDate, isoTimestamp, nfcString, uuid } from './common';
+import { Signature } from './org';
 import { FormatProfile } from './profile';
 
 /*
+ * Texts may be empty: a plan is autosaved while it is typed; shared/lint reports what is missing.
+ *
  * The KẾ HOẠCH as structured data. Everything printed is derived from this by shared/layout.
  *
  * Inline markup inside body texts (paragraphs, items, notes, tasks, table cells):
@@ -23,13 +25,24 @@ export type PlanDate = z.infer<typeof PlanDate>;
 export const SecrecyMark = z.enum(['', 'MẬT', 'TỐI MẬT', 'TUYỆT MẬT']);
 export const UrgencyMark = z.enum(['', 'KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC']);
 
+/**
+ * The issuer as printed on this plan. Lenient on purpose: a plan is autosaved while it is typed, so blanks are
+ * stored and reported by shared/lint instead of being refused. (The office's own profile, SelfProfile, is strict.)
+ */
+export const PlanIssuer = z.object({
+  higherLines: z.array(nfcString(200)).max(3).default([]),
+  name: nfcString(200),
+  symbol: nfcString(20).pipe(z.string().regex(/^[A-ZĐ0-9]*$/u, { message: 'Ký hiệu chỉ gồm chữ in hoa và số, ví dụ HU, TU, ĐU' })),
+});
+export type PlanIssuer = z.infer<typeof PlanIssuer>;
+
 export const PlanHeader = z.object({
-  issuer: Issuer,
+  issuer: PlanIssuer,
   /** Document type symbol; a KẾ HOẠCH is always KH. */
   docType: z.literal('KH').default('KH'),
   /** The number as digits ("315", "05"), or "" for an unnumbered draft. */
   number: z.string().regex(/^(\d{1,6})?$/, { message: 'Số văn bản chỉ gồm chữ số' }).default(''),
-  place: requiredText(100),
+  place: nfcString(100),
   date: PlanDate,
   secrecy: SecrecyMark.default(''),
   urgency: UrgencyMark.default(''),
@@ -44,7 +57,7 @@ export const CanCu = z.object({
   /** The opening verb: "Căn cứ" or "Thực hiện". */
   verb: z.enum(['Căn cứ', 'Thực hiện']).default('Căn cứ'),
   /** References without the verb, e.g. "Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về …". */
-  items: z.array(requiredText(2000)).max(50).default([]),
+  items: z.array(nfcString(2000)).max(50).default([]),
   /** Lead sentence ending "như sau:", e.g. "Ban Thường vụ Huyện ủy ban hành Kế hoạch … như sau:". */
   lead: nfcString(3000).default(''),
 });
@@ -58,10 +71,10 @@ export const PilotUnit = z
   .object({
     id: uuid,
     /** "Chi bộ 02 (bản Nà Phát), Đảng bộ xã Bình Lư". */
-    name: requiredText(300),
+    name: nfcString(300),
     category: PilotCategory,
     /** "2025 - 2027" or "2025 - 2030". */
-    term: z.string().regex(/^\d{4} - \d{4}$/, { message: 'Nhiệm kỳ có dạng 2025 - 2030' }),
+    term: z.string().regex(/^(\d{4} - \d{4})?$/, { message: 'Nhiệm kỳ có dạng 2025 - 2030' }).default(''),
     /** Who attends, as written: "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện; …". */
     attendees: nfcString(3000).default(''),
     members: z.number().int().min(0).max(100_000).nullable(),
@@ -92,7 +105,7 @@ export type TaskDue = z.infer<typeof TaskDue>;
 
 export const Task = z.object({
   id: uuid,
-  text: requiredText(5000),
+  text: nfcString(5000),
   due: TaskDue.nullable().default(null),
 });
 export type Task = z.infer<typeof Task>;
@@ -130,11 +143,11 @@ export type DutyBlock = {
 export type Block = SectionBlock | ParagraphBlock | ItemBlock | NoteBlock | PilotUnitsBlock | PilotScheduleBlock | DutyBlock;
 
 const id = uuid;
-const bodyText = requiredText(20_000);
+const bodyText = nfcString(20_000);
 
 export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('section'), id, title: requiredText(2000), style: z.enum(['heading', 'runin']).default('heading'), children: z.array(Block).max(2000) }),
+    z.object({ kind: z.literal('section'), id, title: nfcString(2000), style: z.enum(['heading', 'runin']).default('heading'), children: z.array(Block).max(2000) }),
     z.object({ kind: z.literal('paragraph'), id, text: bodyText, emphasis: z.enum(['none', 'italic', 'italic-center']).default('none') }),
     z.object({ kind: z.literal('item'), id, marker: z.enum(['-', '+']).default('-'), text: bodyText }),
     z.object({ kind: z.literal('note'), id, text: bodyText }),
@@ -143,7 +156,7 @@ export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
     z.object({
       kind: z.literal('duty'),
       id,
-      body: requiredText(300),
+      body: nfcString(300),
       orgId: uuid.nullable().default(null),
       headingSuffix: z.enum(['', ':']).default(''),
       taskStyle: z.enum(['dash', 'plain']).default('dash'),
@@ -155,7 +168,7 @@ export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
 export const Recipient = z.object({
   id: uuid,
   /** "Thường trực Tỉnh ủy", "Lưu Văn phòng Huyện ủy". */
-  text: requiredText(500),
+  text: nfcString(500),
   /** Purpose note after the text: "(b/c)", "(để báo cáo)", "(để thực hiện)" or "". */
   note: nfcString(100).default(''),
   orgId: uuid.nullable().default(null),
@@ -187,7 +200,7 @@ export type AppendixTable = z.infer<typeof AppendixTable>;
 export const Appendix = z.object({
   id: uuid,
   /** The appendix name: "VỀ TIẾN ĐỘ TRIỂN KHAI CÔNG TÁC ĐẠI HỘI ĐẢNG CÁC CẤP". */
-  title: requiredText(1000),
+  title: nfcString(1000),
   /** Paragraphs before the table, if any. */
   intro: z.array(nfcString(5000)).max(50).default([]),
   tables: z.array(AppendixTable).max(10),
@@ -200,7 +213,7 @@ export type PlanStatus = z.infer<typeof PlanStatus>;
 /** The plan content: what the user edits and what prints. */
 export const PlanContent = z.object({
   header: PlanHeader,
-  trichYeu: requiredText(2000),
+  trichYeu: nfcString(2000),
   canCu: CanCu,
   body: z.array(Block).max(2000),
   pilotUnits: z.array(PilotUnit).max(500).default([]),

@@ -1,0 +1,52 @@
+/**
+ * Runs the backend in a worker_threads worker and relays calls to it, so SQLite and docx packing
+ * never block the main process. One in-flight map keyed by call id.
+ */
+import { Worker } from 'node:worker_threads';
+import type { InvokeResult, Channel } from '../../shared/api';
+
+export interface WorkerConfig {
+  dataDir: string;
+  resourcesDir: string;
+  appVersion: string;
+}
+
+type Pending = { resolve: (r: InvokeResult<Channel>) => void };
+
+export class BackendWorker {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor(workerFile: string, config: WorkerConfig) {
+    this.worker = new Worker(workerFile, { workerData: config });
+    this.worker.on('message', (msg: { id: number; result: InvokeResult<Channel> }) => {
+      const p = this.pending.get(msg.id);
+      if (p) {
+        this.pending.delete(msg.id);
+        p.resolve(msg.result);
+      }
+    });
+    this.worker.on('error', (err) => this.failAll(err instanceof Error ? err.message : String(err)));
+    this.worker.on('exit', (code) => this.failAll(`tiến trình xử lý dữ liệu đã dừng (mã ${code})`));
+  }
+
+  invoke(channel: string, input: unknown): Promise<InvokeResult<Channel>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve });
+      this.worker.postMessage({ id, channel, input });
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private failAll(reason: string): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.resolve({ ok: false, error: { code: 'INTERNAL', message: `Lỗi hệ thống: ${reason}` } });
+    }
+  }
+}

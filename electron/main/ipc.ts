@@ -1,0 +1,36 @@
+/**
+ * The IPC relay: checks the sender, validates the input against the contract, forwards to the
+ * backend worker. Main stays thin; the backend validates again (the web harness reaches it directly).
+ */
+import type { IpcMain } from 'electron';
+import { channels, isChannel, validationError, type Channel, type InvokeResult } from '../../shared/api';
+import { INVOKE_CHANNEL } from '../../shared/ipc-channel';
+import { isTrustedSender, type SenderInfo } from './security';
+
+export type Relay = (channel: Channel, input: unknown) => Promise<InvokeResult<Channel>>;
+
+export async function handleInvoke(
+  event: SenderInfo,
+  channel: unknown,
+  input: unknown,
+  relay: Relay,
+  appRoot: string,
+  devOrigin?: string,
+): Promise<InvokeResult<Channel>> {
+  if (!isTrustedSender(event, appRoot, devOrigin)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ trang của ứng dụng nên bị từ chối.' } };
+  }
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = channels[channel].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  // Relay the raw input: the backend parses it again with the same schema (transforms are idempotent).
+  return relay(channel, input ?? {});
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, relay: Relay, appRoot: string, devOrigin?: string): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) =>
+    handleInvoke(event as unknown as SenderInfo, channel, input, relay, appRoot, devOrigin),
+  );
+}

@@ -34,6 +34,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
       chunkSizeWarningLimit: 2000,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

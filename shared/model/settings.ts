@@ -14,5 +14,14 @@ export const Settings = z.object({
   recipientPresets: z.array(z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(500))).max(200).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsPatch = Settings.partial();
+/**
+ * Only the keys given. (Settings.partial() would not do: under zod 4 an absent key of an optional-with-default
+ * field is filled with its default, so every partial set would reset the other settings.)
+ */
+export const SettingsPatch = z.object({
+  language: Settings.shape.language.unwrap().optional(),
+  largeText: Settings.shape.largeText.unwrap().optional(),
+  formatProfile: Settings.shape.formatProfile.unwrap().optional(),
+  recipientPresets: Settings.shape.recipientPresets.unwrap().optional(),
+});
 export type SettingsPatch = z.input<typeof SettingsPatch>;

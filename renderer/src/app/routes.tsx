@@ -1,0 +1,30 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { RouteError } from './RouteError';
+import { ComingLaterPage } from '../pages/ComingLaterPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+
+// Pages load on demand so the first paint ships only the shell.
+const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
+const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/plans" replace /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:id', element: <PlanEditorPage /> },
+      { path: 'tasks', element: <ComingLaterPage feature="tasks" /> },
+      { path: 'exchange', element: <ComingLaterPage feature="exchange" /> },
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

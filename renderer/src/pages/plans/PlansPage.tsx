@@ -1,0 +1,251 @@
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Kbd,
+  NativeSelect,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PlanStatus, type PlanSummary } from '../../../../shared/model';
+import { errorMessage } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { notifySuccess } from '../../app/notify';
+import { PageLoader } from '../../app/AppLayout';
+import { planStatusLabels, toSelectData } from '../../i18n/labels';
+import { planDateLabel, planNumberLabel, statusColor } from './planLabels';
+import { TemplatePicker } from './TemplatePicker';
+
+export const PAGE_SIZE = 50;
+type View = 'live' | 'bin';
+
+/** Years offered by the filter: next year back to ten years ago. */
+function yearOptions(): number[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 12 }, (_, i) => now + 1 - i);
+}
+
+function PlanRowActions({ plan, view }: { plan: PlanSummary; view: View }) {
+  const { t } = useTranslation();
+  const duplicate = useApiMutation('plan.duplicate', { onSuccess: () => notifySuccess(t('plans.duplicated')) });
+  const remove = useApiMutation('plan.remove', { onSuccess: () => notifySuccess(t('plans.movedToBin')) });
+  const restore = useApiMutation('plan.restore', { onSuccess: () => notifySuccess(t('plans.restored')) });
+  const label = plan.trichYeu || t('plans.untitled');
+  const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
+  if (view === 'bin') {
+    return (
+      <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
+        <Button size="xs" variant="light" loading={restore.isPending} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => restore.mutate({ id: plan.id })}>
+          {t('plans.restore')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
+      <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
+        {t('plans.duplicate')}
+      </Button>
+      <Button size="xs" variant="subtle" color="red" loading={remove.isPending} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => remove.mutate({ id: plan.id })}>
+        {t('actions.delete')}
+      </Button>
+    </Group>
+  );
+}
+
+/** #/plans: every plan of the office, searchable without accents, with the bin. */
+export default function PlansPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState<View>('live');
+  const [search, setSearch] = useState('');
+  const [year, setYear] = useState<number | null>(null);
+  const [status, setStatus] = useState<PlanStatus | null>(null);
+  const [page, setPage] = useState(1);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [query] = useDebouncedValue(search.trim(), 200);
+
+  // Ctrl+F (⌘F) focuses the search box, wherever the focus is.
+  useWindowEvent('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  });
+
+  const plans = useApiQuery(
+    'plan.list',
+    {
+      query,
+      deleted: view === 'bin',
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      ...(year !== null ? { year } : {}),
+      ...(status !== null ? { status } : {}),
+    },
+    { placeholderData: (previous) => previous },
+  );
+  const statusLabels = planStatusLabels(t);
+  const filtering = query !== '' || year !== null || status !== null;
+  const resetPage = () => setPage(1);
+  const open = (plan: PlanSummary) => void navigate(`/plans/${plan.id}`);
+
+  const emptyState = () => {
+    if (view === 'bin') return <EmptyState title={t('plans.binEmpty')} description={t('plans.binEmptyHint')} />;
+    if (filtering) return <EmptyState title={t('plans.noMatch')} description={t('plans.noMatchHint')} />;
+    return (
+      <EmptyState title={t('plans.emptyTitle')} description={t('plans.emptyHint')}>
+        <EmptyState.Actions>
+          <Button onClick={() => setPickerOpen(true)}>{t('plans.create')}</Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{view === 'bin' ? t('plans.binTitle') : t('plans.title')}</Title>
+        <Group>
+          <SegmentedControl
+            aria-label={t('plans.viewLabel')}
+            value={view}
+            onChange={(value) => {
+              setView(value === 'bin' ? 'bin' : 'live');
+              resetPage();
+            }}
+            data={[
+              { value: 'live', label: t('plans.viewLive') },
+              { value: 'bin', label: t('plans.viewBin') },
+            ]}
+          />
+          <Button onClick={() => setPickerOpen(true)}>{t('plans.create')}</Button>
+        </Group>
+      </Group>
+
+      <Group align="flex-end">
+        <TextInput
+          ref={searchRef}
+          style={{ flex: 1, maxWidth: 480 }}
+          type="search"
+          label={t('plans.search')}
+          placeholder={t('plans.searchPlaceholder')}
+          rightSection={<Kbd size="xs">{t('plans.searchShortcut')}</Kbd>}
+          rightSectionWidth={64}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            resetPage();
+          }}
+        />
+        <NativeSelect
+          label={t('plans.year')}
+          value={year === null ? '' : String(year)}
+          onChange={(event) => {
+            setYear(event.currentTarget.value === '' ? null : Number(event.currentTarget.value));
+            resetPage();
+          }}
+          data={[{ value: '', label: t('plans.allYears') }, ...yearOptions().map((y) => ({ value: String(y), label: String(y) }))]}
+        />
+        <NativeSelect
+          label={t('plans.status')}
+          value={status ?? ''}
+          onChange={(event) => {
+            setStatus(event.currentTarget.value === '' ? null : PlanStatus.parse(event.currentTarget.value));
+            resetPage();
+          }}
+          data={[{ value: '', label: t('plans.allStatuses') }, ...toSelectData(statusLabels)]}
+        />
+      </Group>
+
+      {plans.isPending ? (
+        <PageLoader />
+      ) : plans.isError ? (
+        <Alert color="red" title={t('errors.loadFailed')}>
+          {errorMessage(plans.error)}
+        </Alert>
+      ) : plans.data.items.length === 0 ? (
+        emptyState()
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover aria-label={t('plans.tableLabel')} aria-busy={plans.isFetching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('plans.colNumber')}</Table.Th>
+                  <Table.Th>{t('plans.colTrichYeu')}</Table.Th>
+                  <Table.Th>{t('plans.colDate')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('plans.colStatus')}</Table.Th>
+                  <Table.Th>{t('plans.colIssuer')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('plans.colActions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {plans.data.items.map((plan) => (
+                  <Table.Tr
+                    key={plan.id}
+                    style={view === 'live' ? { cursor: 'pointer' } : undefined}
+                    onClick={view === 'live' ? () => open(plan) : undefined}
+                  >
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
+                        {planNumberLabel(t, plan)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {view === 'live' ? (
+                        <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
+                          {plan.trichYeu || t('plans.untitled')}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
+                        {statusLabels[plan.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{plan.issuerName}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <PlanRowActions plan={plan} view={view} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t('plans.total', { total: plans.data.total })}
+            </Text>
+            {plans.data.total > PAGE_SIZE && (
+              <Pagination total={Math.ceil(plans.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label={t('plans.pages')} />
+            )}
+          </Group>
+        </>
+      )}
+      <TemplatePicker opened={pickerOpen} onClose={() => setPickerOpen(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { PageLoader } from '../../app/AppLayout';
+import { DisplayPreferences } from './DisplayPreferences';
+import { FormatProfileForm } from './FormatProfileForm';
+import { ProfileForm } from './ProfileForm';
+import { RecipientPresets } from './RecipientPresets';
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const profile = useApiQuery('org.getSelf', {});
+  const settings = useApiQuery('settings.get', {});
+
+  if (profile.isPending || settings.isPending) return <PageLoader />;
+  if (profile.isError || settings.isError) {
+    return (
+      <Alert color="red" title={t('errors.loadFailed')}>
+        {errorMessage(profile.error ?? settings.error)}
+      </Alert>
+    );
+  }
+  return (
+    <Stack>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Tabs defaultValue="profile">
+        <Tabs.List>
+          <Tabs.Tab value="profile">{t('settings.tabProfile')}</Tabs.Tab>
+          <Tabs.Tab value="display">{t('settings.tabDisplay')}</Tabs.Tab>
+          <Tabs.Tab value="recipients">{t('settings.tabRecipients')}</Tabs.Tab>
+          <Tabs.Tab value="format">{t('settings.tabFormat')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profile" pt="md">
+          <ProfileForm initial={profile.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="display" pt="md">
+          <DisplayPreferences settings={settings.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recipients" pt="md">
+          <RecipientPresets settings={settings.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="format" pt="md">
+          <FormatProfileForm initial={settings.data.formatProfile} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

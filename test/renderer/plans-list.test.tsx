@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { TemplateSummary } from '../../shared/api';
+import { installRealBridge, type RealBridge } from './real-bridge';
+import { renderApp } from './render-app';
+
+let bridge: RealBridge;
+let templates: TemplateSummary[];
+beforeEach(async () => {
+  bridge = installRealBridge();
+  templates = await bridge.call('template.list', {});
+});
+afterEach(() => bridge.dispose());
+
+const seed = (n: number) => templates.filter((x) => x.kind === 'seed')[n - 1]!;
+const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1); // minus the header row
+
+describe('plans list', () => {
+  it('explains what to do when there is no plan, and creates one from the template picker', async () => {
+    const { user, router } = await renderApp('/plans');
+    expect(await screen.findByText('Chưa có kế hoạch nào')).toBeInTheDocument();
+    expect(screen.getByText(/Bấm “Tạo kế hoạch”, chọn một mẫu/)).toBeInTheDocument();
+
+    await user.click(screen.getAllByRole('button', { name: 'Tạo kế hoạch' })[0]!);
+    const picker = await screen.findByRole('dialog', { name: 'Tạo kế hoạch từ mẫu' });
+    const blankHuyen = templates.find((x) => x.kind === 'blank' && /Huyện ủy/.test(x.name))!;
+    const card = await within(picker).findByRole('article', { name: blankHuyen.name });
+    expect(within(picker).getAllByRole('article')).toHaveLength(templates.length);
+    await user.click(within(card).getByRole('button', { name: 'Dùng mẫu này' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/plans\/[0-9a-f-]{36}$/));
+    const id = router.state.location.pathname.split('/')[2]!;
+    const plan = await bridge.call('plan.get', { id });
+    expect(plan.status).toBe('draft');
+    expect((await bridge.call('plan.list', {})).total).toBe(1);
+  });
+
+  it('lists plans with number, status and issuer; searches without accents; filters; Ctrl+F focuses search', async () => {
+    const first = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const blank = templates.find((x) => x.kind === 'blank')!;
+    for (const trichYeu of ['Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng', 'Kiểm tra, giám sát năm 2025']) {
+      const plan = await bridge.call('template.instantiate', { templateId: blank.id });
+      await bridge.call('plan.save', { ...plan, trichYeu, baseRevision: plan.revision });
+    }
+    const { user, router } = await renderApp('/plans');
+
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' });
+    expect(rowsOf(table)).toHaveLength(3);
+    const firstRow = within(table).getByText(first.trichYeu).closest('tr')!;
+    expect(within(firstRow).getByText(`Số ${first.header.number}-KH/${first.header.issuer.symbol}`)).toBeInTheDocument();
+    expect(within(firstRow).getByText('Dự thảo')).toBeInTheDocument();
+    expect(within(firstRow).getByText(first.header.issuer.name)).toBeInTheDocument();
+    const kiemTraRow = within(table).getByText('Kiểm tra, giám sát năm 2025').closest('tr')!;
+    expect(within(kiemTraRow).getByText('Chưa cấp số')).toBeInTheDocument();
+    expect(screen.getByText('Tổng số: 3')).toBeInTheDocument();
+
+    // Ctrl+F from anywhere focuses the search box.
+    const search = screen.getByLabelText('Tìm kế hoạch');
+    expect(search).not.toHaveFocus();
+    fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    expect(search).toHaveFocus();
+
+    await user.type(search, 'tuyen truyen ky niem');
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1));
+    expect(screen.getByText('Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng')).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, 'dai hoi diem');
+    await waitFor(() => expect(screen.queryByText('Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng')).not.toBeInTheDocument());
+    expect(screen.getByText(first.trichYeu)).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Trạng thái'), 'issued');
+    expect(await screen.findByText('Không tìm thấy kế hoạch phù hợp')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Trạng thái'), '');
+    await user.selectOptions(screen.getByLabelText('Năm'), String(first.header.date.year));
+    await screen.findByText(first.trichYeu);
+    await user.clear(search);
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' })).length).toBeGreaterThanOrEqual(1));
+    for (const row of rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))) {
+      expect(row.textContent).toContain(String(first.header.date.year));
+    }
+    await user.selectOptions(screen.getByLabelText('Năm'), '');
+
+    // A click on the row opens the editor route.
+    await user.click(await screen.findByText(first.header.issuer.name));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/plans/${first.id}`));
+  });
+
+  it('duplicates, deletes to the bin and restores', async () => {
+    const plan = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const { user } = await renderApp('/plans');
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' });
+    const name = plan.trichYeu;
+
+    await user.click(within(table).getByRole('button', { name: `Nhân bản “${name}”` }));
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(2));
+    expect((await bridge.call('plan.list', {})).total).toBe(2);
+
+    await user.click(within(screen.getByRole('table', { name: 'Danh sách kế hoạch' })).getAllByRole('button', { name: `Xóa “${name}”` })[0]!);
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1));
+    expect(screen.getByText(/Đã chuyển vào thùng rác/)).toBeInTheDocument();
+    expect((await bridge.call('plan.list', { deleted: true })).total).toBe(1);
+
+    await user.click(screen.getByRole('radio', { name: 'Thùng rác' }));
+    expect(await screen.findByRole('heading', { name: 'Thùng rác' })).toBeInTheDocument();
+    const bin = await screen.findByRole('table', { name: 'Danh sách kế hoạch' });
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1));
+    await user.click(within(bin).getByRole('button', { name: `Khôi phục “${name}”` }));
+    expect(await screen.findByText('Thùng rác trống')).toBeInTheDocument();
+    expect((await bridge.call('plan.list', {})).total).toBe(2);
+  });
+});

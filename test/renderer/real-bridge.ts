@@ -1,0 +1,77 @@
+/**
+ * window.kehoach backed by the REAL backend (SQLite in a temp folder), for component tests.
+ * Calls cross a JSON boundary, as they do through the web harness, so nothing passes by reference.
+ *
+ *   const bridge = installRealBridge();      // fresh temp data folder
+ *   ...render, interact...
+ *   bridge.reopen();                          // same folder, new backend: "restart the app"
+ *   bridge.dispose();                         // close the database, delete the folder
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../electron/backend/index';
+import type { Channel, Input, InvokeResult, KehoachBridge, Output } from '../../shared/api';
+
+export interface RecordedCall {
+  channel: string;
+  input: unknown;
+  ok: boolean;
+}
+
+export interface RealBridge {
+  readonly dataDir: string;
+  /** The backend currently behind window.kehoach. */
+  readonly backend: Backend;
+  /** Every call made through window.kehoach, in order. */
+  readonly calls: RecordedCall[];
+  /** Call the backend directly (test set-up and assertions); throws on an error result. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  /** Close the backend and open a new one on the same folder (what a restart does). */
+  reopen(): void;
+  /** Close the backend, remove window.kehoach and delete the temp folder. */
+  dispose(): void;
+}
+
+const overJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+export function installRealBridge(options: { dataDir?: string } = {}): RealBridge {
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kehoach-renderer-'));
+  // jsdom replaces the global URL, so the backend's default resources path (new URL(..., import.meta.url)) breaks
+  // under it: name the folder explicitly.
+  const open = () => createBackend({ dataDir, resourcesDir: join(import.meta.dirname, '..', '..', 'resources') });
+  let backend = open();
+  const calls: RecordedCall[] = [];
+
+  const bridge: KehoachBridge = {
+    invoke: async <C extends Channel>(channel: C, input: Input<C>): Promise<InvokeResult<C>> => {
+      const result = overJson(await backend.invoke(channel, overJson(input)));
+      calls.push({ channel, input, ok: result.ok });
+      return result;
+    },
+  };
+  (window as Window & { kehoach?: KehoachBridge }).kehoach = bridge;
+
+  return {
+    dataDir,
+    get backend() {
+      return backend;
+    },
+    calls,
+    async call(channel, input) {
+      const result = await backend.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.data;
+    },
+    reopen() {
+      backend.close();
+      backend = open();
+    },
+    dispose() {
+      backend.close();
+      Reflect.deleteProperty(window, 'kehoach');
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

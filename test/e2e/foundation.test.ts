@@ -1,0 +1,56 @@
+/**
+ * End to end in Debian Chromium through the web harness (issue 2): open the app, switch language, save the
+ * issuer profile, restart the harness on the same data folder, reload, and find the profile persisted.
+ */
+import { startHarness } from '../../scripts/web-harness';
+import { openApp, type AppSession } from './browser';
+
+let app: AppSession;
+beforeAll(async () => {
+  app = await openApp();
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('foundation in a real browser', () => {
+  it('opens in Vietnamese with the five sections', async () => {
+    const { page } = app;
+    const nav = page.getByRole('navigation');
+    for (const name of ['Kế hoạch', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']) {
+      await nav.getByRole('link', { name }).waitFor();
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = app;
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).waitFor();
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).waitFor();
+  });
+
+  it('saves the issuer profile, and it survives a restart of the backend', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByLabel('Tên cơ quan ban hành').fill('HUYỆN ỦY TAM ĐƯỜNG');
+    await page.getByLabel('Ký hiệu cơ quan').fill('HU');
+    await page.getByLabel('Địa danh').fill('Tam Đường');
+    await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
+    await page.getByLabel('Tập thể hoặc người đứng đầu').fill('BAN THƯỜNG VỤ');
+    await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
+    await page.getByLabel('Họ và tên người ký').fill('Tần Thị Quế');
+    await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Văn phòng Huyện ủy');
+    await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
+    await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
+
+    // Restart the backend on the same data folder, then reload the page from it.
+    await app.harness.close();
+    app.harness = await startHarness({ port: 0, dataDir: app.dataDir });
+    await page.goto(`${app.harness.url}#/settings`);
+    await expect.poll(() => page.getByLabel('Tên cơ quan ban hành').inputValue()).toBe('HUYỆN ỦY TAM ĐƯỜNG');
+    await expect.poll(() => page.getByLabel('Họ và tên người ký').inputValue()).toBe('Tần Thị Quế');
+    await expect.poll(() => page.getByLabel('Địa danh').inputValue()).toBe('Tam Đường');
+  });
+});

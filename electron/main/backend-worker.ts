@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { InvokeResult, Channel } from '../../shared/api';
+import type { WorkerReply, WorkerRequest } from '../backend/worker-protocol';
 
 export interface WorkerConfig {
   dataDir: string;
@@ -20,7 +21,8 @@ export class BackendWorker {
 
   constructor(workerFile: string, config: WorkerConfig) {
     this.worker = new Worker(workerFile, { workerData: config });
-    this.worker.on('message', (msg: { id: number; result: InvokeResult<Channel> }) => {
+    this.worker.on('message', (msg: WorkerReply) => {
+      if (!('id' in msg)) return; // 'ready' / 'closed' notices; a failed open answers every call with its error
       const p = this.pending.get(msg.id);
       if (p) {
         this.pending.delete(msg.id);
@@ -35,11 +37,19 @@ export class BackendWorker {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      this.worker.postMessage({ id, channel, input });
+      this.worker.postMessage({ id, channel, input } satisfies WorkerRequest);
     });
   }
 
+  /** Close the database cleanly (checkpoint, release locks), then end the thread; terminate after 3 s regardless. */
   async stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      this.worker.on('message', (msg: WorkerReply) => 'type' in msg && msg.type === 'closed' && resolve());
+      this.worker.once('exit', () => resolve());
+      setTimeout(resolve, 3000).unref();
+    });
+    this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    await closed;
     await this.worker.terminate();
   }
 

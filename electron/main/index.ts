@@ -47,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     backend = new BackendWorker(join(__dirname, 'worker.js'), {
       dataDir,
-      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'templates') : join(app.getAppPath(), 'resources/templates'),
+      // electron-builder copies resources/templates to <resources>/templates (extraResources).
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       appVersion: app.getVersion(),
     });
     const worker = backend;
@@ -62,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    void backend?.stop();
-    app.quit();
+    // Close the database cleanly before quitting.
+    void (backend ? backend.stop() : Promise.resolve()).then(() => app.quit());
   });
 }

@@ -1,12 +1,12 @@
 /** The Vietnamese application menu. */
-import type { MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 
 export function menuTemplate(): MenuItemConstructorOptions[] {
   return [
     {
       label: 'Tệp',
       submenu: [
-        { label: 'In…', accelerator: 'CmdOrCtrl+P', click: (_item, win) => win && 'webContents' in win && win.webContents.print({ printBackground: true }) },
+        { label: 'In…', accelerator: 'CmdOrCtrl+P', click: (_item, win) => (win as BrowserWindow | undefined)?.webContents.print({ printBackground: true }) },
         { type: 'separator' },
         { label: 'Thoát', role: 'quit' },
       ],

@@ -1,0 +1,10 @@
+import { migration001 } from './001-foundation';
+import { migration002 } from './002-plans';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every migration in order. Append only; never edit a released one (test/backend/migrations-frozen.test.ts). */
+export const migrations: readonly Migration[] = [migration001, migration002];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

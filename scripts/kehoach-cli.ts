@@ -1,0 +1,200 @@
+/**
+ * Command line for batch use and tests:
+ *
+ *   npm run kehoach -- render <plan.json> -o <out.docx>
+ *   npm run kehoach -- lint <plan.json> [--json]
+ *
+ * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
+ * Exit status: 0 done; 1 lint found errors (or rendering failed); 2 bad input or usage — nothing written.
+ * New subcommands (e.g. `pdf`) register in COMMANDS.
+ */
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { lintPlan } from '../shared/lint';
+import { type LintFinding, PlanContent } from '../shared/model';
+
+/** Bad input or usage: reported as a message, exit 2. */
+export class InputError extends Error {}
+
+export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
+
+const USAGE = `Cách dùng:
+  npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>   In kế hoạch ra tệp .docx
+  npm run kehoach -- lint <kế-hoạch.json> [--json]         Kiểm tra thể thức (mã thoát 1 khi có lỗi)
+<kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).`;
+
+interface Args {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+/** Options that take a value; every other `-x`/`--x` is a flag. */
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out' };
+const FLAG_OPTIONS: Record<string, string> = { '--json': 'json' };
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const valueName = VALUE_OPTIONS[a];
+    const flagName = FLAG_OPTIONS[a];
+    if (valueName) {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new InputError(`Thiếu giá trị sau ${a}.`);
+      options.set(valueName, v);
+    } else if (flagName) {
+      options.set(flagName, true);
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new InputError(`Tùy chọn không hợp lệ: ${a}`);
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, options };
+}
+
+function describeIssues(error: z.ZodError, prefix: (string | number)[]): string {
+  const lines = error.issues.slice(0, 10).map((i) => {
+    const path = [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    return `  - trường ${path.length ? path.join('.') : '(gốc)'}: ${i.message}`;
+  });
+  if (error.issues.length > 10) lines.push(`  … và ${error.issues.length - 10} lỗi khác`);
+  return lines.join('\n');
+}
+
+/** Read a plan file: a template ({content: …}) or a bare PlanContent. Throws InputError naming the field. */
+export function readPlanFile(file: string): PlanContent {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `Không tìm thấy tệp ${file}.` : `Không đọc được tệp ${file} (${code ?? String(e)}).`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/u, ''));
+  } catch (e) {
+    throw new InputError(`Tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(`Tệp ${file} phải chứa một đối tượng JSON: nội dung kế hoạch hoặc tệp mẫu có trường "content".`);
+  }
+  const isTemplate = 'content' in data;
+  const result = PlanContent.safeParse(isTemplate ? (data as { content: unknown }).content : data);
+  if (!result.success) {
+    throw new InputError(`Kế hoạch trong tệp ${file} không hợp lệ:\n${describeIssues(result.error, isTemplate ? ['content'] : [])}`);
+  }
+  return result.data;
+}
+
+/** Write through a temporary file in the same folder, then rename: a reader never sees half a file. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const dir = dirname(resolve(target));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new InputError(`Thư mục ${dir} không tồn tại.`);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, bytes, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+const SEVERITY_LABEL: Record<LintFinding['severity'], string> = { error: 'LỖI', warning: 'CẢNH BÁO' };
+
+function formatFinding(f: LintFinding): string {
+  const where = f.path.length ? f.path.join('.') : '(toàn văn bản)';
+  return `${SEVERITY_LABEL[f.severity]} [${f.rule}] ${where}: ${f.message}`;
+}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+type Command = (args: Args, io: Io) => Promise<number>;
+
+function onePlanFile(args: Args, command: string): string {
+  const [file, ...extra] = args.positional;
+  if (!file) throw new InputError(`Thiếu tệp kế hoạch: npm run kehoach -- ${command} <kế-hoạch.json>`);
+  if (extra.length) throw new InputError(`Thừa tham số: ${extra.join(' ')}`);
+  return file;
+}
+
+const render: Command = async (args, io) => {
+  const file = onePlanFile(args, 'render');
+  const out = args.options.get('out');
+  if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>');
+  const content = readPlanFile(file);
+  // Loaded on demand: `lint` does not need the .docx writer.
+  const { renderPlanDocx } = await import('../electron/backend/docx/index');
+  const bytes = await renderPlanDocx(content);
+  writeFileAtomic(out, bytes);
+  io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
+  return EXIT.ok;
+};
+
+const lint: Command = async (args, io) => {
+  const file = onePlanFile(args, 'lint');
+  const findings = lintPlan(readPlanFile(file));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (args.options.get('json') === true) {
+    io.out(JSON.stringify(findings, null, 2));
+  } else {
+    for (const f of findings) io.out(formatFinding(f));
+    io.out(`${errors} lỗi, ${findings.length - errors} cảnh báo.`);
+  }
+  return errors > 0 ? EXIT.findings : EXIT.ok;
+};
+
+/** Subcommands by name. Add new ones here (the lead adds `pdf`). */
+export const COMMANDS: Record<string, Command> = { render, lint };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  // Schema messages without a message of our own (types, missing fields) in Vietnamese too.
+  z.config(z.locales.vi());
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.err(USAGE);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`Lệnh không hợp lệ: ${name}\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command(parseArgs(rest), io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return EXIT.badInput;
+    }
+    io.err(`Lỗi khi thực hiện lệnh ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.findings;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url));
+if (isEntry) {
+  main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exitCode = EXIT.findings;
+    },
+  );
+}

@@ -1,0 +1,6 @@
+export * from './date';
+export * from './numbers';
+export * from './symbol';
+export * from './inline';
+export * from './fold';
+export * from './due-date';

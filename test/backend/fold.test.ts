@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { foldedWords, foldVietnamese } from '../../shared/format/fold';
+
+describe('foldVietnamese', () => {
+  it('strips tones and vowel marks and lowercases', () => {
+    expect(foldVietnamese('Đại hội điểm')).toBe('dai hoi diem');
+    expect(foldVietnamese('KẾ HOẠCH')).toBe('ke hoach');
+    expect(foldVietnamese('Ủy ban Kiểm tra Huyện ủy')).toBe('uy ban kiem tra huyen uy');
+    expect(foldVietnamese('ư ơ ă â ê ô')).toBe('u o a a e o');
+  });
+
+  it('maps đ and Đ to d (unicode61 alone does not)', () => {
+    expect(foldVietnamese('đ')).toBe('d');
+    expect(foldVietnamese('ĐẢNG ỦY XÃ')).toBe('dang uy xa');
+  });
+
+  it('gives the same result for NFC and NFD input', () => {
+    const nfc = 'Thường trực Tỉnh ủy'.normalize('NFC');
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    expect(foldVietnamese(nfd)).toBe(foldVietnamese(nfc));
+    expect(foldVietnamese(nfc)).toBe('thuong truc tinh uy');
+  });
+
+  it('leaves ASCII, digits and punctuation alone', () => {
+    expect(foldVietnamese('Số 315-KH/HU, ngày 05/11/2024')).toBe('so 315-kh/hu, ngay 05/11/2024');
+    expect(foldVietnamese('')).toBe('');
+  });
+
+  it('splits folded words on anything that is not a letter or digit', () => {
+    expect(foldedWords('Số 315-KH/HU')).toEqual(['so', '315', 'kh', 'hu']);
+    expect(foldedWords('  — ; ')).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * A released migration is frozen: users' databases already ran it, so editing it would leave their schema different
+ * from a fresh install's. Change the schema with a NEW migration, and pin its hash here when it is released.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
+
+const RELEASED: Record<number, { name: string; sha256: string }> = {
+  1: { name: 'foundation', sha256: '4c5a8c027d94f6b0d56b35ba280018b49cbb2b855d49aecdc31aaf3bd97508d3' },
+  2: { name: 'plans', sha256: '8e825c920a58e85053dd9589e80cbb83feac5c8704170c48d8b585aeb68a7aae' },
+};
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('released migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it.each(Object.entries(RELEASED))('migration %s is unchanged', (version, pinned) => {
+    const m = migrations.find((x) => x.version === Number(version));
+    expect(m, `migration ${version} was removed`).toBeDefined();
+    expect(m!.name).toBe(pinned.name);
+    expect(sha256(m!.sql), `migration ${version} was edited: add a new migration instead`).toBe(pinned.sha256);
+  });
+
+  it('every migration is pinned once released', () => {
+    expect(migrations.filter((m) => !(m.version in RELEASED)).map((m) => m.version)).toEqual([]);
+  });
+});

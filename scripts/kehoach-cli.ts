@@ -3,6 +3,7 @@
  *
  *   npm run kehoach -- render <plan.json> -o <out.docx>
  *   npm run kehoach -- lint <plan.json> [--json]
+ *   npm run kehoach -- pdf <plan.json> -o <out.pdf>     (the preview printed by headless Chromium)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * Exit status: 0 done; 1 lint found errors (or rendering failed); 2 bad input or usage — nothing written.
@@ -23,6 +24,7 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 const USAGE = `Cách dùng:
   npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>   In kế hoạch ra tệp .docx
   npm run kehoach -- lint <kế-hoạch.json> [--json]         Kiểm tra thể thức (mã thoát 1 khi có lỗi)
+  npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf>      In trang xem trước ra PDF (qua Chromium)
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).`;
 
 interface Args {
@@ -158,8 +160,21 @@ const lint: Command = async (args, io) => {
   return errors > 0 ? EXIT.findings : EXIT.ok;
 };
 
-/** Subcommands by name. Add new ones here (the lead adds `pdf`). */
-export const COMMANDS: Record<string, Command> = { render, lint };
+/** The preview's printout as PDF: the same pages as the in-app print, through headless Chromium. */
+const pdf: Command = async (args, io) => {
+  const file = onePlanFile(args, 'pdf');
+  const out = args.options.get('out');
+  if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf>');
+  const content = readPlanFile(file);
+  const { printPlanPdf } = await import('./print-pdf');
+  const bytes = await printPlanPdf(content);
+  writeFileAtomic(out, bytes);
+  io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
+  return EXIT.ok;
+};
+
+/** Subcommands by name. */
+export const COMMANDS: Record<string, Command> = { render, lint, pdf };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   // Schema messages without a message of our own (types, missing fields) in Vietnamese too.

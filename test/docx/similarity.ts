@@ -98,3 +98,25 @@ export function removeSequence(list: string[], seq: string[], mark?: string): bo
   }
   return false;
 }
+
+/**
+ * Share of words (of both lists) that sit inside a run of `k` consecutive words found in the other list too.
+ * Order-sensitive within runs but tolerant of whole blocks moving: two renderers of the same page emit
+ * two-column blocks (header, closing) and table rows split across pages in different orders in the PDF text.
+ */
+export function shingleCoverage(a: string[], b: string[], k = 4): number {
+  const grams = (list: string[]) => {
+    const set = new Set<string>();
+    for (let i = 0; i + k <= list.length; i++) set.add(list.slice(i, i + k).join('\u0001'));
+    return set;
+  };
+  const covered = (list: string[], other: Set<string>) => {
+    const mark = new Uint8Array(list.length);
+    for (let i = 0; i + k <= list.length; i++) {
+      if (other.has(list.slice(i, i + k).join('\u0001'))) mark.fill(1, i, i + k);
+    }
+    return mark.reduce((n, m) => n + m, 0);
+  };
+  const total = a.length + b.length;
+  return total === 0 ? 1 : (covered(a, grams(b)) + covered(b, grams(a))) / total;
+}

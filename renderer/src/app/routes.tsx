@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
@@ -10,8 +10,11 @@ const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
 const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const PrintPage = lazy(() => import('../pages/print/PrintPage'));
 
 export const routes: RouteObject[] = [
+  // The printout alone, without the app shell (used by `npm run kehoach -- pdf`).
+  { path: '/print/:id', element: (<Suspense fallback={null}><PrintPage /></Suspense>), errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppLayout />,

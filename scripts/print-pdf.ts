@@ -1,0 +1,37 @@
+/**
+ * Print a plan to PDF through headless Chromium: the same pages as the in-app print (route #/print/:id of the
+ * built renderer, served by the web harness on loopback with a throw-away data folder).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import type { PlanContent } from '../shared/model';
+import { startHarness } from './web-harness';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function printPlanPdf(content: PlanContent): Promise<Uint8Array> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kh-pdf-'));
+  const harness = await startHarness({ port: 0, dataDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const id = randomUUID();
+    await page.goto(harness.url);
+    const saved = await page.evaluate(
+      async ([planId, plan]) => window.kehoach.invoke('plan.save', { ...plan, id: planId, baseRevision: null }),
+      [id, content] as const,
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    await page.goto(`${harness.url}#/print/${id}`);
+    await page.waitForFunction(() => document.documentElement.dataset['printReady'], undefined, { timeout: 60_000 });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await browser.close();
+    await harness.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The printed preview (headless Chromium, the in-app print path, via `kehoach pdf`) against the .docx rendered
+ * by LibreOffice: the checker passes the printout, and both carry the same words in the same order (≥ 0.99).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TemplateFile } from '../../shared/model';
+import { renderPlanDocx } from '../../electron/backend/docx/index';
+import { printPlanPdf } from '../../scripts/print-pdf';
+import { convertToPdf, failed, pdfText, runChecker, writeTemp } from '../docx/tools';
+import { shingleCoverage, words } from '../docx/similarity';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const seeds = ['seed-01-huyen-uy-dai-hoi-diem', 'seed-02-tinh-uy-thuc-hien-chi-thi-35', 'seed-03-btctw-doan-du-dai-hoi'];
+
+describe.each(seeds)('%s printed from the preview', (id) => {
+  const content = TemplateFile.parse(JSON.parse(readFileSync(`resources/templates/${id}.json`, 'utf8'))).content;
+  let previewPdf = '';
+  let docxPdf = '';
+  beforeAll(async () => {
+    const [pdfBytes, docxBytes] = await Promise.all([printPlanPdf(content), renderPlanDocx(content)]);
+    previewPdf = await writeTemp(`${id}-preview.pdf`, pdfBytes);
+    docxPdf = await convertToPdf(await writeTemp(`${id}.docx`, docxBytes));
+  }, 180_000);
+
+  it('passes the format checker as printed', async () => {
+    const report = await runChecker(previewPdf);
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W')).toEqual([]);
+  });
+
+  it('carries the same words in the same order as the .docx rendered by LibreOffice', async () => {
+    const [a, b] = await Promise.all([pdfText(previewPdf), pdfText(docxPdf)]);
+    const [wa, wb] = [words(a), words(b)];
+    // Same words: the counts differ only by page furniture (page numbers, table headers repeated per page).
+    expect(Math.abs(wa.length - wb.length)).toBeLessThanOrEqual(0.01 * wa.length);
+    // Same order: pdftotext emits two-column blocks and table rows split across pages in renderer-dependent
+    // order, so a whole-document LCS would measure the text extractor; 4-word runs measure the pages.
+    expect(shingleCoverage(wa, wb)).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('kehoach pdf command', () => {
+  it('writes a PDF, and refuses bad input without writing anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-cli-pdf-'));
+    const out = join(dir, 'seed01.pdf');
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kehoach-cli.ts', 'pdf', `resources/templates/${seeds[0]}.json`, '-o', out], { encoding: 'utf8', timeout: 120_000 });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const badFile = join(dir, 'bad.json');
+    writeFileSync(badFile, JSON.stringify({ content: { trichYeu: 5 } }));
+    const badOut = join(dir, 'bad.pdf');
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kehoach-cli.ts', 'pdf', badFile, '-o', badOut], { encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/trường/);
+    expect(existsSync(badOut)).toBe(false);
+  }, 180_000);
+});

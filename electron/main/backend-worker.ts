@@ -33,10 +33,10 @@ export class BackendWorker {
     this.worker.on('exit', (code) => this.failAll(`tiến trình xử lý dữ liệu đã dừng (mã ${code})`));
   }
 
-  invoke(channel: string, input: unknown): Promise<InvokeResult<Channel>> {
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<InvokeResult<C>> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'] });
       this.worker.postMessage({ id, channel, input } satisfies WorkerRequest);
     });
   }

@@ -1,0 +1,335 @@
+/**
+ * The plan editor (route #/plans/:id): forms in tabs on the left, the live A4 preview on the right.
+ * One reducer holds the draft; every change is autosaved within about a second; Ctrl+S saves now, Ctrl+P prints.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Alert, Badge, Button, Center, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import 'dayjs/locale/vi';
+import '@mantine/dates/styles.css';
+import { defaultFormatProfile, type FormatProfile, type LintFinding, type Plan, type PlanContent } from '../../../shared/model';
+import { ApiCallError, call, errorMessage } from '../api/client';
+import { useApiMutation, useApiQuery } from '../api/queries';
+import { notifyError, notifySuccess } from '../app/notify';
+import { PreviewPane } from '../preview/PreviewPane';
+import { usePrint } from '../preview/usePrint';
+import { ConfirmProvider, useConfirm } from './fields/confirm';
+import { AppendicesForm } from './forms/AppendicesForm';
+import { BodyForm } from './forms/BodyForm';
+import { CanCuForm } from './forms/CanCuForm';
+import { DutiesForm } from './forms/DutiesForm';
+import { GeneralForm } from './forms/GeneralForm';
+import { PilotUnitsForm } from './forms/PilotUnitsForm';
+import { RecipientsForm } from './forms/RecipientsForm';
+import { SignatureForm } from './forms/SignatureForm';
+import { downloadBase64 } from './model/download';
+import { editorTabs, focusField, tabForPath, type EditorTab } from './model/tabs';
+import { ActionsBar } from './panels/ActionsBar';
+import { FindingsPanel } from './panels/FindingsPanel';
+import { RevisionsDrawer } from './panels/RevisionsDrawer';
+import { SaveStatus } from './panels/SaveStatus';
+import { EditorProviders, indexFindings, type EditApi, type Lookups } from './state/context';
+import { draftReducer, initDraft, isReadOnly } from './state/draft';
+import { useAutosave } from './state/useAutosave';
+import { useLint } from './state/useLint';
+import './editor.css';
+
+const officeDefaultProfile = defaultFormatProfile();
+
+export default function PlanEditorPage({ planId }: { planId?: string }) {
+  const { t, i18n } = useTranslation('editor');
+  const params = useParams();
+  const id = planId ?? params.id ?? '';
+  const plan = useApiQuery('plan.get', { id }, { enabled: id !== '', staleTime: 0, gcTime: 0, refetchOnMount: 'always' });
+
+  if (plan.isPending) {
+    return (
+      <Center p="xl">
+        <Stack align="center" gap="xs">
+          <Loader aria-label={t('page.loading')} />
+          <Text size="sm" c="dimmed">
+            {t('page.loading')}
+          </Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (plan.error || !plan.data) {
+    return (
+      <Alert color="red" title={t('page.loadFailedTitle')} m="md">
+        <Stack gap="xs">
+          <Text size="sm">{plan.error ? errorMessage(plan.error) : t('page.notFound')}</Text>
+          <Group>
+            <Button size="xs" variant="light" onClick={() => void plan.refetch()}>
+              {t('page.retry')}
+            </Button>
+            <Button size="xs" variant="subtle" component={Link} to="/plans">
+              {t('page.backToList')}
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+      <ConfirmProvider>
+        <PlanEditor key={plan.data.id} plan={plan.data} />
+      </ConfirmProvider>
+    </DatesProvider>
+  );
+}
+
+function PlanEditor({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('editor');
+  const navigate = useNavigate();
+  const confirm = useConfirm();
+  const [draft, dispatch] = useReducer(draftReducer, plan, initDraft);
+  const { content } = draft;
+  const readOnly = isReadOnly(draft);
+  const id = draft.planId;
+
+  const self = useApiQuery('org.getSelf', {});
+  const settings = useApiQuery('settings.get', {});
+  const orgs = useApiQuery('org.list', {});
+  const lookups = useMemo<Lookups>(() => ({ orgs: orgs.data ?? [], self: self.data ?? null, settings: settings.data ?? null }), [orgs.data, self.data, settings.data]);
+  const profile: FormatProfile = content.profile ?? settings.data?.formatProfile ?? officeDefaultProfile;
+
+  const edit = useCallback((recipe: (c: PlanContent) => PlanContent) => dispatch({ type: 'edit', recipe }), []);
+  const editApi = useMemo<EditApi>(() => ({ edit, readOnly }), [edit, readOnly]);
+
+  const lint = useLint(content);
+  const findings = useMemo(() => indexFindings(lint.findings), [lint.findings]);
+
+  // --- autosave, and reloading when the stored plan changed under us
+  const reload = useCallback(
+    async (message: string) => {
+      try {
+        const fresh = await call('plan.get', { id });
+        dispatch({ type: 'load', plan: fresh });
+      } catch (err) {
+        notifyError(err);
+      }
+      notifications.show({ color: 'orange', title: t('save.conflictTitle'), message, autoClose: 12_000 });
+    },
+    [id, t],
+  );
+  const onConflict = useCallback((err: ApiCallError) => void reload(err.message), [reload]);
+  const autosave = useAutosave(draft, dispatch, onConflict);
+
+  // --- tabs and jumping to a finding's field
+  const [tab, setTab] = useState<EditorTab>('general');
+  const [focusRequest, setFocusRequest] = useState<{ path: (string | number)[]; n: number } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const frame = requestAnimationFrame(() => focusField(focusRequest.path));
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest, tab]);
+  const openPath = useCallback(
+    (path: (string | number)[]) => {
+      setTab(tabForPath(path, content.body));
+      setFocusRequest((r) => ({ path, n: (r?.n ?? 0) + 1 }));
+    },
+    [content.body],
+  );
+  const openFinding = useCallback((f: LintFinding) => openPath(f.path), [openPath]);
+  const openTab = useCallback((next: 'units' | 'duties' | 'body') => setTab(next), []);
+
+  // --- actions
+  const { printRoot, print, preparing } = usePrint();
+  const [exporting, setExporting] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const allocate = useApiMutation('plan.allocateNumber', { silent: true });
+  const issue = useApiMutation('plan.issue', { silent: true });
+  const duplicate = useApiMutation('plan.duplicate', { silent: true });
+
+  const saveNow = useCallback(async () => {
+    await autosave.flush();
+  }, [autosave]);
+
+  const onAllocateNumber = async () => {
+    await autosave.flush();
+    try {
+      const stored = await allocate.mutateAsync({ id });
+      dispatch({ type: 'server', plan: stored, take: (s, d) => ({ ...d, header: { ...d.header, number: s.header.number }, term: d.term || s.term }) });
+      notifySuccess(t('general.numberAllocated', { number: stored.header.number, symbol: stored.header.issuer.symbol }));
+    } catch (err) {
+      notifyError(err, t('general.allocateFailed'));
+      if (err instanceof ApiCallError && err.apiError.issues?.[0]) openPath(err.apiError.issues[0].path);
+    }
+  };
+
+  const onIssue = async () => {
+    const ok = await confirm({ title: t('issue.confirmTitle'), message: t('issue.confirm'), confirmLabel: t('actions.issue') });
+    if (!ok) return;
+    await autosave.flush();
+    try {
+      const stored = await issue.mutateAsync({ id });
+      dispatch({ type: 'server', plan: stored, take: (s) => s });
+      notifySuccess(t('issue.done'));
+    } catch (err) {
+      notifyError(err, t('issue.failed'));
+      if (err instanceof ApiCallError && err.apiError.issues?.[0]) openPath(err.apiError.issues[0].path);
+    }
+  };
+
+  const onUnlock = async () => {
+    const ok = await confirm({ title: t('issued.confirmEditTitle'), message: t('issued.confirmEdit'), confirmLabel: t('issued.edit') });
+    if (ok) dispatch({ type: 'unlock' });
+  };
+
+  const onDuplicate = async () => {
+    try {
+      const copy = await duplicate.mutateAsync({ id });
+      notifySuccess(t('issued.duplicated'));
+      void navigate(`/plans/${copy.id}`);
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+
+  const onExportDocx = async () => {
+    setExporting(true);
+    try {
+      await autosave.flush();
+      const file = await call('plan.renderDocx', { id });
+      downloadBase64(file.fileName, file.base64);
+      notifySuccess(t('actions.exported', { fileName: file.fileName }));
+    } catch (err) {
+      notifyError(err, t('actions.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onPrint = useCallback(() => void print(), [print]);
+  const onPdf = () => {
+    notifications.show({ color: 'blue', title: t('actions.exportPdf'), message: t('actions.pdfHint'), autoClose: 8000 });
+    void print();
+  };
+
+  useHotkeys(
+    [
+      ['mod+S', () => void saveNow()],
+      ['mod+P', onPrint],
+    ],
+    [],
+    true,
+  );
+
+  const statusLabel = t(`status.${draft.status}`);
+  const title = content.trichYeu.trim() || t('page.untitled');
+
+  return (
+    <EditorProviders edit={editApi} findings={findings} lookups={lookups}>
+      <Stack gap="xs" className="kh-editor">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Button size="xs" variant="subtle" component={Link} to="/plans" aria-label={t('page.backToList')}>
+              ←
+            </Button>
+            <Title order={2} size="h4" lineClamp={1} style={{ minWidth: 0 }}>
+              {title}
+            </Title>
+            <Badge color={draft.status === 'issued' ? 'green' : draft.status === 'archived' ? 'gray' : 'blue'} style={{ flex: 'none' }}>
+              {statusLabel}
+            </Badge>
+            <SaveStatus status={autosave.status} onRetry={() => void saveNow()} />
+          </Group>
+          <ActionsBar
+            onExportDocx={() => void onExportDocx()}
+            exporting={exporting}
+            onPrint={onPrint}
+            onPdf={onPdf}
+            printing={preparing}
+            onIssue={() => void onIssue()}
+            issuing={issue.isPending}
+            canIssue={draft.status === 'draft'}
+            onHistory={() => setHistoryOpen(true)}
+          />
+        </Group>
+
+        {draft.status !== 'draft' && (
+          <Alert color={readOnly ? 'green' : 'orange'} py={6} title={readOnly ? t('issued.title') : t('issued.editingTitle')}>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{readOnly ? t(`issued.readOnly.${draft.status}`) : t('issued.editing')}</Text>
+              {readOnly && (
+                <Group gap="xs">
+                  <Button size="xs" variant="light" onClick={() => void onUnlock()}>
+                    {t('issued.edit')}
+                  </Button>
+                  <Button size="xs" variant="subtle" loading={duplicate.isPending} onClick={() => void onDuplicate()}>
+                    {t('issued.duplicate')}
+                  </Button>
+                </Group>
+              )}
+            </Group>
+          </Alert>
+        )}
+
+        <div className="kh-editor-grid">
+          <div className="kh-editor-forms">
+            <Tabs value={tab} onChange={(v) => v && setTab(v as EditorTab)} keepMounted={false} className="kh-editor-tabs">
+              <Tabs.List>
+                {editorTabs.map((name) => (
+                  <Tabs.Tab key={name} value={name}>
+                    {t(`tabs.${name}`)}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <ScrollArea className="kh-editor-panel" type="auto" offsetScrollbars>
+                <div className="kh-form-panels">
+                  <Tabs.Panel value="general" pt="sm">
+                    <GeneralForm header={content.header} trichYeu={content.trichYeu} term={content.term} onAllocateNumber={() => void onAllocateNumber()} allocating={allocate.isPending} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="canCu" pt="sm">
+                    <CanCuForm canCu={content.canCu} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="body" pt="sm">
+                    <BodyForm body={content.body} pilotUnits={content.pilotUnits} onOpenTab={openTab} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="units" pt="sm">
+                    <PilotUnitsForm units={content.pilotUnits} body={content.body} onOpenBody={() => setTab('body')} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="duties" pt="sm">
+                    <DutiesForm body={content.body} pilotUnitNames={content.pilotUnits.map((u) => u.name)} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="recipients" pt="sm">
+                    <RecipientsForm recipients={content.recipients} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="signature" pt="sm">
+                    <SignatureForm signature={content.signature} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="appendices" pt="sm">
+                    <AppendicesForm appendices={content.appendices} appendixIssuedBy={content.appendixIssuedBy} />
+                  </Tabs.Panel>
+                </div>
+              </ScrollArea>
+            </Tabs>
+            <FindingsPanel findings={lint.findings} checking={lint.checking} failed={lint.failed} onOpen={openFinding} />
+          </div>
+          <div className="kh-editor-preview">
+            <PreviewPane content={content} profile={profile} printRoot={printRoot} />
+          </div>
+        </div>
+      </Stack>
+      <RevisionsDrawer
+        planId={id}
+        opened={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+        profile={profile}
+        beforeRestore={saveNow}
+        onRestored={(stored) => {
+          autosave.cancel();
+          dispatch({ type: 'load', plan: stored });
+          setHistoryOpen(false);
+          notifySuccess(t('history.restored', { revision: stored.revision }));
+        }}
+      />
+    </EditorProviders>
+  );
+}

@@ -1,0 +1,226 @@
+/** Thông tin chung: issuer lines, number (+ Cấp số), place and date, trích yếu, marks, draft label, term. */
+import { memo } from 'react';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PlanContent, PlanDate, PlanHeader } from '../../../../shared/model';
+import { AreaField, NumberField, SelectField, TextField } from '../fields/fields';
+import { ItemControls } from '../fields/ItemControls';
+import { useEdit, useLookups } from '../state/context';
+import { checkNumber, checkPlanDate, checkPlanTerm, checkSymbol } from '../model/validate';
+import { moveItem, removeAt, replaceAt } from '../model/list';
+
+interface Props {
+  header: PlanHeader;
+  trichYeu: string;
+  term: string;
+  onAllocateNumber: () => void;
+  allocating: boolean;
+}
+
+const secrecyMarks = ['', 'MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;
+const urgencyMarks = ['', 'KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'] as const;
+
+export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, onAllocateNumber, allocating }: Props) {
+  const { t } = useTranslation('editor');
+  const { edit, readOnly } = useEdit();
+  const { self } = useLookups();
+  const setHeader = (patch: Partial<PlanHeader>) => edit((c) => ({ ...c, header: { ...c.header, ...patch } }));
+  const setIssuer = (patch: Partial<PlanHeader['issuer']>) => edit((c) => ({ ...c, header: { ...c.header, issuer: { ...c.header.issuer, ...patch } } }));
+  const setDate = (patch: Partial<PlanDate>) => edit((c) => ({ ...c, header: { ...c.header, date: { ...c.header.date, ...patch } } }));
+  const set = (patch: Partial<PlanContent>) => edit((c) => ({ ...c, ...patch }));
+  const tr = (key: string | null) => (key ? t(key) : null);
+  const dateError = checkPlanDate(header.date);
+  const lines = header.issuer.higherLines;
+
+  const takeIssuerFromProfile = () => {
+    if (!self) return;
+    setHeader({ issuer: { higherLines: [...self.issuer.higherLines], name: self.issuer.name, symbol: self.issuer.symbol }, place: self.place });
+  };
+  const today = () => {
+    const d = new Date();
+    setDate({ day: d.getDate(), month: d.getMonth() + 1, year: d.getFullYear() });
+  };
+
+  return (
+    <Stack gap="md">
+      <Fieldset legend={t('general.issuer')}>
+        <Stack gap="xs">
+          {lines.map((line, i) => (
+            <Group key={i} align="flex-end" wrap="nowrap">
+              <TextField
+                className="kh-grow"
+                path={['header', 'issuer', 'higherLines', i]}
+                label={t('general.higherLine', { n: i + 1 })}
+                value={line}
+                onChange={(v) => setIssuer({ higherLines: replaceAt(lines, i, v) })}
+              />
+              <ItemControls
+                index={i}
+                count={lines.length}
+                name={t('general.higherLine', { n: i + 1 })}
+                onMove={(d) => setIssuer({ higherLines: moveItem(lines, i, d) })}
+                onRemove={() => setIssuer({ higherLines: removeAt(lines, i) })}
+              />
+            </Group>
+          ))}
+          {!readOnly && (
+            <Group>
+              <Button variant="light" size="xs" disabled={lines.length >= 3} onClick={() => setIssuer({ higherLines: [...lines, ''] })}>
+                {t('general.addHigherLine')}
+              </Button>
+              <Button variant="subtle" size="xs" disabled={!self} onClick={takeIssuerFromProfile}>
+                {t('general.issuerFromProfile')}
+              </Button>
+            </Group>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextField
+              path={['header', 'issuer', 'name']}
+              label={t('general.issuerName')}
+              description={t('general.issuerNameHint')}
+              required
+              value={header.issuer.name}
+              onChange={(v) => setIssuer({ name: v })}
+            />
+            <TextField
+              path={['header', 'issuer', 'symbol']}
+              label={t('general.symbol')}
+              description={t('general.symbolHint')}
+              required
+              value={header.issuer.symbol}
+              validate={(v) => tr(checkSymbol(v))}
+              onChange={(v) => setIssuer({ symbol: v })}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('general.numberAndDate')}>
+        <Stack gap="xs">
+          <Group align="flex-end" wrap="nowrap">
+            <TextField
+              path={['header', 'number']}
+              label={t('general.number')}
+              description={t('general.numberHint', { symbol: header.issuer.symbol || '…' })}
+              placeholder={t('general.numberPlaceholder')}
+              value={header.number}
+              validate={(v) => tr(checkNumber(v))}
+              onChange={(v) => setHeader({ number: v })}
+            />
+            {!readOnly && (
+              <Button variant="light" loading={allocating} disabled={header.number !== ''} onClick={onAllocateNumber}>
+                {t('general.allocateNumber')}
+              </Button>
+            )}
+          </Group>
+          <TextField
+            path={['header', 'place']}
+            label={t('general.place')}
+            required
+            suggestions={self ? [self.place] : []}
+            value={header.place}
+            onChange={(v) => setHeader({ place: v })}
+          />
+          <Group align="flex-start" wrap="wrap" gap="sm">
+            <NumberField
+              path={['header', 'date', 'day']}
+              label={t('general.day')}
+              placeholder={t('general.blank')}
+              w={90}
+              min={1}
+              max={31}
+              value={header.date.day}
+              onChange={(v) => setDate({ day: v })}
+            />
+            <NumberField
+              path={['header', 'date', 'month']}
+              label={t('general.month')}
+              placeholder={t('general.blank')}
+              w={90}
+              min={1}
+              max={12}
+              value={header.date.month}
+              onChange={(v) => setDate({ month: v })}
+            />
+            <NumberField
+              path={['header', 'date', 'year']}
+              label={t('general.year')}
+              required
+              nullable={false}
+              w={110}
+              min={1930}
+              max={2100}
+              value={header.date.year}
+              onChange={(v) => v !== null && setDate({ year: v })}
+            />
+            {!readOnly && (
+              <Stack gap={4} pt={24}>
+                <Group gap="xs">
+                  <Button size="xs" variant="light" onClick={today}>
+                    {t('general.today')}
+                  </Button>
+                  <Button size="xs" variant="subtle" onClick={() => setDate({ day: null, month: null })}>
+                    {t('general.blankDayMonth')}
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+          </Group>
+          {dateError ? (
+            <Text size="sm" c="red" role="alert">
+              {t(dateError)}
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {t('general.dateHint')}
+            </Text>
+          )}
+        </Stack>
+      </Fieldset>
+
+      <AreaField
+        path={['trichYeu']}
+        label={t('general.trichYeu')}
+        description={t('general.trichYeuHint')}
+        required
+        value={trichYeu}
+        onChange={(v) => set({ trichYeu: v })}
+      />
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SelectField
+          path={['header', 'secrecy']}
+          label={t('general.secrecy')}
+          value={header.secrecy}
+          data={secrecyMarks.map((m) => ({ value: m, label: m || t('general.noMark') }))}
+          onChange={(v) => setHeader({ secrecy: v })}
+        />
+        <SelectField
+          path={['header', 'urgency']}
+          label={t('general.urgency')}
+          value={header.urgency}
+          data={urgencyMarks.map((m) => ({ value: m, label: m || t('general.noMark') }))}
+          onChange={(v) => setHeader({ urgency: v })}
+        />
+        <TextField
+          path={['header', 'draftLabel']}
+          label={t('general.draftLabel')}
+          description={t('general.draftLabelHint')}
+          suggestions={[t('general.draftLabelFirst'), t('general.draftLabelNth', { n: 2 }), t('general.draftLabelNth', { n: 3 })]}
+          value={header.draftLabel}
+          onChange={(v) => setHeader({ draftLabel: v })}
+        />
+        <TextField
+          path={['term']}
+          label={t('general.term')}
+          description={t('general.termHint')}
+          placeholder="2025-2030"
+          suggestions={self ? [self.term.replace(/\s+/g, '')] : []}
+          value={term}
+          validate={(v) => tr(checkPlanTerm(v))}
+          onChange={(v) => set({ term: v })}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+});

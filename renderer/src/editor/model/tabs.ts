@@ -1,0 +1,48 @@
+/** The editor's tabs, and which tab shows the field a content path (from a lint finding) points at. */
+import type { Block } from '../../../../shared/model';
+import { blockIdAtContentPath, findBlock } from './tree';
+
+export const editorTabs = ['general', 'canCu', 'body', 'units', 'duties', 'recipients', 'signature', 'appendices'] as const;
+export type EditorTab = (typeof editorTabs)[number];
+
+export function tabForPath(path: readonly (string | number)[], body: readonly Block[]): EditorTab {
+  switch (path[0]) {
+    case 'canCu':
+      return 'canCu';
+    case 'body': {
+      const id = blockIdAtContentPath(body, path);
+      const block = id ? findBlock(body, id) : null;
+      return block?.kind === 'duty' ? 'duties' : 'body';
+    }
+    case 'pilotUnits':
+      return 'units';
+    case 'recipients':
+      return 'recipients';
+    case 'signature':
+      return 'signature';
+    case 'appendices':
+    case 'appendixIssuedBy':
+      return 'appendices';
+    default:
+      return 'general';
+  }
+}
+
+/** Focus the field for `path`, or the nearest enclosing one that exists (e.g. the block when its field is gone). */
+const escapeAttr = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&'));
+
+export function focusField(path: readonly (string | number)[], root: ParentNode = document): boolean {
+  for (let n = path.length; n > 0; n--) {
+    const key = path.slice(0, n).join('.');
+    const el =
+      root.querySelector<HTMLElement>(`[data-path="${escapeAttr(key)}"]`) ?? root.querySelector<HTMLElement>(`[data-path^="${escapeAttr(key)}."]`);
+    if (el) {
+      const focusable = 'input, textarea, select, button, [tabindex]';
+      const target = el.matches(focusable) ? el : (el.querySelector<HTMLElement>(focusable) ?? el);
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+/**
+ * Field validation of the editor. Each check returns an i18n key (namespace 'editor') or null; the rules
+ * mirror the model's schemas in shared/model so a committed value always saves.
+ */
+import type { PlanDate } from '../../../../shared/model';
+
+export type Check = (value: string) => string | null;
+
+export const checkNumber: Check = (v) => (/^\d{0,6}$/.test(v) ? null : 'validation.numberDigits');
+export const checkSymbol: Check = (v) => (/^[A-ZĐ0-9]*$/u.test(v) ? null : 'validation.symbol');
+
+function checkYears(v: string, pattern: RegExp, key: string): string | null {
+  if (v === '') return null;
+  const m = pattern.exec(v);
+  if (!m) return key;
+  return Number(m[2]) > Number(m[1]) ? null : 'validation.termOrder';
+}
+/** The committee term of the plan: "2025-2030". */
+export const checkPlanTerm: Check = (v) => checkYears(v, /^(\d{4})-(\d{4})$/, 'validation.planTerm');
+/** A pilot unit's term as printed: "2025 - 2030". */
+export const checkUnitTerm: Check = (v) => checkYears(v, /^(\d{4}) - (\d{4})$/, 'validation.unitTerm');
+
+export function daysInMonth(month: number, year: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A day that does not exist in the chosen month (31/4, 29/2 of a common year). */
+export function checkPlanDate(date: PlanDate): string | null {
+  if (date.day !== null && date.month !== null && date.day > daysInMonth(date.month, date.year)) return 'validation.dayNotInMonth';
+  if (date.day !== null && date.month === null) return 'validation.dayWithoutMonth';
+  return null;
+}
+
+/** "Thường trực Tỉnh ủy (b/c)" → text + note, the form recipient presets are saved in. */
+export function splitRecipientPreset(preset: string): { text: string; note: string } {
+  const m = /^(.*?)\s*(\([^()]*\))\s*$/u.exec(preset.trim());
+  return m ? { text: (m[1] as string).trim(), note: m[2] as string } : { text: preset.trim(), note: '' };
+}
+
+export const joinRecipientPreset = (text: string, note: string): string => [text.trim(), note.trim()].filter(Boolean).join(' ');

@@ -1,0 +1,44 @@
+/** Xuất .docx, In, Xuất PDF, Ban hành, Lịch sử — with progress while each runs. */
+import { Button, Group, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  onExportDocx: () => void;
+  exporting: boolean;
+  onPrint: () => void;
+  onPdf: () => void;
+  printing: boolean;
+  onIssue: () => void;
+  issuing: boolean;
+  canIssue: boolean;
+  onHistory: () => void;
+}
+
+export function ActionsBar(p: Props) {
+  const { t } = useTranslation('editor');
+  return (
+    <Group gap="xs" wrap="wrap" role="toolbar" aria-label={t('actions.toolbar')}>
+      <Button size="xs" variant="light" loading={p.exporting} onClick={p.onExportDocx}>
+        {t('actions.exportDocx')}
+      </Button>
+      <Tooltip label={t('actions.printHint')} openDelay={300}>
+        <Button size="xs" variant="light" loading={p.printing} onClick={p.onPrint}>
+          {t('actions.print')}
+        </Button>
+      </Tooltip>
+      <Tooltip label={t('actions.pdfHint')} openDelay={300} multiline w={260}>
+        <Button size="xs" variant="light" loading={p.printing} onClick={p.onPdf}>
+          {t('actions.exportPdf')}
+        </Button>
+      </Tooltip>
+      {p.canIssue && (
+        <Button size="xs" color="green" loading={p.issuing} onClick={p.onIssue}>
+          {t('actions.issue')}
+        </Button>
+      )}
+      <Button size="xs" variant="default" onClick={p.onHistory}>
+        {t('actions.history')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The editor's one state: the plan's draft content plus what the editor knows of the stored plan.
+ * Every form change goes through `edit` (a pure recipe over PlanContent); the autosaver persists it.
+ */
+import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/model';
+
+export interface DraftState {
+  planId: string;
+  content: PlanContent;
+  status: PlanStatus;
+  /** The stored revision this draft is based on (sent as baseRevision with the next save). */
+  revision: number;
+  /** Counts local edits; `savedSeq` is the count the last successful save carried. */
+  editSeq: number;
+  savedSeq: number;
+  /** When the last save (or load) happened, ISO. */
+  savedAt: string;
+  /** An issued plan is read-only until the user confirms she wants to edit it. */
+  unlocked: boolean;
+}
+
+export type DraftAction =
+  | { type: 'load'; plan: Plan }
+  | { type: 'edit'; recipe: (content: PlanContent) => PlanContent }
+  | { type: 'saved'; plan: Plan; seq: number }
+  /** A server operation (number allocation, issue) changed the stored plan: take its bookkeeping and the fields it changed. */
+  | { type: 'server'; plan: Plan; take: (stored: PlanContent, draft: PlanContent) => PlanContent }
+  | { type: 'unlock' };
+
+const contentKeys = Object.keys(PlanContent.shape) as (keyof PlanContent)[];
+
+/** The content part of a stored plan (drops id, status, revision and timestamps). */
+export function contentOf(plan: Plan): PlanContent {
+  const out: Record<string, unknown> = {};
+  for (const key of contentKeys) if (plan[key] !== undefined) out[key] = plan[key];
+  return out as PlanContent;
+}
+
+export function initDraft(plan: Plan): DraftState {
+  return {
+    planId: plan.id,
+    content: contentOf(plan),
+    status: plan.status,
+    revision: plan.revision,
+    editSeq: 0,
+    savedSeq: 0,
+    savedAt: plan.updatedAt,
+    unlocked: false,
+  };
+}
+
+export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft' && !s.unlocked;
+export const isDirty = (s: DraftState): boolean => s.editSeq > s.savedSeq;
+
+export function draftReducer(state: DraftState, action: DraftAction): DraftState {
+  switch (action.type) {
+    case 'load':
+      return initDraft(action.plan);
+    case 'edit': {
+      if (isReadOnly(state)) return state;
+      const content = action.recipe(state.content);
+      if (content === state.content) return state;
+      return { ...state, content, editSeq: state.editSeq + 1 };
+    }
+    case 'saved':
+      return {
+        ...state,
+        revision: action.plan.revision,
+        status: action.plan.status,
+        savedSeq: Math.max(state.savedSeq, action.seq),
+        savedAt: action.plan.updatedAt,
+      };
+    case 'server':
+      return {
+        ...state,
+        content: action.take(contentOf(action.plan), state.content),
+        revision: action.plan.revision,
+        status: action.plan.status,
+        savedAt: action.plan.updatedAt,
+        unlocked: action.plan.status !== state.status ? false : state.unlocked,
+      };
+    case 'unlock':
+      return { ...state, unlocked: true };
+  }
+}

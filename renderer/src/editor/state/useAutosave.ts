@@ -1,0 +1,112 @@
+/**
+ * Stores the draft as it is typed: every edit is saved within about a second (plan.save with the
+ * baseRevision of the last stored version). A CONFLICT hands over to `onConflict` (the page reloads);
+ * other failures show in the status and are retried with the next edit (or after a pause).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { PlanSaveInput, type PlanContent } from '../../../../shared/model';
+import { ApiCallError, call, errorMessage } from '../../api/client';
+import { Autosaver, defaultTiming } from './autosave';
+import type { DraftAction, DraftState } from './draft';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'invalid'; message: string; path: (string | number)[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string };
+
+interface Snapshot {
+  content: PlanContent;
+  seq: number;
+}
+
+const RETRY_MS = 5000;
+
+export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => void, onConflict: (err: ApiCallError) => void) {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: draft.savedAt });
+  const revision = useRef(draft.revision);
+  revision.current = draft.revision;
+  const conflictRef = useRef(onConflict);
+  conflictRef.current = onConflict;
+  const latest = useRef<Snapshot>({ content: draft.content, seq: draft.editSeq });
+  latest.current = { content: draft.content, seq: draft.editSeq };
+  const dirty = useRef(false);
+  dirty.current = draft.editSeq > draft.savedSeq;
+  const queryClient = useQueryClient();
+  const planId = draft.planId;
+
+  const saver = useMemo(() => {
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    const store = async ({ content, seq }: Snapshot) => {
+      if (retry) clearTimeout(retry);
+      const input = { ...content, id: planId, baseRevision: revision.current };
+      const checked = PlanSaveInput.safeParse(input);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        setStatus({ kind: 'invalid', message: issue?.message ?? '', path: (issue?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p))) });
+        return;
+      }
+      setStatus({ kind: 'saving' });
+      try {
+        const plan = await call('plan.save', input);
+        revision.current = plan.revision;
+        dispatch({ type: 'saved', plan, seq });
+        setStatus({ kind: 'saved', at: new Date().toISOString() });
+        void queryClient.invalidateQueries({ queryKey: ['plan.list'] });
+        void queryClient.invalidateQueries({ queryKey: ['plan.revisions'] });
+      } catch (err) {
+        if (err instanceof ApiCallError && err.code === 'CONFLICT') {
+          setStatus({ kind: 'conflict', message: err.message });
+          conflictRef.current(err);
+          return;
+        }
+        setStatus({ kind: 'error', message: errorMessage(err) });
+        // A passing failure (the backend was busy, the disk hiccuped): try again with whatever is newest.
+        if (!(err instanceof ApiCallError && err.code === 'VALIDATION')) {
+          retry = setTimeout(() => saverRef.current?.schedule(latest.current), RETRY_MS);
+        }
+      }
+    };
+    return new Autosaver<Snapshot>(store, defaultTiming);
+  }, [planId, dispatch, queryClient]);
+  const saverRef = useRef<Autosaver<Snapshot> | null>(null);
+  saverRef.current = saver;
+
+  // Every edit: schedule a save of the newest content.
+  useEffect(() => {
+    if (draft.editSeq > draft.savedSeq) {
+      saver.schedule({ content: draft.content, seq: draft.editSeq });
+      setStatus((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
+    }
+  }, [draft.editSeq, draft.savedSeq, draft.content, saver]);
+
+  // Leaving the page (route change, window closing, tab hidden): store what is pending at once.
+  useEffect(() => {
+    const flush = () => void saver.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [saver]);
+
+  return {
+    status,
+    /** Save now (Ctrl+S, before export/issue). Resolves when the newest content is stored (or failed). */
+    flush: async () => {
+      if (dirty.current && !saver.hasPending && !saver.isSaving) saver.schedule(latest.current);
+      await saver.flush();
+    },
+    /** Forget what is pending (the plan is being replaced from the store). */
+    cancel: () => saver.cancel(),
+  };
+}

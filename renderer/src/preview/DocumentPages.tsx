@@ -1,0 +1,190 @@
+/**
+ * A DocumentLayout drawn as A4 pages: every unit is measured once in a hidden column of the text width, the
+ * units are paginated (cut between lines when they straddle a page end), and each page shows its slices inside
+ * the profile's margins, with the page number from page 2 and the footnotes cited on the page at its bottom.
+ * The same page boxes are printed (print.css: @page A4, no extra margins), so the printout is these pages.
+ */
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { DocumentLayout, Footnote } from '../../../shared/layout';
+import { buildFlow, Para, TableView, UnitView, type FlowUnit, type Styles } from './flow';
+import { heightOf, tableGeometry, unitCuts } from './measure';
+import { largestCut, paginate, smallestCut, type PageSlice } from './paginate';
+import { useFontsVersion } from './fonts';
+
+const PX_PER_MM = 96 / 25.4;
+const PX_PER_PT = 96 / 72;
+/** Footnote separator: a 50 mm rule with 6 pt above and 3 pt below it. */
+const SEPARATOR_PT = 6 + 0.5 + 3;
+
+interface Props {
+  layout: DocumentLayout;
+  /** Draw the pages into this element instead of in place (printing). */
+  portalTarget?: HTMLElement | null;
+  /** Called after each pagination with the time it took (ms) and the page count. */
+  onPaginated?: (info: { ms: number; pages: number }) => void;
+}
+
+const samePages = (a: PageSlice[], b: PageSlice[]) => JSON.stringify(a) === JSON.stringify(b);
+
+export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
+  const units = useMemo(() => buildFlow(layout), [layout]);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const fontsVersion = useFontsVersion();
+  const [pages, setPages] = useState<PageSlice[]>(() => [{ fragments: [], footnoteUnits: [] }]);
+  const [heights, setHeights] = useState<number[]>([]);
+  const { page } = layout;
+  const textHeightPx = (page.heightMm - page.margins.topMm - page.margins.bottomMm) * PX_PER_MM;
+
+  useLayoutEffect(() => {
+    const root = measureRef.current;
+    if (!root) return;
+    const started = performance.now();
+    const els = Array.from(root.querySelectorAll<HTMLElement>(':scope > [data-unit]'));
+    const noteEls = new Map<number, HTMLElement>();
+    root.querySelectorAll<HTMLElement>(':scope > [data-footnote]').forEach((el) => noteEls.set(Number(el.dataset.footnote), el));
+    const noteHeight = (id: number) => {
+      const el = noteEls.get(id);
+      return el ? heightOf(el) : 0;
+    };
+    const hs = units.map((_, i) => (els[i] ? heightOf(els[i]) : 0));
+    const measured = units.map((u, i) => ({
+      height: hs[i] ?? 0,
+      keepWithNext: u.keepWithNext,
+      breakBefore: u.breakBefore,
+      splittable: u.splittable,
+      repeatHeight: u.kind === 'table' && els[i] ? tableGeometry(els[i]).headerHeight : 0,
+      footnoteHeight: u.footnotes.reduce((sum, id) => sum + noteHeight(id), 0),
+    }));
+    const cache = new Map<number, number[]>();
+    const cuts = (i: number) => {
+      let c = cache.get(i);
+      if (!c) {
+        const el = els[i];
+        c = el ? unitCuts(el, units[i]?.kind === 'table') : [];
+        cache.set(i, c);
+      }
+      return c;
+    };
+    const next = paginate(measured, {
+      pageHeight: textHeightPx,
+      footnoteSeparator: SEPARATOR_PT * PX_PER_PT,
+      cutAtOrBefore: (i, limit, after) => largestCut(cuts(i), limit, after),
+      firstCutAfter: (i, after) => smallestCut(cuts(i), after),
+    });
+    setHeights((old) => (old.length === hs.length && old.every((h, i) => h === hs[i]) ? old : hs));
+    setPages((old) => (samePages(old, next) ? old : next));
+    onPaginated?.({ ms: performance.now() - started, pages: next.length });
+  }, [units, fontsVersion, textHeightPx, onPaginated]);
+
+  const styles = layout.styles;
+  const pagesView = (
+    <div className="kh-pages" lang="vi">
+      {pages.map((pg, n) => (
+        <PageView key={n} number={n + 1} layout={layout} slice={pg} units={units} heights={heights} styles={styles} />
+      ))}
+    </div>
+  );
+
+  return (
+    <>
+      <div ref={measureRef} className="kh-measure" aria-hidden="true" style={{ width: `${page.textWidthMm}mm` }}>
+        {units.map((u, i) => (
+          <div key={u.key} data-unit={i} className="kh-unit">
+            <UnitView unit={u} styles={styles} />
+          </div>
+        ))}
+        {layout.footnotes.map((f) => (
+          <div key={f.id} data-footnote={f.id}>
+            <FootnoteView note={f} styles={styles} />
+          </div>
+        ))}
+      </div>
+      {portalTarget ? createPortal(pagesView, portalTarget) : pagesView}
+    </>
+  );
+}
+
+function FootnoteView({ note, styles }: { note: Footnote; styles: Styles }) {
+  return <Para p={note.paragraph} styles={styles} prefix={<sup className="kh-fnref">{note.id}</sup>} />;
+}
+
+interface PageProps {
+  number: number;
+  layout: DocumentLayout;
+  slice: PageSlice;
+  units: FlowUnit[];
+  heights: number[];
+  styles: Styles;
+}
+
+const PageView = memo(function PageView({ number, layout, slice, units, heights, styles }: PageProps) {
+  const { page, pageNumbers } = layout;
+  const m = page.margins;
+  const notes = slice.footnoteUnits.flatMap((i) => units[i]?.footnotes ?? []);
+  const showNumber = number >= pageNumbers.fromPage;
+  const numberStyle =
+    pageNumbers.position === 'top-center'
+      ? { top: '10mm', left: `${m.leftMm}mm`, width: `${page.textWidthMm}mm`, textAlign: 'center' as const }
+      : { bottom: '10mm', right: `${m.rightMm}mm`, textAlign: 'right' as const };
+  return (
+    <div className="kh-page" data-page={number} style={{ width: `${page.widthMm}mm`, height: `${page.heightMm}mm` }}>
+      {showNumber && (
+        <div className="kh-page-number" style={{ ...numberStyle, fontSize: `${pageNumbers.sizePt}pt` }}>
+          {number}
+        </div>
+      )}
+      <div
+        className="kh-page-body"
+        style={{ top: `${m.topMm}mm`, left: `${m.leftMm}mm`, width: `${page.textWidthMm}mm`, height: `${page.heightMm - m.topMm - m.bottomMm}mm` }}
+      >
+        {slice.fragments.map((f) => {
+          const unit = units[f.unit];
+          if (!unit) return null;
+          return <FragmentView key={`${unit.key}@${f.from}`} unit={unit} from={f.from} to={f.to} full={heights[f.unit] ?? f.to} styles={styles} />;
+        })}
+        {notes.length > 0 && (
+          <div className="kh-footnotes">
+            <div className="kh-footnote-rule" />
+            {notes.map((id) => {
+              const note = layout.footnotes.find((x) => x.id === id);
+              return note ? <FootnoteView key={id} note={note} styles={styles} /> : null;
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});
+
+function FragmentView({ unit, from, to, full, styles }: { unit: FlowUnit; from: number; to: number; full: number; styles: Styles }): ReactNode {
+  const whole = from <= 0 && to >= full - 0.5;
+  if (whole) {
+    return (
+      <div className="kh-frag" data-unit-key={unit.key}>
+        <UnitView unit={unit} styles={styles} />
+      </div>
+    );
+  }
+  const isTable = unit.kind === 'table';
+  const tableWidth = isTable ? `${unit.table.columnWidthsMm.reduce((a, b) => a + b, 0)}mm` : undefined;
+  const cutBelow = to < full - 0.5;
+  return (
+    <div className="kh-frag" data-unit-key={unit.key} data-from={Math.round(from)}>
+      {isTable && from > 0 && <TableView table={unit.table} styles={styles} headerOnly />}
+      <div
+        className="kh-clip"
+        style={{
+          height: `${to - from}px`,
+          width: tableWidth,
+          borderBottom: isTable && cutBelow ? `${unit.table.borderPt}pt solid #000` : undefined,
+          boxSizing: 'content-box',
+        }}
+      >
+        <div style={{ marginTop: `${-from}px` }}>
+          <UnitView unit={unit} styles={styles} />
+        </div>
+      </div>
+    </div>
+  );
+}

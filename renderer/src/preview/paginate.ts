@@ -1,0 +1,163 @@
+/**
+ * Pagination of the preview: measured flow units (paragraphs, tables, the header and closing blocks) are cut
+ * into A4 pages. A unit that does not fit is cut at a line boundary (`cutAtOrBefore`), or moved whole to the
+ * next page when it cannot be cut; headings stay with what follows them; appendices start a new page;
+ * continued tables repeat their header rows; footnotes take room at the bottom of the page that cites them.
+ * Pure: heights come from the DOM measurement, cut positions through a callback.
+ */
+
+export interface MeasuredUnit {
+  /** Height in px. */
+  height: number;
+  /** Keep on the same page as the start of the next unit (headings, the title). */
+  keepWithNext: boolean;
+  /** Always start on a new page (appendices). */
+  breakBefore: boolean;
+  /** May be cut across pages (paragraphs, tables). */
+  splittable: boolean;
+  /** Height repeated at the top of every continuation fragment (a table's header rows). */
+  repeatHeight: number;
+  /** Room the footnotes cited in this unit take at the bottom of its page. */
+  footnoteHeight: number;
+}
+
+export interface Fragment {
+  unit: number;
+  /** Visible slice of the unit, in px from its top. */
+  from: number;
+  to: number;
+}
+
+export interface PageSlice {
+  fragments: Fragment[];
+  /** Units whose footnotes print at the bottom of this page. */
+  footnoteUnits: number[];
+}
+
+export interface PaginateOptions {
+  /** Height of the text area of a page, px. */
+  pageHeight: number;
+  /** Separator + gap above the footnotes, px, counted once per page that has footnotes. */
+  footnoteSeparator: number;
+  /** Largest cut position of `unit` in (after, limit], or null when there is none. */
+  cutAtOrBefore: (unit: number, limit: number, after: number) => number | null;
+  /** Smallest cut position of `unit` after `after` (the height of its first line), or null. */
+  firstCutAfter: (unit: number, after: number) => number | null;
+}
+
+export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): PageSlice[] {
+  const pages: PageSlice[] = [];
+  let page: PageSlice = { fragments: [], footnoteUnits: [] };
+  let used = 0;
+  let notes = 0;
+  const newPage = () => {
+    pages.push(page);
+    page = { fragments: [], footnoteUnits: [] };
+    used = 0;
+    notes = 0;
+  };
+  const noteRoom = (extra: number) => (notes + extra > 0 ? notes + extra + o.footnoteSeparator : 0);
+
+  units.forEach((u, i) => {
+    if (u.breakBefore && page.fragments.length) newPage();
+    let from = 0;
+    // Keep-with-next: a run of kept units (a heading, its sub-heading…) and the first line of what follows
+    // share the page; when they do not fit, the run starts the next page.
+    if (u.keepWithNext && page.fragments.length) {
+      let chain = 0;
+      let j = i;
+      while (j < units.length && (units[j] as MeasuredUnit).keepWithNext && !(j > i && (units[j] as MeasuredUnit).breakBefore)) {
+        chain += (units[j] as MeasuredUnit).height;
+        j++;
+      }
+      const next = units[j];
+      if (next && !next.breakBefore) chain += next.splittable ? (o.firstCutAfter(j, 0) ?? next.height) : next.height;
+      const avail = o.pageHeight - used - noteRoom(u.footnoteHeight);
+      if (chain > avail && chain <= o.pageHeight) newPage();
+    }
+    for (let guard = 0; guard < 10_000; guard++) {
+      const carriesNotes = from === 0 && u.footnoteHeight > 0;
+      const extra = from > 0 ? u.repeatHeight : 0;
+      const avail = o.pageHeight - used - noteRoom(carriesNotes ? u.footnoteHeight : 0);
+      const rest = u.height - from;
+      const place = (to: number) => {
+        page.fragments.push({ unit: i, from, to });
+        used += to - from + extra;
+        if (carriesNotes) {
+          page.footnoteUnits.push(i);
+          notes += u.footnoteHeight;
+        }
+      };
+      if (rest + extra <= avail + 0.5) {
+        place(u.height);
+        return;
+      }
+      const empty = page.fragments.length === 0;
+      if (u.splittable) {
+        const cut = o.cutAtOrBefore(i, from + avail - extra, from);
+        if (cut !== null && cut > from + 0.5) {
+          place(cut);
+          newPage();
+          from = cut;
+          continue;
+        }
+        if (empty) {
+          // Not even one line fits an empty page (a giant table row): cut where the page ends.
+          const forced = from + Math.max(avail - extra, 1);
+          place(Math.min(forced, u.height));
+          if (forced >= u.height) return;
+          newPage();
+          from = forced;
+          continue;
+        }
+      } else if (empty) {
+        // Taller than a page and not cuttable: it overflows (clipped) rather than loop.
+        place(u.height);
+        return;
+      }
+      newPage();
+    }
+  });
+  if (page.fragments.length || pages.length === 0) pages.push(page);
+  return pages;
+}
+
+/**
+ * Cut candidates from the boxes of a unit's text lines (px from the unit's top): the middle of every gap between
+ * lines, plus the given boundaries (table rows) that cross no line.
+ */
+export function cutCandidates(lineBoxes: readonly { top: number; bottom: number }[], boundaries: readonly number[] = []): number[] {
+  const sorted = [...lineBoxes].filter((b) => b.bottom > b.top).sort((a, b) => a.top - b.top);
+  const merged: { top: number; bottom: number }[] = [];
+  for (const b of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && b.top < last.bottom - 0.5) last.bottom = Math.max(last.bottom, b.bottom);
+    else merged.push({ ...b });
+  }
+  const cuts = new Set<number>();
+  for (let k = 0; k + 1 < merged.length; k++) {
+    const a = merged[k] as { bottom: number };
+    const b = merged[k + 1] as { top: number };
+    cuts.add(Math.round(((a.bottom + b.top) / 2) * 100) / 100);
+  }
+  for (const y of boundaries) {
+    if (!merged.some((m) => y > m.top + 0.5 && y < m.bottom - 0.5)) cuts.add(y);
+  }
+  return [...cuts].sort((a, b) => a - b);
+}
+
+/** Largest candidate in (after, limit]. */
+export function largestCut(candidates: readonly number[], limit: number, after: number): number | null {
+  let best: number | null = null;
+  for (const c of candidates) {
+    if (c > after + 0.5 && c <= limit) best = c;
+    if (c > limit) break;
+  }
+  return best;
+}
+
+/** Smallest candidate after `after`. */
+export function smallestCut(candidates: readonly number[], after: number): number | null {
+  for (const c of candidates) if (c > after + 0.5) return c;
+  return null;
+}

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createPlan, installRealBridge, openEditor, blankHuyenUy, untilStored, storedPlan, type RealBridge } from './editor-harness';
+
+let bridge: RealBridge;
+beforeEach(() => {
+  bridge = installRealBridge();
+});
+afterEach(() => bridge.dispose());
+
+describe('Thông tin chung', () => {
+  it('autosaves the trích yếu within a second, shows it in the preview and says when it was saved', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const trichYeu = screen.getByRole('textbox', { name: /Trích yếu/ });
+    await user.clear(trichYeu);
+    await user.type(trichYeu, 'tổ chức hội nghị sơ kết');
+    const started = Date.now();
+    await untilStored(bridge, plan.id, (p) => expect(p.trichYeu).toBe('tổ chức hội nghị sơ kết'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/Đã lưu lúc \d\d:\d\d/));
+    const preview = screen.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    await waitFor(() => expect(within(preview).getAllByText('tổ chức hội nghị sơ kết').length).toBeGreaterThan(0));
+  });
+
+  it('rejects a number with letters and a lower-case symbol inline, and never stores them', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const number = screen.getByRole('textbox', { name: 'Số văn bản' });
+    await user.type(number, '12a');
+    expect(await screen.findByText(/Số văn bản chỉ gồm chữ số/)).toBeInTheDocument();
+    const symbol = screen.getByRole('textbox', { name: /Ký hiệu cơ quan/ });
+    await user.clear(symbol);
+    await user.type(symbol, 'hu');
+    expect(await screen.findByText(/Ký hiệu chỉ gồm chữ in hoa và số/)).toBeInTheDocument();
+    // what is stored is the last valid value: "12" and the empty symbol
+    await untilStored(bridge, plan.id, (p) => {
+      expect(p.header.number).toBe('12');
+      expect(p.header.issuer.symbol).toBe('');
+    });
+    await user.clear(number);
+    await user.type(number, '05');
+    await waitFor(() => expect(screen.queryByText(/Số văn bản chỉ gồm chữ số/)).not.toBeInTheDocument());
+    await untilStored(bridge, plan.id, (p) => expect(p.header.number).toBe('05'));
+  });
+
+  it('checks the date: 31 in April is refused, blanks are allowed for a draft', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const day = screen.getByRole('textbox', { name: 'Ngày' });
+    const month = screen.getByRole('textbox', { name: 'Tháng' });
+    await user.clear(month);
+    await user.type(month, '4');
+    await user.clear(day);
+    await user.type(day, '31');
+    expect(await screen.findByText('Ngày này không có trong tháng đã chọn')).toBeInTheDocument();
+    await user.clear(day);
+    await user.type(day, '30');
+    await waitFor(() => expect(screen.queryByText('Ngày này không có trong tháng đã chọn')).not.toBeInTheDocument());
+    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: 30, month: 4 }));
+    await user.click(screen.getByRole('button', { name: 'Để trống ngày, tháng' }));
+    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: null, month: null }));
+    await user.type(day, '45');
+    expect(await screen.findByText('Không lớn hơn 31')).toBeInTheDocument();
+  });
+
+  it('"Cấp số" takes the next number from the register and shows it', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy, (p) => ({
+      header: { ...p.header, number: '', issuer: { ...p.header.issuer, symbol: 'HU' } },
+      term: '2025-2030',
+    }));
+    const { user } = await openEditor(bridge, plan);
+    await user.click(screen.getByRole('button', { name: 'Cấp số' }));
+    const number = screen.getByRole('textbox', { name: 'Số văn bản' });
+    await waitFor(() => expect(number).toHaveValue('01'));
+    expect((await storedPlan(bridge, plan.id)).header.number).toBe('01');
+    expect(screen.getByRole('button', { name: 'Cấp số' })).toBeDisabled();
+  });
+
+  it('Ctrl+S saves at once', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const place = screen.getByRole('textbox', { name: /Địa danh/ });
+    await user.clear(place);
+    await user.type(place, 'Mường Ảng');
+    fireEvent.keyDown(place, { key: 's', ctrlKey: true });
+    await untilStored(bridge, plan.id, (p) => expect(p.header.place).toBe("Mường Ảng"), 300);
+  });
+});

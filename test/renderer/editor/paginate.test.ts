@@ -1,0 +1,79 @@
+import { cutCandidates, largestCut, paginate, smallestCut, type MeasuredUnit } from '../../../renderer/src/preview/paginate';
+
+const unit = (height: number, over: Partial<MeasuredUnit> = {}): MeasuredUnit => ({
+  height,
+  keepWithNext: false,
+  breakBefore: false,
+  splittable: true,
+  repeatHeight: 0,
+  footnoteHeight: 0,
+  ...over,
+});
+/** Lines every 24 px starting at 8 px (a paragraph with 8 px space before). */
+const lineCuts = (height: number) => Array.from({ length: Math.floor((height - 8) / 24) - 1 }, (_, k) => 8 + 24 * (k + 1));
+
+function run(units: MeasuredUnit[], pageHeight = 100, cuts: (i: number) => number[] = (i) => lineCuts(units[i]!.height)) {
+  return paginate(units, {
+    pageHeight,
+    footnoteSeparator: 10,
+    cutAtOrBefore: (i, limit, after) => largestCut(cuts(i), limit, after),
+    firstCutAfter: (i, after) => smallestCut(cuts(i), after),
+  });
+}
+
+describe('preview pagination', () => {
+  it('fills pages and cuts a paragraph between lines', () => {
+    const pages = run([unit(56), unit(104)]);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.fragments).toEqual([
+      { unit: 0, from: 0, to: 56 },
+      { unit: 1, from: 0, to: 32 }, // 8 + 24: the first line fits in the 44 px left
+    ]);
+    expect(pages[1]!.fragments).toEqual([{ unit: 1, from: 32, to: 104 }]);
+  });
+
+  it('moves a block that cannot be cut; starts appendices on a new page', () => {
+    const pages = run([unit(60), unit(50, { splittable: false }), unit(20, { breakBefore: true }), unit(10)]);
+    expect(pages.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1], [2, 3]]);
+  });
+
+  it('keeps a heading with the first line of what follows, and a run of headings together', () => {
+    const pages = run([unit(70), unit(24, { keepWithNext: true }), unit(56)]);
+    expect(pages.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1, 2]]);
+    // "II. …" then "1. …" then a paragraph: both headings move when the paragraph's first line cannot follow
+    const chain = run([unit(40), unit(20, { keepWithNext: true }), unit(20, { keepWithNext: true }), unit(56)]);
+    expect(chain.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1, 2, 3]]);
+  });
+
+  it('repeats table headers on continuation fragments and reserves room for footnotes', () => {
+    const pages = run([unit(150, { repeatHeight: 20 })], 100, () => [40, 70, 90, 120]);
+    expect(pages.map((p) => p.fragments[0])).toEqual([
+      { unit: 0, from: 0, to: 90 },
+      { unit: 0, from: 90, to: 150 },
+    ]);
+    const withNotes = run([unit(50), unit(32, { footnoteHeight: 20 })]);
+    // 50 + 32 + 20 notes + 10 separator > 100: the citing paragraph moves (its one line cannot be cut)
+    expect(withNotes.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1]]);
+    expect(withNotes[1]!.footnoteUnits).toEqual([1]);
+  });
+
+  it('never loops on a unit taller than a page', () => {
+    const pages = run([unit(350, { splittable: false }), unit(250)], 100, () => []);
+    expect(pages[0]!.fragments).toEqual([{ unit: 0, from: 0, to: 350 }]);
+    expect(pages.slice(1).flatMap((p) => p.fragments.map((f) => [f.from, f.to]))).toEqual([
+      [0, 100],
+      [100, 200],
+      [200, 250],
+    ]);
+  });
+
+  it('finds cuts between line boxes and at table row boundaries that cross no text', () => {
+    const lines = [
+      { top: 2, bottom: 20 },
+      { top: 26, bottom: 44 },
+      { top: 30, bottom: 40 },
+      { top: 50, bottom: 68 },
+    ];
+    expect(cutCandidates(lines, [47, 35])).toEqual([23, 47]);
+  });
+});

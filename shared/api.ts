@@ -52,7 +52,7 @@ export const RevisionSummary = z.object({
   savedAt: z.string(),
   status: PlanStatus,
   /** Why this revision was kept: a save, the issued version, a restore, an import. */
-  reason: z.enum(['save', 'issue', 'restore', 'import', 'create']),
+  reason: z.enum(['save', 'issue', 'reopen', 'restore', 'import', 'create']),
   trichYeu: z.string(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
@@ -92,6 +92,8 @@ export const channels = {
   'plan.restoreRevision': { input: z.object({ id: uuid, revision: z.number().int().min(0) }).strict(), output: Plan },
   'plan.allocateNumber': { input: ById, output: Plan },
   'plan.issue': { input: ById, output: Plan },
+  /** Edit an issued plan (after the user confirmed): back to draft; the issued revision stays in the history. */
+  'plan.reopen': { input: ById, output: Plan },
   'plan.lint': { input: z.object({ content: PlanContent }).strict(), output: z.array(LintFinding) },
   'plan.renderDocx': { input: ById, output: DocxFile },
 

@@ -100,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
     'plan.restoreRevision': ({ id, revision }) => plans.restoreRevision(id, revision),
     'plan.allocateNumber': ({ id }) => plans.allocateNumber(id),
     'plan.issue': ({ id }) => plans.issue(id),
+    'plan.reopen': ({ id }) => plans.reopen(id),
     'plan.lint': async ({ content }) => (await loadLint())(content),
     'plan.renderDocx': async ({ id }) => {
       const plan = plans.get(id);

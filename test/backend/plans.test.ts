@@ -228,4 +228,27 @@ describe('plan.issue', () => {
     expect((await callError(backend, 'plan.allocateNumber', { id: plan.id })).code).toBe('CONFLICT');
     expect((await call(backend, 'plan.list', { status: 'issued' })).total).toBe(1);
   });
+
+  it('reopens an issued plan for editing after confirmation; restoring the issued revision issues it again', async () => {
+    const backend = openBackend();
+    const plan = await create(backend);
+    await call(backend, 'plan.allocateNumber', { id: plan.id });
+    const issued = await call(backend, 'plan.issue', { id: plan.id });
+    const issuedRevision = issued.revision;
+
+    const reopened = await call(backend, 'plan.reopen', { id: plan.id });
+    expect([reopened.status, reopened.revision]).toEqual(['draft', issuedRevision + 1]);
+    const edited = await call(backend, 'plan.save', { ...contentOf(reopened), trichYeu: 'Sửa sau ban hành', id: plan.id, baseRevision: reopened.revision });
+    expect(edited.trichYeu).toBe('Sửa sau ban hành');
+    const history = await call(backend, 'plan.revisions', { id: plan.id });
+    expect(history.slice(0, 3).map((r) => r.reason)).toEqual(['save', 'reopen', 'issue']);
+
+    const restored = await call(backend, 'plan.restoreRevision', { id: plan.id, revision: issuedRevision });
+    expect(restored.status).toBe('issued');
+    expect(restored.trichYeu).toBe(issued.trichYeu);
+    // Reopening a draft is a no-op.
+    const again = await call(backend, 'plan.reopen', { id: plan.id });
+    expect(again.status).toBe('draft');
+    expect((await call(backend, 'plan.reopen', { id: plan.id })).revision).toBe(again.revision);
+  });
 });

@@ -351,13 +351,28 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
     });
   }
 
-  /** The old content becomes a new revision (reason 'restore'); the revisions in between stay in the history. */
+  /**
+   * The old content becomes a new revision (reason 'restore'); the revisions in between stay in the history.
+   * Restoring the issued revision (reason 'issue') makes the plan issued again, exactly as it was issued.
+   */
   const restoreRevision = db.transaction((id: string, revision: number): Plan => {
     const row = getRow(id);
     const rev = revisionRow.get(id, revision);
     if (!rev) throw notFound(`phiên bản ${revision} của kế hoạch`);
     assertEditable(row);
-    return writeRevision(id, row, parseContent(rev.content), 'draft', 'restore');
+    const status: PlanStatus = rev.reason === 'issue' ? 'issued' : 'draft';
+    return writeRevision(id, row, parseContent(rev.content), status, 'restore');
+  });
+
+  /**
+   * Edit an issued plan after the user confirmed it: back to draft, with a 'reopen' revision. The 'issue' revision
+   * stays in the history, so the issued text can always be seen and restored.
+   */
+  const reopen = db.transaction((id: string): Plan => {
+    const row = getRow(id);
+    if (row.deleted_at) throw conflict(inBinMessage);
+    if (row.status === 'draft') return toPlan(row);
+    return writeRevision(id, row, parseContent(row.content), 'draft', 'reopen');
   });
 
   /** Status → issued, kept as an 'issue' revision. An issued plan must carry its number (take one from the register). */
@@ -454,6 +469,7 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
     getRevision,
     restoreRevision: (id: string, revision: number) => restoreRevision.immediate(id, revision),
     issue: (id: string) => issue.immediate(id),
+    reopen: (id: string) => reopen.immediate(id),
     allocateNumber: (id: string) => allocateNumber.immediate(id),
   };
 }

@@ -179,7 +179,14 @@ function PlanEditor({ plan }: { plan: Plan }) {
 
   const onUnlock = async () => {
     const ok = await confirm({ title: t('issued.confirmEditTitle'), message: t('issued.confirmEdit'), confirmLabel: t('issued.edit') });
-    if (ok) dispatch({ type: 'unlock' });
+    if (!ok) return;
+    try {
+      // Back to draft on the server; the issued revision stays in the history.
+      const reopened = await call('plan.reopen', { id });
+      dispatch({ type: 'server', plan: reopened, take: (s) => s });
+    } catch (err) {
+      notifyError(err);
+    }
   };
 
   const onDuplicate = async () => {
@@ -253,20 +260,20 @@ function PlanEditor({ plan }: { plan: Plan }) {
           />
         </Group>
 
-        {draft.status !== 'draft' && (
-          <Alert color={readOnly ? 'green' : 'orange'} py={6} title={readOnly ? t('issued.title') : t('issued.editingTitle')}>
+        {readOnly && (
+          <Alert color="green" py={6} title={t('issued.title')}>
             <Group justify="space-between" gap="xs">
-              <Text size="sm">{readOnly ? t(`issued.readOnly.${draft.status}`) : t('issued.editing')}</Text>
-              {readOnly && (
-                <Group gap="xs">
+              <Text size="sm">{t(`issued.readOnly.${draft.status}`)}</Text>
+              <Group gap="xs">
+                {draft.status === 'issued' && (
                   <Button size="xs" variant="light" onClick={() => void onUnlock()}>
                     {t('issued.edit')}
                   </Button>
-                  <Button size="xs" variant="subtle" loading={duplicate.isPending} onClick={() => void onDuplicate()}>
-                    {t('issued.duplicate')}
-                  </Button>
-                </Group>
-              )}
+                )}
+                <Button size="xs" variant="subtle" loading={duplicate.isPending} onClick={() => void onDuplicate()}>
+                  {t('issued.duplicate')}
+                </Button>
+              </Group>
             </Group>
           </Alert>
         )}

@@ -41,7 +41,7 @@ CREATE TABLE plan_revisions (
   plan_id      TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   revision     INTEGER NOT NULL,
   status       TEXT NOT NULL,
-  reason       TEXT NOT NULL CHECK (reason IN ('save', 'issue', 'restore', 'import', 'create')),
+  reason       TEXT NOT NULL CHECK (reason IN ('save', 'issue', 'reopen', 'restore', 'import', 'create')),
   trich_yeu    TEXT NOT NULL DEFAULT '',
   content      TEXT NOT NULL,
   saved_at     TEXT NOT NULL,

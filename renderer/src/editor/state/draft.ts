@@ -16,7 +16,6 @@ export interface DraftState {
   /** When the last save (or load) happened, ISO. */
   savedAt: string;
   /** An issued plan is read-only until the user confirms she wants to edit it. */
-  unlocked: boolean;
 }
 
 export type DraftAction =
@@ -24,8 +23,7 @@ export type DraftAction =
   | { type: 'edit'; recipe: (content: PlanContent) => PlanContent }
   | { type: 'saved'; plan: Plan; seq: number }
   /** A server operation (number allocation, issue) changed the stored plan: take its bookkeeping and the fields it changed. */
-  | { type: 'server'; plan: Plan; take: (stored: PlanContent, draft: PlanContent) => PlanContent }
-  | { type: 'unlock' };
+  | { type: 'server'; plan: Plan; take: (stored: PlanContent, draft: PlanContent) => PlanContent };
 
 const contentKeys = Object.keys(PlanContent.shape) as (keyof PlanContent)[];
 
@@ -45,11 +43,11 @@ export function initDraft(plan: Plan): DraftState {
     editSeq: 0,
     savedSeq: 0,
     savedAt: plan.updatedAt,
-    unlocked: false,
   };
 }
 
-export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft' && !s.unlocked;
+/** Issued and archived plans are read-only; editing an issued plan goes through plan.reopen first. */
+export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft';
 export const isDirty = (s: DraftState): boolean => s.editSeq > s.savedSeq;
 
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
@@ -77,9 +75,6 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
         revision: action.plan.revision,
         status: action.plan.status,
         savedAt: action.plan.updatedAt,
-        unlocked: action.plan.status !== state.status ? false : state.unlocked,
       };
-    case 'unlock':
-      return { ...state, unlocked: true };
   }
 }

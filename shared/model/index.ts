@@ -4,3 +4,4 @@ export * from './profile';
 export * from './plan';
 export * from './settings';
 export * from './lint';
+export * from './template';

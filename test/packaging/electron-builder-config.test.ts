@@ -12,7 +12,7 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
-const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped YAML, asserted field by field below
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder validation', async () => {

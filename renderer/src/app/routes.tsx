@@ -6,7 +6,10 @@ import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 
 // Pages load on demand so the first paint ships only the shell.
-const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+const loadPlansPage = () => import('../pages/plans/PlansPage');
+const PlansPage = lazy(loadPlansPage);
+// The plans list is the start page: fetch its code at once, in parallel with the shell's first requests.
+void loadPlansPage();
 const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));

@@ -32,6 +32,16 @@ describe('accent-insensitive search', () => {
     expect(found.items.map((p) => p.id)).not.toContain(ids.tuyenTruyen);
   });
 
+  it('ranks plans whose trích yếu holds the words in order first, newest first after that', async () => {
+    const own = openBackend();
+    const save = async (content: PlanContentInput) => (await call(own, 'plan.save', { ...content, id: randomUUID(), baseRevision: null })).id;
+    const titled = await save(seedContent());
+    // Newer than the seed, but mentions the words only in passing.
+    const mention = await save(minimalContent({ trichYeu: 'Sơ kết công tác tuyên truyền', canCu: { ...minimalContent().canCu, lead: 'Sau đại hội điểm, Ban Thường vụ ban hành Kế hoạch như sau:' } }));
+    expect((await call(own, 'plan.list', { query: 'dai hoi diem' })).items.map((p) => p.id)).toEqual([titled, mention]);
+    expect((await call(own, 'plan.list', { query: '' })).items.map((p) => p.id)).toEqual([mention, titled]);
+  });
+
   it('folds đ to d both in the text and in the query', async () => {
     for (const q of ['dang uy xa dong van', 'Đảng ủy xã Đồng Văn', 'ĐẢNG ỦY XÃ ĐỒNG VĂN', 'Đảng ủy xã Đồng Văn'.normalize('NFD')]) {
       expect((await search(q)).items.map((p) => p.id), q).toContain(ids.dangUy);

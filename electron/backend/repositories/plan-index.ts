@@ -65,6 +65,12 @@ export function searchText(content: PlanContent): string {
   return foldVietnamese(body.filter(Boolean).join('\n'));
 }
 
+/** What the user typed as a LIKE pattern over folded titles: the words in order ("%dai hoi diem%"). */
+export function titleLikePattern(text: string): string | null {
+  const words = foldedWords(text).slice(0, 20);
+  return words.length ? `%${words.join(' ')}%` : null;
+}
+
 /**
  * An FTS5 query from what the user typed: folded words, all required, quoted (no FTS syntax gets through); the last
  * word is a prefix, as it may be still being typed. "Đại hội điể" → `"dai" "hoi" "die"*`. Null when there is no word.

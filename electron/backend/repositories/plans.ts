@@ -4,7 +4,8 @@ import type { PlanListInput, RevisionSummary } from '../../../shared/api';
 import { PlanContent, type Plan, type PlanSaveInput, type PlanStatus, type PlanSummary } from '../../../shared/model';
 import { BackendError, notFound } from '../errors';
 import type { RepoContext } from './context';
-import { collectTasks, ftsQuery, searchText } from './plan-index';
+import { foldVietnamese } from '../../../shared/format/fold';
+import { collectTasks, ftsQuery, searchText, titleLikePattern } from './plan-index';
 import { formatRegisterNumber, registerTerm, type RegisterRepo } from './register';
 import { renewIds } from './renew-ids';
 
@@ -114,14 +115,15 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
     `SELECT ${PLAN_COLUMNS} FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = ?`,
   );
   const insertPlan = db.prepare(
-    `INSERT INTO plans (id, status, revision, number, doc_type, symbol, term, trich_yeu, issuer_name, year, month, day,
-                        created_at, updated_at, deleted_at)
-     VALUES (@id, @status, @revision, @number, @docType, @symbol, @term, @trichYeu, @issuerName, @year, @month, @day,
-             @now, @now, NULL)`,
+    `INSERT INTO plans (id, status, revision, number, doc_type, symbol, term, trich_yeu, title_folded, issuer_name, year,
+                        month, day, created_at, updated_at, deleted_at)
+     VALUES (@id, @status, @revision, @number, @docType, @symbol, @term, @trichYeu, @titleFolded, @issuerName, @year,
+             @month, @day, @now, @now, NULL)`,
   );
   const updatePlan = db.prepare(
     `UPDATE plans SET status = @status, revision = @revision, number = @number, doc_type = @docType,
-       symbol = @symbol, term = @term, trich_yeu = @trichYeu, issuer_name = @issuerName, year = @year, month = @month,
+       symbol = @symbol, term = @term, trich_yeu = @trichYeu, title_folded = @titleFolded, issuer_name = @issuerName,
+       year = @year, month = @month,
        day = @day, updated_at = @now
      WHERE id = @id`,
   );
@@ -253,6 +255,7 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
       symbol: h.issuer.symbol,
       term: content.term,
       trichYeu: content.trichYeu,
+      titleFolded: foldVietnamese(content.trichYeu),
       issuerName: h.issuer.name,
       year: h.date.year,
       month: h.date.month,
@@ -420,8 +423,9 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
   });
 
   /**
-   * Newest first, filtered, with an accent-insensitive full-text query. The items walk the list index in order and
-   * stop after `limit` matches (a common word matching thousands of plans costs no sort); the total counts matches.
+   * Newest first, filtered, with an accent-insensitive full-text query. Without a query the items walk the list index
+   * in order and stop after `limit` (no sort). With one, plans whose trích yếu holds the typed words in order come
+   * first ("dai hoi diem" → the plan titled "Tổ chức đại hội điểm…" before plans that mention it in passing).
    */
   function list(input: ParsedPlanList): { items: PlanSummary[]; total: number } {
     // Spelled exactly as the partial indexes' conditions, so SQLite can use them.
@@ -437,22 +441,24 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
       params.push(input.year);
     }
     const match = ftsQuery(input.query);
+    const titlePattern = match ? titleLikePattern(input.query) : null;
     if (match) {
       where.push('seq IN (SELECT rowid FROM plans_fts WHERE plans_fts MATCH ?)');
       params.push(match);
     }
     const whereSql = where.join(' AND ');
-    let statements = listStatements.get(whereSql);
+    const orderSql = titlePattern ? '(title_folded LIKE ?) DESC, updated_at DESC, seq DESC' : 'updated_at DESC, seq DESC';
+    const key = `${whereSql} ORDER BY ${orderSql}`;
+    let statements = listStatements.get(key);
     if (!statements) {
       statements = {
-        items: db.prepare<unknown[], SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM plans INDEXED BY ${index} WHERE ${whereSql} ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?`,
-        ),
+        items: db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM plans INDEXED BY ${index} WHERE ${key} LIMIT ? OFFSET ?`),
         total: db.prepare<unknown[], number>(`SELECT count(*) FROM plans WHERE ${whereSql}`).pluck(),
       };
-      listStatements.set(whereSql, statements);
+      listStatements.set(key, statements);
     }
-    const items = statements.items.all(...params, input.limit, input.offset).map(toSummary);
+    const itemParams = titlePattern ? [...params, titlePattern] : params;
+    const items = statements.items.all(...itemParams, input.limit, input.offset).map(toSummary);
     const total = items.length < input.limit && input.offset === 0 ? items.length : statements.total.get(...params)!;
     return { items, total };
   }

@@ -25,6 +25,8 @@ CREATE TABLE plans (
   symbol       TEXT NOT NULL DEFAULT '',
   term         TEXT NOT NULL DEFAULT '',
   trich_yeu    TEXT NOT NULL DEFAULT '',
+  -- The trích yếu accent-folded: search results whose title contains the typed words in order come first.
+  title_folded TEXT NOT NULL DEFAULT '',
   issuer_name  TEXT NOT NULL DEFAULT '',
   year         INTEGER NOT NULL,
   month        INTEGER,

@@ -16,8 +16,8 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const built = 'out/renderer/index.html';
-  const sources = Math.max(newestMtime('renderer'), newestMtime('shared'));
+  const built = 'out/renderer/index.html'; // written last by electron-vite build (main, preload, renderer)
+  const sources = Math.max(newestMtime('renderer'), newestMtime('shared'), newestMtime('electron'));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   const run = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit' });
   if (run.status !== 0) throw new Error('electron-vite build failed before the end-to-end tests');

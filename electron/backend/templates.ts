@@ -67,12 +67,16 @@ export function createTemplateStore(resourcesDir: string) {
     return all().map(({ template: t }) => ({ id: t.id, name: t.name, description: t.description, kind: t.kind }));
   }
 
-  /** The template's content with fresh ids, filled from the office profile when the template asks for it. */
+  /**
+   * The template's content with fresh ids, filled from the office profile when the template asks for it. The number
+   * is cleared: a new plan takes its number from the office's register ('Cấp số'), never from a sample.
+   */
   function contentFor(templateId: string, profile: SelfProfile | null, newId: () => string, today = new Date()): PlanContent {
     const found = all().find((t) => t.template.id === templateId);
     if (!found) throw notFound('mẫu kế hoạch');
     const { template } = found;
     let content = renewIds(template.content, newId);
+    content = { ...content, header: { ...content.header, number: '' } };
     if (template.kind === 'blank') content = { ...content, header: { ...content.header, date: { ...content.header.date, year: today.getFullYear() } } };
     if (template.fillIssuerFromProfile && profile) content = fillFromProfile(content, profile);
     return content;

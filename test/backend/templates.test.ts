@@ -30,6 +30,7 @@ describe('template.instantiate', () => {
     expect(Plan.safeParse(plan).success).toBe(true);
     expect([plan.status, plan.revision]).toEqual(['draft', 1]);
     expect(plan.trichYeu).toBe(template.content.trichYeu);
+    expect(plan.header.number).toBe(''); // numbers come from the office's register, never from a sample
     const templateIds = idsIn(template.content);
     for (const id of idsIn(plan)) expect(templateIds.has(id)).toBe(false);
     expect((await call(backend, 'plan.revisions', { id: plan.id }))[0]!.reason).toBe('create');

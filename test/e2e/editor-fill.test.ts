@@ -1,0 +1,319 @@
+/**
+ * End to end (issue 4, test a): from the blank Huyện ủy template, fill every tab of the editor through the UI,
+ * export the .docx (the checker with LibreOffice rendering: 0 errors), print the preview to PDF (the checker:
+ * 0 errors; the same words in the same order as the rendered .docx), reload and find everything persisted.
+ * Saves docs/images/editor-preview.png and docs/images/pilot-units.png on the way.
+ */
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { checkRendered, convertToPdf, failed, pdfText, runChecker } from '../docx/tools';
+import { shingleCoverage, words } from '../docx/similarity';
+import { openApp, type AppSession } from './browser';
+
+const IMAGES = join(__dirname, '../../docs/images');
+
+const TEXT = {
+  trichYeu: 'tổ chức đại hội điểm chi bộ, đảng bộ cơ sở nhiệm kỳ 2025 - 2030',
+  canCu1: 'Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng',
+  canCu2: 'Kế hoạch số 294-KH/HU, ngày 19/7/2024 của Huyện ủy về thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị',
+  lead: 'Ban Thường vụ Huyện ủy ban hành Kế hoạch tổ chức đại hội điểm như sau:',
+  purpose: 'Rút kinh nghiệm về công tác chuẩn bị và tổ chức đại hội để các chi bộ, đảng bộ khác thực hiện tốt hơn.',
+  requirement: 'Đại hội điểm phải được chuẩn bị chu đáo, đúng Điều lệ Đảng và hướng dẫn của cấp trên',
+  runin: 'Mỗi loại hình tổ chức đảng chọn một đơn vị làm điểm, có tính đại diện về tổ chức và đội ngũ cán bộ.',
+  heading: 'Đơn vị và thời gian làm điểm',
+  paragraph: 'Ban Thường vụ Huyện ủy chọn các đơn vị sau đây để chỉ đạo đại hội điểm:',
+  item: 'Thời gian tổ chức đại hội điểm hoàn thành trong quý I năm 2025',
+  unit1: 'Chi bộ bản Nà Phát',
+  unit2: 'Đảng bộ xã Bình Lư',
+  attendees: 'Các đồng chí Ủy viên Ban Thường vụ Huyện ủy phụ trách cơ sở',
+  task1: 'Lãnh đạo, chỉ đạo chung việc tổ chức đại hội điểm; phân công các đồng chí Ủy viên Ban Thường vụ dự và chỉ đạo đại hội',
+  task2: 'Tổng hợp kết quả đại hội điểm, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 10/01/2025',
+  otherTask: 'Hướng dẫn, kiểm tra các đơn vị chuẩn bị văn kiện, nhân sự đại hội theo chức năng, nhiệm vụ',
+  recipient: 'Đảng ủy xã Bình Lư',
+  signer: 'Tần Thị Quế',
+  appendixTitle: 'DANH SÁCH ĐƠN VỊ LÀM ĐIỂM',
+};
+
+let app: AppSession;
+let page: Page;
+let outDir = '';
+
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+  page.setDefaultTimeout(10_000);
+  outDir = await mkdtemp(join(tmpdir(), 'kh-e2e-fill-'));
+  mkdirSync(IMAGES, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const openTab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const group = (name: string, scope: Page | Locator = page) => scope.getByRole('group', { name, exact: true });
+/** The text box labelled `label` (a field with suggestions also labels its list of suggestions). */
+const input = (label: string, scope: Page | Locator = page) => scope.getByLabel(exactLabel(label)).and(scope.locator('input, textarea'));
+/** A label matched whole, with or without the asterisk of a required field. */
+const exactLabel = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+/** Text drawn on the preview's pages (not its hidden measuring layer). */
+const inPreview = (text: string) => page.getByRole('region', { name: 'Bản xem trước kế hoạch' }).getByText(text, { exact: false }).filter({ visible: true }).first();
+/** Open an "add block" menu and pick a kind. */
+async function addBlock(menuButton: Locator, kind: string): Promise<void> {
+  await menuButton.click();
+  await page.getByRole('menuitem', { name: kind, exact: true }).click();
+}
+/** Pick an option of a Mantine Select by its label. */
+async function choose(select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+/** Wait until every edit is stored: the status reads "Đã lưu lúc …" and the backend holds `check`. */
+async function waitSaved(check: (plan: StoredPlan) => boolean): Promise<void> {
+  const status = page.getByTestId('save-status');
+  await expect.poll(async () => (await status.getAttribute('data-status')) === 'saved' && check(await storedPlan()), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => status.textContent()).toMatch(/^Đã lưu lúc \d\d:\d\d$/);
+}
+interface StoredPlan {
+  trichYeu: string;
+  header: { number: string };
+  signature: { signer: string };
+  appendices: { tables: { rows: { cells: { paragraphs: string[] }[] }[] }[] }[];
+}
+const planId = () => /#\/plans\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+async function storedPlan(): Promise<StoredPlan> {
+  const res = await page.evaluate(async (id) => window.kehoach.invoke('plan.get', { id }), planId());
+  if (!res.ok) throw new Error(res.error.message);
+  return res.data as unknown as StoredPlan;
+}
+
+describe('filling a plan from the blank Huyện ủy template', () => {
+  it('saves the issuer profile in Cài đặt', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByLabel('Tên cơ quan ban hành').fill('HUYỆN ỦY TAM ĐƯỜNG');
+    await page.getByLabel('Ký hiệu cơ quan').fill('HU');
+    await page.getByLabel('Địa danh').fill('Tam Đường');
+    await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
+    await page.getByLabel('Tập thể hoặc người đứng đầu').fill('BAN THƯỜNG VỤ');
+    await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
+    await page.getByLabel('Họ và tên người ký').fill(TEXT.signer);
+    await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Văn phòng Huyện ủy');
+    await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
+    await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
+  });
+
+  it('creates a plan from the blank Huyện ủy template', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    const card = page.getByRole('article', { name: 'Kế hoạch trống — Huyện ủy (Ban Thường vụ)' });
+    await card.getByRole('button', { name: 'Dùng mẫu này' }).click();
+    await page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
+    expect(planId()).not.toBe('');
+    // The issuer comes from the profile.
+    await expect.poll(() => input('Tên cơ quan ban hành').inputValue()).toBe('HUYỆN ỦY TAM ĐƯỜNG');
+  });
+
+  it('Thông tin chung: number from the register, date, trích yếu', async () => {
+    await openTab('Thông tin chung');
+    await input('Địa danh').fill('Tam Đường');
+    await input('Nhiệm kỳ (sổ văn bản đi)').fill('2025-2030');
+    await input('Nhiệm kỳ (sổ văn bản đi)').press('Escape');
+    await input('Ngày').fill('15');
+    await input('Tháng').fill('12');
+    await input('Năm').fill('2024');
+    await input('Trích yếu').fill(TEXT.trichYeu);
+    await page.getByRole('button', { name: 'Cấp số' }).click();
+    await page.getByText('Đã cấp số 01-KH/HU').waitFor();
+    await expect.poll(() => input('Số văn bản').inputValue()).toBe('01');
+    await choose(input('Độ khẩn'), 'KHẨN');
+    // The preview draws what was typed.
+    await inPreview('Số 01-KH/HU').waitFor();
+    await inPreview('Tam Đường, ngày 15 tháng 12 năm 2024').waitFor();
+  });
+
+  it('Căn cứ: two references and the lead sentence', async () => {
+    await openTab('Căn cứ');
+    await input('Căn cứ 1').fill(TEXT.canCu1);
+    await page.getByRole('button', { name: 'Thêm căn cứ' }).click();
+    await input('Căn cứ 2').fill(TEXT.canCu2);
+    await input('Câu dẫn').fill(TEXT.lead);
+  });
+
+  it('Nội dung: a heading, a paragraph, an item and the pilot units block', async () => {
+    await openTab('Nội dung');
+    // The template's empty blocks first.
+    await group('Đoạn văn').getByLabel('Nội dung', { exact: true }).fill(TEXT.purpose);
+    await group('Gạch đầu dòng (-)').getByLabel('Nội dung', { exact: true }).fill(TEXT.requirement);
+    await group('Đoạn đánh số cấp 2').getByLabel('Nội dung đoạn').fill(TEXT.runin);
+    // A new heading inside NỘI DUNG, then a paragraph, an item and the pilot units block inside it.
+    await addBlock(page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: NỘI DUNG', exact: true }), 'Đề mục (in đậm, đánh số)');
+    await group('Đề mục cấp 2').getByLabel('Tên đề mục').fill(TEXT.heading);
+    const inside = page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true });
+    await addBlock(inside, 'Đoạn văn');
+    await group('Đoạn văn').getByLabel('Nội dung', { exact: true }).fill(TEXT.paragraph);
+    await addBlock(inside, 'Gạch đầu dòng (-)');
+    await group('Gạch đầu dòng (-)').getByLabel('Nội dung', { exact: true }).fill(TEXT.item);
+    await addBlock(inside, 'Khối: danh sách đơn vị làm điểm');
+    await group('Danh sách đơn vị làm điểm').getByText('Chưa có đơn vị làm điểm nào.').waitFor();
+    await inPreview(TEXT.heading).waitFor();
+  });
+
+  it('Đơn vị làm điểm: two units, members + invited → the total is computed and shown', async () => {
+    await group('Danh sách đơn vị làm điểm').getByRole('button', { name: 'Sửa đơn vị làm điểm' }).click();
+    await page.getByText('Chưa có đơn vị làm điểm.', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
+    await group('Đơn vị 1 (chưa có tên)').getByLabel('Tên đơn vị').fill(TEXT.unit1);
+    const u1 = group(TEXT.unit1);
+    await choose(input('Loại', u1), 'Chi bộ trực thuộc đảng ủy cơ sở');
+    await input('Nhiệm kỳ', u1).fill('2025 - 2027');
+    await input('Nhiệm kỳ', u1).press('Escape');
+    await input('Đại biểu dự đại hội gồm', u1).fill(TEXT.attendees);
+    await input('Đảng viên (đồng chí)', u1).fill('35');
+    await input('Đại biểu mời (đồng chí)', u1).fill('12');
+    await u1.getByText('khoảng 47 đại biểu').waitFor();
+    await input('Thời gian (ngày)', u1).fill('1');
+    // The deadline through the date picker: month view → year → decade → 2025 → January → the 20th.
+    await u1.getByRole('button', { name: 'Hoàn thành trước ngày' }).click();
+    const calendar = page.getByRole('dialog');
+    await calendar.getByRole('button', { name: /^tháng \d+ \d{4}$/ }).click();
+    await calendar.getByRole('button', { name: /^\d{4}$/ }).click();
+    await calendar.getByRole('button', { name: '2025', exact: true }).click();
+    await calendar.getByRole('button', { name: 'Th01', exact: true }).click();
+    await calendar.getByRole('button', { name: '20 tháng 1 2025', exact: true }).click();
+    await expect.poll(() => u1.getByRole('button', { name: 'Hoàn thành trước ngày' }).textContent()).toBe('20/01/2025');
+
+    await page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
+    await group('Đơn vị 2 (chưa có tên)').getByLabel('Tên đơn vị').fill(TEXT.unit2);
+    const u2 = group(TEXT.unit2);
+    await choose(input('Loại', u2), 'Đảng bộ cơ sở');
+    await input('Nhiệm kỳ', u2).fill('2025 - 2030');
+    await input('Nhiệm kỳ', u2).press('Escape');
+    await input('Đại biểu dự đại hội gồm', u2).fill(TEXT.attendees);
+    await input('Đảng viên (đồng chí)', u2).fill('120');
+    await input('Đại biểu mời (đồng chí)', u2).fill('30');
+    await u2.getByText('khoảng 150 đại biểu').waitFor();
+    await input('Thời gian (ngày)', u2).fill('2');
+    // Changing a count recomputes the total.
+    await input('Đại biểu mời (đồng chí)', u2).fill('25');
+    await u2.getByText('khoảng 145 đại biểu').waitFor();
+
+    await inPreview(TEXT.unit2).waitFor();
+    await input('Đảng viên (đồng chí)', u2).scrollIntoViewIfNeeded();
+    await input('Đảng viên (đồng chí)', u2).blur();
+    await page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByLabel('Đang kiểm tra…').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(IMAGES, 'pilot-units.png') });
+  });
+
+  it('Phân công thực hiện: a body with two tasks; the due date is proposed from the text', async () => {
+    await openTab('Phân công thực hiện');
+    const btv = group('Ban Thường vụ Huyện ủy');
+    await input('Nhiệm vụ 1', btv).fill(TEXT.task1);
+    await btv.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    await input('Nhiệm vụ 2', btv).fill(TEXT.task2);
+    await btv.getByText('10/01/2025', { exact: true }).waitFor();
+    await btv.getByText('(đề xuất từ nội dung)').waitFor();
+    // The template's other bodies get a task each, so no empty dash line is printed.
+    for (const body of ['Các ban xây dựng Đảng Huyện ủy', 'Văn phòng Huyện ủy', 'Các chi bộ, đảng bộ cơ sở']) {
+      await group(body).getByLabel('Nhiệm vụ 1', { exact: true }).fill(TEXT.otherTask);
+    }
+  });
+
+  it('Nơi nhận: a new recipient goes before the closing "Lưu" line', async () => {
+    await openTab('Nơi nhận');
+    await page.getByRole('button', { name: 'Thêm nơi nhận' }).click();
+    await input('Nơi nhận 6').fill(TEXT.recipient);
+    await input('Nơi nhận 6').press('Escape');
+    await input('Ghi chú mục đích').nth(5).fill('(để thực hiện)');
+    await input('Ghi chú mục đích').nth(5).press('Escape');
+    await expect.poll(() => input('Nơi nhận 7').inputValue()).toBe('Lưu Văn phòng Huyện ủy');
+    await expect.poll(() => input('Ghi chú mục đích').count()).toBe(7);
+  });
+
+  it('Người ký: the signer', async () => {
+    await openTab('Người ký');
+    await input('Họ và tên người ký').fill(TEXT.signer);
+    await expect.poll(() => input('Tập thể / người đứng đầu').inputValue()).toBe('BAN THƯỜNG VỤ');
+  });
+
+  it('Phụ lục: an appendix with a small table', async () => {
+    await openTab('Phụ lục');
+    await page.getByRole('button', { name: 'Thêm phụ lục' }).click();
+    await input('Tên phụ lục').fill(TEXT.appendixTitle);
+    const cells: [string, string][] = [
+      ['Ô hàng tiêu đề 1, ô 1', 'Đơn vị'],
+      ['Ô hàng tiêu đề 1, ô 2', 'Số đại biểu'],
+      ['Ô hàng nội dung 1, ô 1', TEXT.unit1],
+      ['Ô hàng nội dung 1, ô 2', '47'],
+    ];
+    for (const [label, text] of cells) await page.getByLabel(label, { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Thêm hàng', exact: true }).click();
+    await input('Ô hàng nội dung 2, ô 1').fill(TEXT.unit2);
+    await input('Ô hàng nội dung 2, ô 2').fill('145');
+    await waitSaved((p) => p.signature.signer === TEXT.signer && p.appendices[0]?.tables[0]?.rows[1]?.cells[1]?.paragraphs[0] === '145');
+    await openTab('Thông tin chung');
+    await inPreview(TEXT.appendixTitle).waitFor();
+    // plan.lint agrees with the checker that nothing is wrong.
+    await page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByText('Không phát hiện sai sót về thể thức.').waitFor();
+    await page.screenshot({ path: join(IMAGES, 'editor-preview.png') });
+  });
+
+  let docxPath = '';
+  let previewPdf = '';
+  let docxPdf = '';
+  it('exports the .docx through a download; the checker (rendered by LibreOffice) finds 0 errors', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
+    docxPath = join(outDir, 'out.docx');
+    await download.saveAs(docxPath);
+    docxPdf = await convertToPdf(docxPath);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await page.getByText(/^Đã xuất tệp /).waitFor();
+    const report = await checkRendered(docxPath, docxPdf);
+    expect(report.rules.length).toBeGreaterThan(20); // the OOXML rules and the rendered-layout rules ran
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W')).toEqual([]);
+    expect(report.errors).toBe(0);
+  }, 120_000);
+
+  it('prints the preview to PDF; the checker finds 0 errors and the words match the .docx', async () => {
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    previewPdf = join(outDir, 'preview.pdf');
+    await writeFile(previewPdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const report = await runChecker(previewPdf);
+    expect(report.rules.length).toBeGreaterThan(5); // the rendered-layout rules ran
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W')).toEqual([]);
+    expect(report.errors).toBe(0);
+    // Only the pages are printed, not the forms.
+    const printed = await pdfText(previewPdf);
+    expect(printed).not.toContain('Thông tin chung');
+    const [wa, wb] = [words(printed), words(await pdfText(docxPdf))];
+    expect(shingleCoverage(wa, wb)).toBeGreaterThanOrEqual(0.99);
+  }, 120_000);
+
+  it('after a reload, every tab still holds what was typed', async () => {
+    await page.reload();
+    await openTab('Thông tin chung');
+    await expect.poll(() => input('Trích yếu').inputValue()).toBe(TEXT.trichYeu);
+    expect(await input('Số văn bản').inputValue()).toBe('01');
+    expect(await input('Ngày').inputValue()).toBe('15');
+    expect(await input('Độ khẩn').inputValue()).toBe('KHẨN');
+    await openTab('Căn cứ');
+    await expect.poll(() => input('Căn cứ 2').inputValue()).toBe(TEXT.canCu2);
+    await openTab('Nội dung');
+    await expect.poll(() => group(`Đề mục cấp 2: ${TEXT.heading}`).getByLabel('Tên đề mục').inputValue()).toBe(TEXT.heading);
+    await openTab('Đơn vị làm điểm');
+    await group(TEXT.unit2).getByText('khoảng 145 đại biểu').waitFor();
+    expect(await group(TEXT.unit1).getByRole('button', { name: 'Hoàn thành trước ngày' }).textContent()).toBe('20/01/2025');
+    await openTab('Phân công thực hiện');
+    await expect.poll(() => group('Ban Thường vụ Huyện ủy').getByLabel('Nhiệm vụ 2', { exact: true }).inputValue()).toBe(TEXT.task2);
+    await openTab('Nơi nhận');
+    await expect.poll(() => input('Nơi nhận 6').inputValue()).toBe(TEXT.recipient);
+    await openTab('Người ký');
+    await expect.poll(() => input('Họ và tên người ký').inputValue()).toBe(TEXT.signer);
+    await openTab('Phụ lục');
+    await expect.poll(() => input('Ô hàng nội dung 2, ô 1').inputValue()).toBe(TEXT.unit2);
+  });
+});

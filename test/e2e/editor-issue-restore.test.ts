@@ -1,0 +1,108 @@
+/**
+ * End to end (issue 4, test c): issue a plan (read-only afterwards), reopen it for editing after a confirmation,
+ * change the trích yếu (autosaved), then restore the revision marked "Bản ban hành" from Lịch sử: the issued
+ * text is back and the plan is issued again.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp, type AppSession } from './browser';
+
+const seed01 = JSON.parse(readFileSync(join(__dirname, '../../resources/templates/seed-01-huyen-uy-dai-hoi-diem.json'), 'utf8')) as {
+  name: string;
+  content: { trichYeu: string };
+};
+const EDITED = 'tổ chức đại hội điểm (bản sửa sau khi ban hành)';
+
+let app: AppSession;
+let page: Page;
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+  page.setDefaultTimeout(10_000);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const trichYeu = () => page.getByLabel('Trích yếu');
+const toolbar = () => page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' });
+const statusBadge = (name: string) => page.getByRole('main').getByText(name, { exact: true }).first();
+const planId = () => /#\/plans\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+async function stored(): Promise<{ status: string; trichYeu: string }> {
+  const res = await page.evaluate(async (id) => window.kehoach.invoke('plan.get', { id }), planId());
+  if (!res.ok) throw new Error(res.error.message);
+  return res.data;
+}
+
+describe('issue a plan, edit it, restore the issued revision', () => {
+  it('issues seed 01 after a confirmation; the forms become read-only', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    await page.getByRole('article', { name: seed01.name }).getByRole('button', { name: 'Dùng mẫu này' }).click();
+    await expect.poll(() => trichYeu().inputValue()).toBe(seed01.content.trichYeu);
+
+    // A number is needed before issuing: take one from the register when the plan has none.
+    if ((await page.getByLabel('Số văn bản').inputValue()) === '') {
+      await page.getByRole('button', { name: 'Cấp số' }).click();
+      await expect.poll(() => page.getByLabel('Số văn bản').inputValue()).not.toBe('');
+    }
+    await toolbar().getByRole('button', { name: 'Ban hành' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    await confirm.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+
+    await statusBadge('Đã ban hành').waitFor();
+    await page.getByText('Kế hoạch đã ban hành', { exact: true }).waitFor();
+    expect(await trichYeu().isEditable()).toBe(false);
+    expect(await toolbar().getByRole('button', { name: 'Ban hành' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Căn cứ' }).click();
+    expect(await page.getByRole('button', { name: 'Thêm căn cứ' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Thông tin chung' }).click();
+    expect((await stored()).status).toBe('issued');
+  });
+
+  it('"Sửa kế hoạch" asks first, reopens the plan, and the edit is autosaved', async () => {
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Sửa kế hoạch đã ban hành?' });
+    // Cancelling keeps it read-only.
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await trichYeu().isEditable()).toBe(false);
+
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await confirm.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await statusBadge('Dự thảo').waitFor();
+    await expect.poll(() => trichYeu().isEditable()).toBe(true);
+
+    await trichYeu().fill(EDITED);
+    await expect.poll(async () => (await stored()).trichYeu).toBe(EDITED);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc /);
+    expect((await stored()).status).toBe('draft');
+  });
+
+  it('restoring the revision marked "Bản ban hành" brings the issued text back, issued again', async () => {
+    await toolbar().getByRole('button', { name: 'Lịch sử' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Lịch sử phiên bản' });
+    const issued = drawer.getByRole('button', { name: /^Xem phiên bản \d+$/ }).filter({ hasText: 'Bản ban hành' });
+    await expect.poll(() => issued.count()).toBe(1);
+    const revision = /\d+$/.exec((await issued.getAttribute('aria-label')) ?? '')?.[0];
+    expect(revision).toBeDefined();
+    await drawer.getByRole('button', { name: `Khôi phục phiên bản ${revision}`, exact: true }).click();
+    await page.getByRole('dialog', { name: 'Khôi phục phiên bản cũ?' }).getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText(/^Đã khôi phục; bản hiện tại là phiên bản \d+\.$/).waitFor();
+
+    await expect.poll(() => trichYeu().inputValue()).toBe(seed01.content.trichYeu);
+    await statusBadge('Đã ban hành').waitFor();
+    expect(await trichYeu().isEditable()).toBe(false);
+    const plan = await stored();
+    expect(plan.status).toBe('issued');
+    expect(plan.trichYeu).toBe(seed01.content.trichYeu);
+
+    // After a reload it is still the issued text, read-only.
+    await page.reload();
+    await expect.poll(() => trichYeu().inputValue()).toBe(seed01.content.trichYeu);
+    await statusBadge('Đã ban hành').waitFor();
+    expect(await trichYeu().isEditable()).toBe(false);
+  });
+});

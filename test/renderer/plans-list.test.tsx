@@ -36,7 +36,8 @@ describe('plans list', () => {
   });
 
   it('lists plans with number, status and issuer; searches without accents; filters; Ctrl+F focuses search', async () => {
-    const first = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const seeded = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const first = await bridge.call('plan.allocateNumber', { id: seeded.id });
     const blank = templates.find((x) => x.kind === 'blank')!;
     for (const trichYeu of ['Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng', 'Kiểm tra, giám sát năm 2025']) {
       const plan = await bridge.call('template.instantiate', { templateId: blank.id });

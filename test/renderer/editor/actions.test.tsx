@@ -55,6 +55,7 @@ describe('actions bar', () => {
 
   it('an issued plan is read-only until the user confirms, and can be duplicated as a new draft', async () => {
     const plan = await createPlan(bridge, seedNumber(1));
+    await bridge.call('plan.allocateNumber', { id: plan.id }); // new plans start unnumbered; issuing needs a number
     await bridge.call('plan.issue', { id: plan.id });
     const { user, router } = await openEditor(bridge, plan);
     expect(await screen.findByText('Kế hoạch đã ban hành')).toBeInTheDocument();

@@ -105,7 +105,9 @@ function spacer(pt: number): Paragraph {
 
 function closingTable(layout: DocumentLayout): Table {
   const c = layout.closing;
-  return plainTable([mmToTwip(c.leftWidthMm), mmToTwip(c.rightWidthMm)], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]], false);
+  // Kept on one page like the preview does (Nơi nhận level with the signature); a row taller than a page still
+  // breaks in Word and LibreOffice.
+  return plainTable([mmToTwip(c.leftWidthMm), mmToTwip(c.rightWidthMm)], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]], true);
 }
 
 function appendixTable(t: LayoutTable): Table {

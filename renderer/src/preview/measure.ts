@@ -37,7 +37,8 @@ export function tableGeometry(el: HTMLElement): { headerHeight: number; rowBotto
 export function unitCuts(el: HTMLElement, isTable: boolean): number[] {
   const lines = lineBoxes(el);
   const bounds = isTable ? tableGeometry(el).rowBottoms : [];
-  const cuts = cutCandidates(lines, bounds);
+  // Paragraphs: widow/orphan control (2 lines), as Word and LibreOffice apply it to the .docx.
+  const cuts = cutCandidates(lines, bounds, isTable ? 1 : 2);
   if (!isTable) return cuts;
   // A table is never cut inside its header rows.
   const header = tableGeometry(el).headerHeight;

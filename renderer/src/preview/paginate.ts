@@ -124,9 +124,14 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
 
 /**
  * Cut candidates from the boxes of a unit's text lines (px from the unit's top): the middle of every gap between
- * lines, plus the given boundaries (table rows) that cross no line.
+ * lines, plus the given boundaries (table rows) that cross no line. `minLines` is widow/orphan control, as the
+ * .docx styles set it (widowControl): a paragraph keeps at least that many lines on each side of a cut.
  */
-export function cutCandidates(lineBoxes: readonly { top: number; bottom: number }[], boundaries: readonly number[] = []): number[] {
+export function cutCandidates(
+  lineBoxes: readonly { top: number; bottom: number }[],
+  boundaries: readonly number[] = [],
+  minLines = 1,
+): number[] {
   const sorted = [...lineBoxes].filter((b) => b.bottom > b.top).sort((a, b) => a.top - b.top);
   const merged: { top: number; bottom: number }[] = [];
   for (const b of sorted) {
@@ -135,7 +140,7 @@ export function cutCandidates(lineBoxes: readonly { top: number; bottom: number 
     else merged.push({ ...b });
   }
   const cuts = new Set<number>();
-  for (let k = 0; k + 1 < merged.length; k++) {
+  for (let k = minLines - 1; k + minLines < merged.length; k++) {
     const a = merged[k] as { bottom: number };
     const b = merged[k + 1] as { top: number };
     cuts.add(Math.round(((a.bottom + b.top) / 2) * 100) / 100);

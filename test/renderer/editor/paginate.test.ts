@@ -76,4 +76,11 @@ describe('preview pagination', () => {
     ];
     expect(cutCandidates(lines, [47, 35])).toEqual([23, 47]);
   });
+
+  it('keeps at least two lines of a paragraph on each side of a cut (widow/orphan control)', () => {
+    const lines = [0, 1, 2, 3, 4].map((i) => ({ top: i * 24, bottom: i * 24 + 18 }));
+    expect(cutCandidates(lines)).toEqual([21, 45, 69, 93]);
+    expect(cutCandidates(lines, [], 2)).toEqual([45, 69]);
+    expect(cutCandidates(lines.slice(0, 3), [], 2)).toEqual([]);
+  });
 });

@@ -31,6 +31,18 @@ describe.each(seeds)('%s printed from the preview', (id) => {
     expect(failed(report, 'W')).toEqual([]);
   });
 
+  it('breaks the body into the same pages as the .docx does in LibreOffice', async () => {
+    // The first words of each page, up to the appendix (table rows split across pages differ: Word and LibreOffice
+    // cut each cell at its own line, the preview cuts a row only where no cell has text).
+    const starts = async (pdf: string) => {
+      // Each page's first words after its page number.
+      const pages = (await pdfText(pdf)).split('\f').map((page) => words(page).filter((w, i) => i > 0 || !/^\d+$/.test(w)).slice(0, 4).join(' '));
+      const appendix = pages.findIndex((p) => p.startsWith('PHỤ LỤC'));
+      return appendix < 0 ? pages.filter(Boolean) : pages.slice(0, appendix + 1);
+    };
+    expect(await starts(previewPdf)).toEqual(await starts(docxPdf));
+  });
+
   it('carries the same words in the same order as the .docx rendered by LibreOffice', async () => {
     const [a, b] = await Promise.all([pdfText(previewPdf), pdfText(docxPdf)]);
     const [wa, wb] = [words(a), words(b)];

@@ -177,8 +177,6 @@ const pdf: Command = async (args, io) => {
 export const COMMANDS: Record<string, Command> = { render, lint, pdf };
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  // Schema messages without a message of our own (types, missing fields) in Vietnamese too.
-  z.config(z.locales.vi());
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.err(USAGE);

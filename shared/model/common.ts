@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod's own messages (wrong types, missing fields) in Vietnamese too, wherever the schemas are used: backend,
+// main, renderer, CLI. Our schemas give their own Vietnamese messages for everything else.
+z.config(z.locales.vi());
+
 /** Every stored text is NFC-normalised at the boundary. */
 export const nfcString = (max = 20_000) =>
   z

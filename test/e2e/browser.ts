@@ -1,5 +1,5 @@
 /** Shared end-to-end plumbing: a web harness on a free loopback port + Debian Chromium through playwright-core. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -38,4 +38,24 @@ export async function openApp(dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-'))):
       await harness.close();
     },
   };
+}
+
+/** A template file from resources/templates, as the picker shows it. */
+export function templateFile(id: string): { name: string; content: { trichYeu: string } } {
+  return JSON.parse(readFileSync(join(__dirname, `../../resources/templates/${id}.json`), 'utf8')) as { name: string; content: { trichYeu: string } };
+}
+
+/** Fill and save the office's issuer profile on the Cài đặt page (a Huyện ủy in Lai Châu). */
+export async function saveIssuerProfile(page: Page, signer = 'Tần Thị Quế'): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByLabel('Tên cơ quan ban hành').fill('HUYỆN ỦY TAM ĐƯỜNG');
+  await page.getByLabel('Ký hiệu cơ quan').fill('HU');
+  await page.getByLabel('Địa danh').fill('Tam Đường');
+  await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
+  await page.getByLabel('Tập thể hoặc người đứng đầu').fill('BAN THƯỜNG VỤ');
+  await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
+  await page.getByLabel('Họ và tên người ký').fill(signer);
+  await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Văn phòng Huyện ủy');
+  await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
+  await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
 }

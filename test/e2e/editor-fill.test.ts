@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { checkRendered, convertToPdf, failed, pdfText, runChecker } from '../docx/tools';
 import { shingleCoverage, words } from '../docx/similarity';
-import { openApp, type AppSession } from './browser';
+import { openApp, saveIssuerProfile, type AppSession } from './browser';
 
 const IMAGES = join(__dirname, '../../docs/images');
 
@@ -91,17 +91,7 @@ async function storedPlan(): Promise<StoredPlan> {
 
 describe('filling a plan from the blank Huyện ủy template', () => {
   it('saves the issuer profile in Cài đặt', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-    await page.getByLabel('Tên cơ quan ban hành').fill('HUYỆN ỦY TAM ĐƯỜNG');
-    await page.getByLabel('Ký hiệu cơ quan').fill('HU');
-    await page.getByLabel('Địa danh').fill('Tam Đường');
-    await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
-    await page.getByLabel('Tập thể hoặc người đứng đầu').fill('BAN THƯỜNG VỤ');
-    await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
-    await page.getByLabel('Họ và tên người ký').fill(TEXT.signer);
-    await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Văn phòng Huyện ủy');
-    await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
-    await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
+    await saveIssuerProfile(page, TEXT.signer);
   });
 
   it('creates a plan from the blank Huyện ủy template', async () => {

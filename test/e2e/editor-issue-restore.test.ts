@@ -3,15 +3,10 @@
  * change the trích yếu (autosaved), then restore the revision marked "Bản ban hành" from Lịch sử: the issued
  * text is back and the plan is issued again.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, type AppSession } from './browser';
+import { openApp, templateFile, type AppSession } from './browser';
 
-const seed01 = JSON.parse(readFileSync(join(__dirname, '../../resources/templates/seed-01-huyen-uy-dai-hoi-diem.json'), 'utf8')) as {
-  name: string;
-  content: { trichYeu: string };
-};
+const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const EDITED = 'tổ chức đại hội điểm (bản sửa sau khi ban hành)';
 
 let app: AppSession;

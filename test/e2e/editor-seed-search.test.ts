@@ -2,16 +2,13 @@
  * End to end (issue 4, test b): open seed 01 from the template picker, go back to the list and find it by typing
  * "dai hoi diem" (no accents) in the search box; open it from the list. Saves docs/images/plans-list.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, type AppSession } from './browser';
+import { openApp, templateFile, type AppSession } from './browser';
 
 const IMAGES = join(__dirname, '../../docs/images');
-const seed01 = JSON.parse(readFileSync(join(__dirname, '../../resources/templates/seed-01-huyen-uy-dai-hoi-diem.json'), 'utf8')) as {
-  name: string;
-  content: { trichYeu: string };
-};
+const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const OTHER_TRICH_YEU = 'kiểm tra, giám sát việc thực hiện nghị quyết năm 2025';
 
 let app: AppSession;

@@ -3,7 +3,7 @@
  * issuer profile, restart the harness on the same data folder, reload, and find the profile persisted.
  */
 import { startHarness } from '../../scripts/web-harness';
-import { openApp, type AppSession } from './browser';
+import { openApp, saveIssuerProfile, type AppSession } from './browser';
 
 let app: AppSession;
 beforeAll(async () => {
@@ -33,17 +33,7 @@ describe('foundation in a real browser', () => {
 
   it('saves the issuer profile, and it survives a restart of the backend', async () => {
     const { page } = app;
-    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-    await page.getByLabel('Tên cơ quan ban hành').fill('HUYỆN ỦY TAM ĐƯỜNG');
-    await page.getByLabel('Ký hiệu cơ quan').fill('HU');
-    await page.getByLabel('Địa danh').fill('Tam Đường');
-    await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
-    await page.getByLabel('Tập thể hoặc người đứng đầu').fill('BAN THƯỜNG VỤ');
-    await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
-    await page.getByLabel('Họ và tên người ký').fill('Tần Thị Quế');
-    await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Văn phòng Huyện ủy');
-    await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
-    await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
+    await saveIssuerProfile(page);
 
     // Restart the backend on the same data folder, then reload the page from it.
     await app.harness.close();

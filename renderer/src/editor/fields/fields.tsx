@@ -5,8 +5,8 @@
  *  - with a `validate` function, keeps what the user typed while it is invalid and only commits valid values,
  *    so the autosaved draft always satisfies the model.
  */
-import { useState, type ReactNode } from 'react';
-import { NumberInput, Select, Textarea, TextInput, Autocomplete } from '@mantine/core';
+import { useId, useState, type ReactNode } from 'react';
+import { NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Autocomplete } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { pathKey, useEdit, useFinding, type FieldPath } from '../state/context';
@@ -223,5 +223,40 @@ export function DateField(props: DateFieldProps) {
       value={props.value}
       onChange={(v) => props.onChange(typeof v === 'string' && v ? v.slice(0, 10) : null)}
     />
+  );
+}
+
+interface ChoiceFieldProps<V extends string> {
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  data: { value: V; label: string }[];
+  hint?: string;
+  path?: FieldPath;
+}
+
+/** A labelled segmented choice among a few fixed values (list/sentence form, T/M · K/T · T/L …). */
+export function ChoiceField<V extends string>(props: ChoiceFieldProps<V>) {
+  const { readOnly } = useEdit();
+  const labelId = useId();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={labelId}>
+        {props.label}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={labelId}
+        readOnly={readOnly}
+        data-path={props.path ? pathKey(props.path) : undefined}
+        value={props.value}
+        onChange={(v) => props.onChange(v as V)}
+        data={props.data}
+      />
+      {props.hint && (
+        <Text size="xs" c="dimmed">
+          {props.hint}
+        </Text>
+      )}
+    </Stack>
   );
 }

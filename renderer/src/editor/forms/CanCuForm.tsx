@@ -1,9 +1,9 @@
 /** Căn cứ: the references (add, reorder, remove), list or running-sentence form, the verb and the lead sentence. */
 import { memo } from 'react';
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CanCu } from '../../../../shared/model';
-import { AreaField } from '../fields/fields';
+import { AreaField, ChoiceField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
 import { useEdit } from '../state/context';
 import { moveItem, removeAt, replaceAt } from '../model/list';
@@ -17,36 +17,24 @@ export const CanCuForm = memo(function CanCuForm({ canCu }: { canCu: CanCu }) {
   return (
     <Stack gap="md">
       <Group gap="xl" align="flex-end">
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="kh-cancu-form">
-            {t('canCu.form')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="kh-cancu-form"
-            readOnly={readOnly}
-            value={canCu.form}
-            onChange={(v) => set({ form: v as CanCu['form'] })}
-            data={[
-              { value: 'list', label: t('canCu.formList') },
-              { value: 'sentence', label: t('canCu.formSentence') },
-            ]}
-          />
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="kh-cancu-verb">
-            {t('canCu.verb')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="kh-cancu-verb"
-            readOnly={readOnly}
-            value={canCu.verb}
-            onChange={(v) => set({ verb: v as CanCu['verb'] })}
-            data={[
-              { value: 'Căn cứ', label: t('canCu.verbCanCu') },
-              { value: 'Thực hiện', label: t('canCu.verbThucHien') },
-            ]}
-          />
-        </Stack>
+        <ChoiceField
+          label={t('canCu.form')}
+          value={canCu.form}
+          onChange={(form) => set({ form })}
+          data={[
+            { value: 'list', label: t('canCu.formList') },
+            { value: 'sentence', label: t('canCu.formSentence') },
+          ]}
+        />
+        <ChoiceField
+          label={t('canCu.verb')}
+          value={canCu.verb}
+          onChange={(verb) => set({ verb })}
+          data={[
+            { value: 'Căn cứ', label: t('canCu.verbCanCu') },
+            { value: 'Thực hiện', label: t('canCu.verbThucHien') },
+          ]}
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {canCu.form === 'list' ? t('canCu.formListHint', { verb: canCu.verb }) : t('canCu.formSentenceHint', { verb: canCu.verb })}

@@ -1,9 +1,9 @@
 /** Người ký: authority (T/M, K/T, T/L or none), body, title, signer — with presets from the office profile. */
 import { memo } from 'react';
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/model';
-import { TextField } from '../fields/fields';
+import { ChoiceField, TextField } from '../fields/fields';
 import { useEdit, useLookups } from '../state/context';
 
 const authorities = ['T/M', 'K/T', 'T/L', ''] as const;
@@ -38,22 +38,14 @@ export const SignatureForm = memo(function SignatureForm({ signature }: { signat
           {t('signature.noPresets')}
         </Text>
       )}
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="kh-sig-authority">
-          {t('signature.authority')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="kh-sig-authority"
-          readOnly={readOnly}
-          data-path="signature.authority"
-          value={signature.authority}
-          onChange={(v) => set({ authority: v as Signature['authority'], ...(v === '' ? { body: '' } : {}) })}
-          data={authorities.map((a) => ({ value: a, label: a ? t(`signature.authorities.${a.replace('/', '')}`) : t('signature.authorities.none') }))}
-        />
-        <Text size="xs" c="dimmed">
-          {t('signature.authorityHint')}
-        </Text>
-      </Stack>
+      <ChoiceField
+        label={t('signature.authority')}
+        path={['signature', 'authority']}
+        value={signature.authority}
+        onChange={(authority) => set({ authority, ...(authority === '' ? { body: '' } : {}) })}
+        data={authorities.map((a) => ({ value: a, label: a ? t(`signature.authorities.${a.replace('/', '')}`) : t('signature.authorities.none') }))}
+        hint={t('signature.authorityHint')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextField
           path={['signature', 'body']}

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/mig
 
 const RELEASED: Record<number, { name: string; sha256: string }> = {
   1: { name: 'foundation', sha256: '4c5a8c027d94f6b0d56b35ba280018b49cbb2b855d49aecdc31aaf3bd97508d3' },
-  2: { name: 'plans', sha256: '88556ed0aa67df0143ce9fd678dfb315a23f1c4460c2d000af34325d4fe8ccae' },
+  2: { name: 'plans', sha256: '3f827006c7afd8921367917fa7e095f3bdff65de64de0cd9601b32dd44e297f0' },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

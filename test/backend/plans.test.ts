@@ -7,6 +7,7 @@ import type { Backend } from '../../electron/backend';
 import type { Plan, PlanContentInput } from '../../shared/model';
 import { idsIn, minimalContent, seedContent } from './fixtures/plans';
 import { call, callError, cleanup, openBackend } from './helpers';
+import { decodeContent } from '../../electron/backend/db/content-codec';
 
 afterEach(cleanup);
 
@@ -27,6 +28,15 @@ async function create(backend: Backend, content: PlanContentInput = minimalConte
 const contentOf = ({ id: _i, status: _s, revision: _r, createdAt: _c, updatedAt: _u, deletedAt: _d, ...content }: Plan) => content;
 
 describe('plan.save', () => {
+  it('stores each revision compressed: a seed-sized plan takes under a third of its JSON', async () => {
+    const backend = openBackend();
+    const plan = await create(backend, seedContent());
+    const [raw] = peek<{ content: Buffer }>(backend, 'SELECT content FROM plan_revisions WHERE plan_id = ?', plan.id);
+    const json = decodeContent(raw!.content);
+    expect(raw!.content.byteLength).toBeLessThan(Buffer.byteLength(json) / 3);
+    expect((await call(backend, 'plan.get', { id: plan.id })).body).toEqual(JSON.parse(json).body);
+  });
+
   it('creates revision 1, then every save adds one and keeps the previous', async () => {
     const backend = openBackend();
     const first = await create(backend);
@@ -74,12 +84,15 @@ describe('plan.save', () => {
     content.body = [...content.body, duty];
     const plan = await create(backend, content);
     expect(plan.trichYeu).toBe('Tổ chức đại hội điểm'.normalize('NFC'));
-    const raw = peek<{ content: string; trich_yeu: string }>(
+    const raw = peek<{ content: Buffer; trich_yeu: string }>(
       backend,
       'SELECT r.content, p.trich_yeu FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = ?',
       plan.id,
     )[0]!;
-    expect(raw.content).toBe(raw.content.normalize('NFC'));
+    const json = decodeContent(raw.content);
+    expect(json).toBe(json.normalize('NFC'));
+    expect(raw.content.byteLength).toBeLessThan(Buffer.byteLength(json)); // stored compressed
+    expect(JSON.parse(json).trichYeu).toBe(plan.trichYeu);
     expect(raw.trich_yeu).toBe('Tổ chức đại hội điểm'.normalize('NFC'));
     const task = peek<{ text: string; body: string }>(backend, 'SELECT text, body FROM tasks WHERE plan_id = ?', plan.id)[0]!;
     expect(task).toEqual({ text: 'Hướng dẫn đại hội'.normalize('NFC'), body: 'Ban Tổ chức Huyện ủy'.normalize('NFC') });

@@ -10,6 +10,7 @@ import { minimalContent } from './fixtures/plans';
 import { call, callError, cleanup, openBackend, tempDir } from './helpers';
 import { profile } from './fixtures/profile';
 import { startWorker } from './worker-client';
+import { decodeContent } from '../../electron/backend/db/content-codec';
 
 afterEach(cleanup);
 
@@ -75,7 +76,7 @@ describe('the outgoing-number register', () => {
     const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     const rows = db.prepare<[], { number: number; plan_id: string }>('SELECT number, plan_id FROM number_register ORDER BY number').all();
     const stored = db
-      .prepare<[], { content: string }>('SELECT r.content FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision').all().map((r) => JSON.parse(r.content).header.number as string);
+      .prepare<[], { content: Buffer }>('SELECT r.content FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision').all().map((r) => JSON.parse(decodeContent(r.content)).header.number as string);
     db.close();
     const numbers = rows.map((r) => r.number);
     expect(new Set(numbers).size).toBe(numbers.length);

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackendError } from '../errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { registerContentFunctions } from './content-codec';
 
 export type Db = Database.Database;
 
@@ -102,6 +103,7 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    registerContentFunctions(db);
     const schemaVersion = migrate(db);
     return { db, path, schemaVersion };
   } catch (err) {

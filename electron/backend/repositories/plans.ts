@@ -41,7 +41,7 @@ type SummaryRow = {
 
 type RevisionRow = { revision: number; saved_at: string; status: PlanStatus; reason: RevisionReason; trich_yeu: string; content: string };
 
-const PLAN_COLUMNS = 'p.seq, p.id, p.status, p.revision, r.content, p.created_at, p.updated_at, p.deleted_at';
+const PLAN_COLUMNS = 'p.seq, p.id, p.status, p.revision, kh_inflate(r.content) AS content, p.created_at, p.updated_at, p.deleted_at';
 const SUMMARY_COLUMNS = 'id, number, symbol, trich_yeu, year, month, day, status, issuer_name, updated_at, deleted_at, revision';
 
 /**
@@ -129,14 +129,14 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
   );
   const insertRevision = db.prepare(
     `INSERT INTO plan_revisions (plan_id, revision, status, reason, trich_yeu, content, saved_at)
-     VALUES (@id, @revision, @status, @reason, @trichYeu, @content, @now)`,
+     VALUES (@id, @revision, @status, @reason, @trichYeu, kh_deflate(@content), @now)`,
   );
   const setDeleted = db.prepare<[string | null, string, string]>('UPDATE plans SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const revisionsOf = db.prepare<[string], Omit<RevisionRow, 'content'>>(
     'SELECT revision, saved_at, status, reason, trich_yeu FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC',
   );
   const revisionRow = db.prepare<[string, number], RevisionRow>(
-    'SELECT revision, saved_at, status, reason, trich_yeu, content FROM plan_revisions WHERE plan_id = ? AND revision = ?',
+    'SELECT revision, saved_at, status, reason, trich_yeu, kh_inflate(content) AS content FROM plan_revisions WHERE plan_id = ? AND revision = ?',
   );
 
   const ftsDelete = db.prepare<[number]>('DELETE FROM plans_fts WHERE rowid = ?');

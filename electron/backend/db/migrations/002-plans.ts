@@ -45,7 +45,8 @@ CREATE TABLE plan_revisions (
   status       TEXT NOT NULL,
   reason       TEXT NOT NULL CHECK (reason IN ('save', 'issue', 'reopen', 'restore', 'import', 'create')),
   trich_yeu    TEXT NOT NULL DEFAULT '',
-  content      TEXT NOT NULL,
+  -- The PlanContent JSON, raw-deflated (db/content-codec.ts: kh_deflate / kh_inflate).
+  content      BLOB NOT NULL,
   saved_at     TEXT NOT NULL,
   PRIMARY KEY (plan_id, revision)
 ) STRICT;

@@ -31,6 +31,24 @@ interface CommonProps {
   autoFocus?: boolean;
 }
 
+/** The Mantine input props every field shares: label, hints, read-only mode, the error to show, the field path. */
+function useFrame(props: CommonProps, localError: string | null) {
+  const { readOnly } = useEdit();
+  const error = useShownError(props.path, localError);
+  return {
+    label: props.label,
+    description: props.description,
+    placeholder: props.placeholder,
+    withAsterisk: props.required,
+    error,
+    readOnly,
+    disabled: props.disabled,
+    className: props.className,
+    autoFocus: props.autoFocus,
+    'data-path': props.path ? pathKey(props.path) : undefined,
+  };
+}
+
 interface TextFieldProps extends CommonProps {
   value: string;
   onChange: (value: string) => void;
@@ -59,20 +77,9 @@ function useBuffered(value: string, onChange: (v: string) => void, validate?: (v
 }
 
 export function TextField(props: TextFieldProps) {
-  const { readOnly } = useEdit();
   const b = useBuffered(props.value, props.onChange, props.validate);
-  const error = useShownError(props.path, b.error);
   const common = {
-    label: props.label,
-    description: props.description,
-    placeholder: props.placeholder,
-    withAsterisk: props.required,
-    error,
-    readOnly,
-    disabled: props.disabled,
-    className: props.className,
-    autoFocus: props.autoFocus,
-    'data-path': props.path ? pathKey(props.path) : undefined,
+    ...useFrame(props, b.error),
     onBlur: () => {
       b.blur();
       props.onBlur?.();
@@ -91,25 +98,14 @@ interface AreaFieldProps extends TextFieldProps {
 }
 
 export function AreaField(props: AreaFieldProps) {
-  const { readOnly } = useEdit();
   const b = useBuffered(props.value, props.onChange, props.validate);
-  const error = useShownError(props.path, b.error);
   return (
     <Textarea
+      {...useFrame(props, b.error)}
       ref={props.inputRef}
-      label={props.label}
-      description={props.description}
-      placeholder={props.placeholder}
-      withAsterisk={props.required}
-      error={error}
-      readOnly={readOnly}
-      disabled={props.disabled}
-      className={props.className}
-      autoFocus={props.autoFocus}
       autosize
       minRows={props.minRows ?? 2}
       maxRows={16}
-      data-path={props.path ? pathKey(props.path) : undefined}
       value={b.shown}
       onChange={(e) => b.change(e.currentTarget.value)}
       onBlur={() => {
@@ -133,7 +129,6 @@ interface NumberFieldProps extends Omit<CommonProps, 'validate'> {
 /** Whole numbers only; out-of-range values show the range and are not committed. */
 export function NumberField(props: NumberFieldProps) {
   const { t } = useTranslation('editor');
-  const { readOnly } = useEdit();
   const [raw, setRaw] = useState<string | number | null>(null);
   const check = (v: string | number): string | null => {
     if (v === '' || v === null) return props.nullable === false ? t('validation.required') : null;
@@ -143,23 +138,14 @@ export function NumberField(props: NumberFieldProps) {
     if (props.max !== undefined && n > props.max) return t('validation.max', { max: props.max });
     return null;
   };
-  const local = raw !== null ? check(raw) : null;
-  const error = useShownError(props.path, local);
+  const frame = useFrame(props, raw !== null ? check(raw) : null);
   return (
     <NumberInput
-      label={props.label}
-      description={props.description}
-      placeholder={props.placeholder}
-      withAsterisk={props.required}
-      error={error}
-      readOnly={readOnly}
-      disabled={props.disabled}
-      className={props.className}
+      {...frame}
       w={props.w}
       allowDecimal={false}
       allowNegative={false}
       hideControls
-      data-path={props.path ? pathKey(props.path) : undefined}
       value={raw ?? props.value ?? ''}
       onChange={(v) => {
         setRaw(v);
@@ -179,18 +165,10 @@ interface SelectFieldProps<V extends string> extends Omit<CommonProps, 'validate
 }
 
 export function SelectField<V extends string>(props: SelectFieldProps<V>) {
-  const { readOnly } = useEdit();
-  const error = useShownError(props.path, null);
   return (
     <Select
-      label={props.label}
-      description={props.description}
-      error={error}
-      readOnly={readOnly}
-      disabled={props.disabled}
-      className={props.className}
+      {...useFrame(props, null)}
       allowDeselect={false}
-      data-path={props.path ? pathKey(props.path) : undefined}
       data={props.data.map((d) => ({ value: d.value, label: d.label }))}
       value={props.value}
       onChange={(v) => v !== null && props.onChange(v as V)}
@@ -206,20 +184,11 @@ interface DateFieldProps extends Omit<CommonProps, 'validate'> {
 }
 
 export function DateField(props: DateFieldProps) {
-  const { readOnly } = useEdit();
-  const error = useShownError(props.path, null);
   return (
     <DatePickerInput
-      label={props.label}
-      description={props.description}
-      placeholder={props.placeholder}
-      error={error}
-      readOnly={readOnly}
-      disabled={props.disabled}
-      className={props.className}
+      {...useFrame(props, null)}
       clearable={props.clearable ?? true}
       valueFormat="DD/MM/YYYY"
-      data-path={props.path ? pathKey(props.path) : undefined}
       value={props.value}
       onChange={(v) => props.onChange(typeof v === 'string' && v ? v.slice(0, 10) : null)}
     />

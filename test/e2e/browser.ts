@@ -24,6 +24,7 @@ export async function openApp(dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-'))):
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(harness.url);

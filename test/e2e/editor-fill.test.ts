@@ -44,7 +44,6 @@ let outDir = '';
 beforeAll(async () => {
   app = await openApp();
   page = app.page;
-  page.setDefaultTimeout(10_000);
   outDir = await mkdtemp(join(tmpdir(), 'kh-e2e-fill-'));
   mkdirSync(IMAGES, { recursive: true });
 }, 120_000);

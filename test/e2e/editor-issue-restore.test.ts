@@ -14,7 +14,6 @@ let page: Page;
 beforeAll(async () => {
   app = await openApp();
   page = app.page;
-  page.setDefaultTimeout(10_000);
 }, 120_000);
 afterAll(async () => {
   await app?.close();

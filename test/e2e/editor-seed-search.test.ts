@@ -16,7 +16,6 @@ let page: Page;
 beforeAll(async () => {
   app = await openApp();
   page = app.page;
-  page.setDefaultTimeout(10_000);
   mkdirSync(IMAGES, { recursive: true });
 }, 120_000);
 afterAll(async () => {

@@ -6,17 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium } from 'playwright-core';
 import type { PlanContent } from '../shared/model';
 import { startHarness } from './web-harness';
+import { launchChromium } from './chromium';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function printPlanPdf(content: PlanContent): Promise<Uint8Array> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kh-pdf-'));
   const harness = await startHarness({ port: 0, dataDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const id = randomUUID();

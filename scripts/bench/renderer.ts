@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createBackend } from '../../electron/backend';
 import { startHarness, type Harness } from '../web-harness';
-import { launchChromium } from '../../test/e2e/browser';
+import { launchChromium } from '../chromium';
 import { log, median, percentile } from './_stats';
 
 export const budgets = {

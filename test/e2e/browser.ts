@@ -2,13 +2,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../scripts/web-harness';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/print-pdf';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+import { launchChromium } from '../../scripts/chromium';
 
 export interface AppSession {
   harness: Harness;

@@ -58,6 +58,14 @@ describe('accent-insensitive search', () => {
     expect((await search('315-KH/HU')).items.map((p) => p.id)).toContain(ids.seed);
   });
 
+  it('finds a plan numbered "5" by its printed number "05-KH"', async () => {
+    const own = openBackend();
+    const base = minimalContent();
+    const { id } = await call(own, 'plan.save', { ...base, header: { ...base.header, number: '5' }, id: randomUUID(), baseRevision: null });
+    expect((await call(own, 'plan.list', { query: '05-KH' })).items.map((p) => p.id)).toEqual([id]);
+    expect((await call(own, 'plan.list', { query: '05-KH/HU' })).items.map((p) => p.id)).toEqual([id]);
+  });
+
   it('ignores punctuation-only and FTS syntax in the query', async () => {
     expect((await search('"*(')).total).toBe((await search('')).total);
     expect((await search('dai OR hoi NOT diem')).total).toBe(0);

@@ -3,6 +3,7 @@
  * pilot_units / tasks / recipients. Pure functions over PlanContent.
  */
 import { foldedWords, foldVietnamese } from '../../../shared/format/fold';
+import { formatDocSymbol } from '../../../shared/format/symbol';
 import type { Block, DutyBlock, PlanContent, Task } from '../../../shared/model';
 
 /** Every block of the body tree, depth first, in document order. */
@@ -26,13 +27,11 @@ export function collectTasks(content: PlanContent): TaskRow[] {
   return rows;
 }
 
-/** The printed number and symbol as one line: "315-KH/HU". */
-export const numberSymbol = (c: PlanContent) => `${c.header.number}-${c.header.docType}/${c.header.issuer.symbol}`;
-
 /** Folded text for the full-text index: identity, title, issuer, and every text a user may recall the plan by. */
 export function searchText(content: PlanContent): string {
   const h = content.header;
-  const body: string[] = [numberSymbol(content), content.trichYeu, h.issuer.name, ...h.issuer.higherLines, h.place];
+  // Indexed as printed ("5" → "05-KH/HU"), so the number a reader sees on paper finds the plan.
+  const body: string[] = [formatDocSymbol(h.number, h.docType, h.issuer.symbol), content.trichYeu, h.issuer.name, ...h.issuer.higherLines, h.place];
   body.push(...content.canCu.items, content.canCu.lead);
   for (const block of walkBlocks(content.body)) {
     switch (block.kind) {

@@ -1,0 +1,32 @@
+/**
+ * The plans repository, in parts that each hold one idea: statements.ts (every prepared statement), store.ts (reading
+ * a plan and the one write path, writeRevision), lifecycle.ts (what may change a plan), list.ts (the list/search
+ * query), revisions.ts (the history).
+ */
+import type { RepoContext } from '../context';
+import type { RegisterRepo } from '../register';
+import { createPlanLifecycle } from './lifecycle';
+import { createPlanList } from './list';
+import { createPlanRevisions } from './revisions';
+import { preparePlanStatements } from './statements';
+import { createPlanStore } from './store';
+
+export { contentOf, type ParsedPlanSave } from './lifecycle';
+export type { ParsedPlanList } from './list';
+export type { RevisionReason } from './statements';
+
+export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo; defaultTerm: () => string }) {
+  const st = preparePlanStatements(ctx.db);
+  const store = createPlanStore(ctx, st);
+  const lifecycle = createPlanLifecycle(ctx, st, store, deps);
+  const history = createPlanRevisions(ctx, st, store);
+  return {
+    list: createPlanList(ctx.db),
+    get: (id: string) => store.toPlan(store.getRow(id)),
+    ...lifecycle,
+    ...history,
+    /** The one write path, for the importer and the exchange: see store.ts. */
+    writeRevision: store.writeRevision,
+  };
+}
+export type PlansRepo = ReturnType<typeof createPlansRepo>;

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
 import type { TemplateSummary } from '../../shared/api';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
@@ -10,7 +11,10 @@ beforeEach(async () => {
   bridge = installRealBridge();
   templates = await bridge.call('template.list', {});
 });
-afterEach(() => bridge.dispose());
+afterEach(() => {
+  bridge.dispose();
+  notifications.clean(); // the notification store outlives a rendered app
+});
 
 const seed = (n: number) => templates.filter((x) => x.kind === 'seed')[n - 1]!;
 const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1); // minus the header row
@@ -18,7 +22,7 @@ const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1
 describe('plans list', () => {
   it('explains what to do when there is no plan, and creates one from the template picker', async () => {
     const { user, router } = await renderApp('/plans');
-    expect(await screen.findByText('Chưa có kế hoạch nào')).toBeInTheDocument();
+    expect(await screen.findByText('Chưa có kế hoạch nào', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText(/Bấm “Tạo kế hoạch”, chọn một mẫu/)).toBeInTheDocument();
 
     await user.click(screen.getAllByRole('button', { name: 'Tạo kế hoạch' })[0]!);
@@ -45,7 +49,7 @@ describe('plans list', () => {
     }
     const { user, router } = await renderApp('/plans');
 
-    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' });
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
     expect(rowsOf(table)).toHaveLength(3);
     const firstRow = within(table).getByText(first.trichYeu).closest('tr')!;
     expect(within(firstRow).getByText(`Số ${first.header.number}-KH/${first.header.issuer.symbol}`)).toBeInTheDocument();
@@ -98,7 +102,7 @@ describe('plans list', () => {
 
     await user.click(within(screen.getByRole('table', { name: 'Danh sách kế hoạch' })).getAllByRole('button', { name: `Xóa “${name}”` })[0]!);
     await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1));
-    expect(screen.getByText(/Đã chuyển vào thùng rác/)).toBeInTheDocument();
+    expect(screen.getByText(`Đã chuyển “${name}” vào thùng rác.`)).toBeInTheDocument();
     expect((await bridge.call('plan.list', { deleted: true })).total).toBe(1);
 
     await user.click(screen.getByRole('radio', { name: 'Thùng rác' }));
@@ -108,5 +112,44 @@ describe('plans list', () => {
     await user.click(within(bin).getByRole('button', { name: `Khôi phục “${name}”` }));
     expect(await screen.findByText('Thùng rác trống')).toBeInTheDocument();
     expect((await bridge.call('plan.list', {})).total).toBe(2);
+  });
+
+  it('deleting shows an undo notification; “Hoàn tác” brings the plan back', async () => {
+    const plan = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const { user } = await renderApp('/plans');
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+    await user.click(within(table).getByRole('button', { name: `Xóa “${plan.trichYeu}”` }));
+    expect(await screen.findByText('Chưa có kế hoạch nào', {}, { timeout: 4000 })).toBeInTheDocument();
+    expect((await bridge.call('plan.list', {})).total).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Hoàn tác' }));
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1), { timeout: 4000 });
+    expect(screen.queryByRole('button', { name: 'Hoàn tác' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Đã khôi phục kế hoạch.')).toBeInTheDocument();
+    expect((await bridge.call('plan.list', {})).total).toBe(1);
+    expect((await bridge.call('plan.list', { deleted: true })).total).toBe(0);
+  });
+
+  it('the sidebar’s “Kế hoạch” leaves the bin for the live list; an unmatched search in the bin is not an empty bin', async () => {
+    const kept = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    const binned = await bridge.call('template.instantiate', { templateId: seed(2).id });
+    await bridge.call('plan.remove', { id: binned.id });
+    const { user, router } = await renderApp('/plans');
+    await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+
+    await user.click(screen.getByRole('radio', { name: 'Thùng rác' }));
+    expect(await screen.findByRole('heading', { name: 'Thùng rác' })).toBeInTheDocument();
+    await screen.findByText(binned.trichYeu);
+    await user.type(screen.getByLabelText('Tìm kế hoạch'), 'qwxyzzy');
+    expect(await screen.findByText('Không có kế hoạch nào trong thùng rác khớp với tìm kiếm')).toBeInTheDocument();
+    expect(screen.queryByText('Thùng rác trống')).not.toBeInTheDocument();
+
+    await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Kế hoạch' }));
+    expect(await screen.findByRole('heading', { name: 'Kế hoạch' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+    expect(screen.getByRole('radio', { name: 'Kế hoạch' })).toBeChecked();
+    await user.clear(screen.getByLabelText('Tìm kế hoạch'));
+    await screen.findByText(kept.trichYeu);
+    expect(screen.queryByText(binned.trichYeu)).not.toBeInTheDocument();
   });
 });

@@ -68,10 +68,21 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               <Button variant="light" size="xs" disabled={lines.length >= 3} onClick={() => setIssuer({ higherLines: [...lines, ''] })}>
                 {t('general.addHigherLine')}
               </Button>
-              <Button variant="subtle" size="xs" disabled={!self} onClick={takeIssuerFromProfile}>
+              <Button
+                variant="subtle"
+                size="xs"
+                disabled={!self}
+                aria-describedby={self ? undefined : 'kh-no-profile-hint'}
+                onClick={takeIssuerFromProfile}
+              >
                 {t('general.issuerFromProfile')}
               </Button>
             </Group>
+          )}
+          {!readOnly && !self && (
+            <Text id="kh-no-profile-hint" size="xs" c="dimmed">
+              {t('general.issuerFromProfileNeedsProfile')}
+            </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextField

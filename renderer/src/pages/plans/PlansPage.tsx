@@ -18,12 +18,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PlanStatus, type PlanSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';
+import { notifyUndoable } from '../../app/notifyUndo';
 import { PageLoader } from '../../app/AppLayout';
 import { planStatusLabels, toSelectData } from '../../i18n/labels';
 import { planDateLabel, planNumberLabel, statusColor } from './planLabels';
@@ -38,10 +39,10 @@ function yearOptions(): number[] {
   return Array.from({ length: 12 }, (_, i) => now + 1 - i);
 }
 
-function PlanRowActions({ plan, view }: { plan: PlanSummary; view: View }) {
+function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: View; onRemoved: (plan: PlanSummary) => void }) {
   const { t } = useTranslation();
   const duplicate = useApiMutation('plan.duplicate', { onSuccess: () => notifySuccess(t('plans.duplicated')) });
-  const remove = useApiMutation('plan.remove', { onSuccess: () => notifySuccess(t('plans.movedToBin')) });
+  const remove = useApiMutation('plan.remove', { onSuccess: () => onRemoved(plan) });
   const restore = useApiMutation('plan.restore', { onSuccess: () => notifySuccess(t('plans.restored')) });
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
@@ -71,13 +72,23 @@ export default function PlansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
-  const [view, setView] = useState<View>('live');
+  // The view lives in the address (?view=bin): the sidebar's "Kế hoạch" link always opens the live list.
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'bin' ? 'bin' : 'live';
   const [search, setSearch] = useState('');
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
   const [page, setPage] = useState(1);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [query] = useDebouncedValue(search.trim(), 200);
+  const self = useApiQuery('org.getSelf', {});
+  const undoRemove = useApiMutation('plan.restore');
+  const onRemoved = (plan: PlanSummary) =>
+    notifyUndoable({
+      message: t('plans.movedToBinNamed', { name: plan.trichYeu || t('plans.untitled') }),
+      undoLabel: t('plans.undo'),
+      onUndo: () => undoRemove.mutate({ id: plan.id }, { onSuccess: () => notifySuccess(t('plans.restored')) }),
+    });
 
   // Ctrl+F (⌘F) focuses the search box, wherever the focus is.
   useWindowEvent('keydown', (event) => {
@@ -106,6 +117,7 @@ export default function PlansPage() {
   const open = (plan: PlanSummary) => void navigate(`/plans/${plan.id}`);
 
   const emptyState = () => {
+    if (view === 'bin' && filtering) return <EmptyState title={t('plans.binNoMatch')} description={t('plans.noMatchHint')} />;
     if (view === 'bin') return <EmptyState title={t('plans.binEmpty')} description={t('plans.binEmptyHint')} />;
     if (filtering) return <EmptyState title={t('plans.noMatch')} description={t('plans.noMatchHint')} />;
     return (
@@ -126,7 +138,7 @@ export default function PlansPage() {
             aria-label={t('plans.viewLabel')}
             value={view}
             onChange={(value) => {
-              setView(value === 'bin' ? 'bin' : 'live');
+              setParams(value === 'bin' ? { view: 'bin' } : {});
               resetPage();
             }}
             data={[
@@ -137,6 +149,17 @@ export default function PlansPage() {
           <Button onClick={() => setPickerOpen(true)}>{t('plans.create')}</Button>
         </Group>
       </Group>
+
+      {self.data === null && (
+        <Alert color="blue" title={t('plans.firstRunTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('plans.firstRunText')}</Text>
+            <Anchor component={Link} to="/settings" size="sm" fw={500}>
+              {t('plans.firstRunLink')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      )}
 
       <Group align="flex-end">
         <TextInput
@@ -228,7 +251,7 @@ export default function PlansPage() {
                       <Text size="sm">{plan.issuerName}</Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <PlanRowActions plan={plan} view={view} />
+                      <PlanRowActions plan={plan} view={view} onRemoved={onRemoved} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +18,12 @@ const sizeShape = FormatProfile.shape.sizes.unwrap().shape;
 const spacingShape = FormatProfile.shape.spacing.unwrap().shape;
 
 /** The office's default format profile for new plans (settings.formatProfile). */
-export function FormatProfileForm({ initial }: { initial: FormatProfile }) {
+export function FormatProfileForm({ initial, onDirtyChange }: { initial: FormatProfile; onDirtyChange?: (dirty: boolean) => void }) {
   const { t } = useTranslation();
   const form = useForm<Values>({ mode: 'controlled', initialValues: initial, validate: zodResolver(FormatProfile), validateInputOnChange: true });
   const save = useApiMutation('settings.set', { silent: true });
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   const numberField = (path: string, label: string, schema: z.ZodNumber, unit: string, step = 0.5) => {
     const { min, max } = rangeOf(schema);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ActionIcon, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,7 @@ function SignatureFields({ form, path }: { form: ProfileForm; path: 'signature' 
 }
 
 /** The office's own issuer profile (org.getSelf / org.saveSelf). */
-export function ProfileForm({ initial }: { initial: SelfProfile | null }) {
+export function ProfileForm({ initial, onDirtyChange }: { initial: SelfProfile | null; onDirtyChange?: (dirty: boolean) => void }) {
   const { t } = useTranslation();
   const form = useForm<ProfileValues>({
     mode: 'controlled',
@@ -79,6 +80,8 @@ export function ProfileForm({ initial }: { initial: SelfProfile | null }) {
     validateInputOnBlur: true,
   });
   const save = useApiMutation('org.saveSelf', { silent: true });
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const values = form.getValues();
   const higherLines = values.issuer.higherLines;
   const presets = values.signaturePresets ?? [];

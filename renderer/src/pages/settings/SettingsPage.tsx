@@ -1,8 +1,10 @@
+import { useCallback, useState } from 'react';
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { DisplayPreferences } from './DisplayPreferences';
 import { FormatProfileForm } from './FormatProfileForm';
 import { ProfileForm } from './ProfileForm';
@@ -12,6 +14,10 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const profile = useApiQuery('org.getSelf', {});
   const settings = useApiQuery('settings.get', {});
+  const [profileDirty, setProfileDirty] = useState(false);
+  const [formatDirty, setFormatDirty] = useState(false);
+  const onProfileDirty = useCallback((dirty: boolean) => setProfileDirty(dirty), []);
+  const onFormatDirty = useCallback((dirty: boolean) => setFormatDirty(dirty), []);
 
   if (profile.isPending || settings.isPending) return <PageLoader />;
   if (profile.isError || settings.isError) {
@@ -23,6 +29,7 @@ export default function SettingsPage() {
   }
   return (
     <Stack>
+      <LeaveGuard dirty={profileDirty || formatDirty} />
       <Title order={2}>{t('settings.title')}</Title>
       <Tabs defaultValue="profile">
         <Tabs.List>
@@ -32,7 +39,7 @@ export default function SettingsPage() {
           <Tabs.Tab value="format">{t('settings.tabFormat')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
-          <ProfileForm initial={profile.data} />
+          <ProfileForm initial={profile.data} onDirtyChange={onProfileDirty} />
         </Tabs.Panel>
         <Tabs.Panel value="display" pt="md">
           <DisplayPreferences settings={settings.data} />
@@ -41,7 +48,7 @@ export default function SettingsPage() {
           <RecipientPresets settings={settings.data} />
         </Tabs.Panel>
         <Tabs.Panel value="format" pt="md">
-          <FormatProfileForm initial={settings.data.formatProfile} />
+          <FormatProfileForm initial={settings.data.formatProfile} onDirtyChange={onFormatDirty} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

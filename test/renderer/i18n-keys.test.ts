@@ -54,6 +54,9 @@ export function usedKeys(source: string): { ns: string; key: string }[] {
   });
 }
 
+/** "x.count_one" → "x.count": the key a t() call names for a plural. */
+export const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
 /** Vietnamese letters (with diacritics) that would betray untranslated text. */
 const vietnamese = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
@@ -74,8 +77,14 @@ describe('i18n resources', () => {
   it.each(namespaces)('%s: every key exists in vi and en, with the same {{placeholders}}', (ns) => {
     const vi = load('vi', ns);
     const en = load('en', ns);
-    const onlyVi = [...vi.keys()].filter((k) => !en.has(k));
-    const onlyEn = [...en.keys()].filter((k) => !vi.has(k));
+    // Plural forms differ by language (Vietnamese has only _other, English _one and _other): compare the bases.
+    const bases = (m: Map<string, string>) => new Set([...m.keys()].map(pluralBase));
+    const viBases = bases(vi);
+    const enBases = bases(en);
+    const onlyVi = [...viBases].filter((k) => !enBases.has(k));
+    const onlyEn = [...enBases].filter((k) => !viBases.has(k));
+    const withoutOther = [...vi.keys(), ...en.keys()].filter((k) => pluralBase(k) !== k && !(vi.has(`${pluralBase(k)}_other`) && en.has(`${pluralBase(k)}_other`)));
+    expect(withoutOther, 'a plural needs its _other form in both languages').toEqual([]);
     expect({ missingInEn: onlyVi, missingInVi: onlyEn }).toEqual({ missingInEn: [], missingInVi: [] });
     const empty = [...vi, ...en].filter(([, v]) => v.trim() === '').map(([k]) => k);
     expect(empty, 'empty translations').toEqual([]);
@@ -90,7 +99,8 @@ describe('i18n resources', () => {
     for (const file of sourceFiles(srcDir)) {
       for (const { ns, key } of usedKeys(readFileSync(file, 'utf8'))) {
         checked += 1;
-        if (!vi.get(ns)?.has(key)) missing.push(`${relative(root, file)}: ${ns}:${key}`);
+        const keys = vi.get(ns);
+        if (!keys?.has(key) && !keys?.has(`${key}_other`)) missing.push(`${relative(root, file)}: ${ns}:${key}`);
       }
     }
     expect(missing).toEqual([]);
@@ -112,6 +122,26 @@ describe('i18n resources', () => {
     ]);
     expect(usedKeys("t('plans.title')")).toEqual([{ ns: 'common', key: 'plans.title' }]);
     expect(jsxTextWithVietnamese('<Button>Lưu</Button><Text>{t("x")}</Text><b>OK</b>')).toEqual(['Lưu']);
+    expect(pluralBase('body.dutySummary_one')).toBe('body.dutySummary');
+    expect(pluralBase('plans.total')).toBe('plans.total');
     expect(flatten({ a: { b: 'x' }, c: 'y' })).toEqual(new Map([['a.b', 'x'], ['c', 'y']]));
+  });
+
+  it('English counts in the singular and plural; Vietnamese does not change the noun', async () => {
+    const { i18n } = await import('../../renderer/src/i18n');
+    const en = i18n.getFixedT('en', 'editor');
+    expect(en('body.dutySummary', { body: 'Ban Tuyên giáo', count: 1 })).toBe('Ban Tuyên giáo: 1 task');
+    expect(en('body.dutySummary', { body: 'Ban Tuyên giáo', count: 3 })).toBe('Ban Tuyên giáo: 3 tasks');
+    expect(en('units.totalValue', { count: 1 })).toBe('about 1 delegate');
+    expect(i18n.getFixedT('en')('print.preparing', { count: 1 })).toBe('Print pages of the plan (1 page).');
+    const vi = i18n.getFixedT('vi', 'editor');
+    expect(vi('body.dutySummary', { body: 'Ban Tuyên giáo', count: 1 })).toBe('Ban Tuyên giáo: 1 nhiệm vụ');
+  });
+
+  it('the Tasks page names the editor tab where tasks are entered, in both languages', () => {
+    for (const language of languages) {
+      const tab = load(language, 'editor').get('tabs.duties')!;
+      expect(load(language, 'common').get('comingLater.tasksDescription'), language).toContain(tab);
+    }
   });
 });

@@ -62,7 +62,7 @@ export default function PrintPage() {
   return (
     <>
       <Text p="md" c="dimmed">
-        {t('print.preparing', { pages })}
+        {t('print.preparing', { count: pages })}
       </Text>
       <DocumentPages layout={layout} portalTarget={target} onPaginated={onPaginated} />
     </>

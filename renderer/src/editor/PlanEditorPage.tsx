@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Alert, Badge, Button, Center, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -228,6 +228,9 @@ function PlanEditor({ plan }: { plan: Plan }) {
     true,
   );
 
+  // The preview can be collapsed to give the forms the whole width (small screens); the choice is remembered.
+  const [previewShown, setPreviewShown] = useLocalStorage<boolean>({ key: 'kehoach.editor.preview', defaultValue: true, getInitialValueInEffect: false });
+
   const statusLabel = t(`status.${draft.status}`);
   const title = content.trichYeu.trim() || t('page.untitled');
 
@@ -258,6 +261,9 @@ function PlanEditor({ plan }: { plan: Plan }) {
             canIssue={draft.status === 'draft'}
             onHistory={() => setHistoryOpen(true)}
           />
+          <Button size="xs" variant="default" aria-pressed={previewShown} onClick={() => setPreviewShown((shown) => !shown)}>
+            {previewShown ? t('page.hidePreview') : t('page.showPreview')}
+          </Button>
         </Group>
 
         {readOnly && (
@@ -278,7 +284,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
           </Alert>
         )}
 
-        <div className="kh-editor-grid">
+        <div className="kh-editor-grid" data-preview={previewShown ? 'shown' : 'hidden'}>
           <div className="kh-editor-forms">
             <Tabs value={tab} onChange={(v) => v && setTab(v as EditorTab)} keepMounted={false} className="kh-editor-tabs">
               <Tabs.List>
@@ -319,7 +325,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
             </Tabs>
             <FindingsPanel findings={lint.findings} checking={lint.checking} failed={lint.failed} onOpen={openFinding} />
           </div>
-          <div className="kh-editor-preview">
+          {/* Collapsed, the preview stays mounted off screen: printing draws its pages. */}
+          <div className="kh-editor-preview" aria-hidden={previewShown ? undefined : true}>
             <PreviewPane content={content} profile={profile} printRoot={printRoot} />
           </div>
         </div>

@@ -214,6 +214,7 @@ export function ChoiceField<V extends string>(props: ChoiceFieldProps<V>) {
         {props.label}
       </Text>
       <SegmentedControl
+        className="kh-choice"
         aria-labelledby={labelId}
         readOnly={readOnly}
         data-path={props.path ? pathKey(props.path) : undefined}

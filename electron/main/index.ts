@@ -2,7 +2,7 @@
  * Main process: one window, security settings, Vietnamese menu, single-instance lock, and the IPC relay
  * to the backend worker. Everything else lives in the backend (plain Node) or the renderer.
  */
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BackendWorker } from './backend-worker';
@@ -10,6 +10,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { resolveDataDir } from './paths';
 import { denyAllPermissions, enforceCsp, createSecureWindow, lockNavigation } from './security';
+import { confirmUnsavedClose } from './unsaved-close';
 
 const rendererDir = join(__dirname, '../renderer');
 const appRoot = pathToFileURL(rendererDir + '/').href;
@@ -21,6 +22,7 @@ let backend: BackendWorker | null = null;
 function createWindow(): void {
   mainWindow = createSecureWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'));
   lockNavigation(mainWindow.webContents, appRoot, devOrigin);
+  confirmUnsavedClose(mainWindow.webContents, mainWindow, dialog);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   if (devOrigin) void mainWindow.loadURL(devOrigin);
   else void mainWindow.loadFile(join(rendererDir, 'index.html'));

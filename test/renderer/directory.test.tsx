@@ -13,7 +13,7 @@ describe('directory page', () => {
   it('creates, validates, edits, finds and deletes a unit through the real backend', async () => {
     const { user } = await renderApp('/directory');
 
-    expect(await screen.findByText('Danh mục chưa có đơn vị nào')).toBeInTheDocument();
+    expect(await screen.findByText('Danh mục chưa có đơn vị nào', {}, { timeout: 10_000 })).toBeInTheDocument(); // the page loads lazily
     await user.click(screen.getAllByRole('button', { name: 'Thêm đơn vị' })[0]!);
 
     const dialog = await screen.findByRole('dialog', { name: 'Thêm đơn vị' });

@@ -5,6 +5,7 @@ import { DatesProvider } from '@mantine/dates';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient, useApiQuery } from '../api/queries';
+import { ConfirmProvider } from '../components/confirm';
 import { applyLanguage } from '../i18n';
 import { applyLargeText, theme } from './theme';
 import { notifyError } from './notify';
@@ -28,7 +29,7 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
 }
 
-/** Everything a page needs around it: theme, notifications, query cache, dates locale, preferences. */
+/** Everything a page needs around it: theme, notifications, query cache, dates locale, preferences, the confirm dialog. */
 export function AppProviders({ children, queryClient, env }: { children: ReactNode; queryClient?: QueryClient; env?: 'default' | 'test' }) {
   const [client] = useState(() => queryClient ?? createQueryClient(notifyError));
   return (
@@ -36,7 +37,9 @@ export function AppProviders({ children, queryClient, env }: { children: ReactNo
       <Notifications position="top-right" />
       <QueryClientProvider client={client}>
         <PreferencesSync />
-        <LocalizedDates>{children}</LocalizedDates>
+        <LocalizedDates>
+          <ConfirmProvider>{children}</ConfirmProvider>
+        </LocalizedDates>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -17,7 +17,7 @@ import { useApiMutation, useApiQuery } from '../api/queries';
 import { notifyError, notifySuccess } from '../app/notify';
 import { PreviewPane } from '../preview/PreviewPane';
 import { usePrint } from '../preview/usePrint';
-import { ConfirmProvider, useConfirm } from './fields/confirm';
+import { useConfirm } from '../components/confirm';
 import { AppendicesForm } from './forms/AppendicesForm';
 import { BodyForm } from './forms/BodyForm';
 import { CanCuForm } from './forms/CanCuForm';
@@ -77,9 +77,7 @@ export default function PlanEditorPage({ planId }: { planId?: string }) {
   }
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-      <ConfirmProvider>
-        <PlanEditor key={plan.data.id} plan={plan.data} />
-      </ConfirmProvider>
+      <PlanEditor key={plan.data.id} plan={plan.data} />
     </DatesProvider>
   );
 }

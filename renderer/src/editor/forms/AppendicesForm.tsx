@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Appendix, AppendixTable } from '../../../../shared/model';
 import { AreaField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
-import { useConfirm } from '../fields/confirm';
+import { useConfirm } from '../../components/confirm';
 import { useEdit } from '../state/context';
 import { newAppendix, newTable } from '../model/blocks';
 import { moveItem, removeAt, replaceAt, updateAt, updateById } from '../model/list';

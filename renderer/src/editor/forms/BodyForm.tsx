@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Block, PilotUnit, PlanContent } from '../../../../shared/model';
 import { AreaField, SelectField, TextField } from '../fields/fields';
 import { useEdit } from '../state/context';
-import { useConfirm } from '../fields/confirm';
+import { useConfirm } from '../../components/confirm';
 import { createBlock, newBlockKinds, type NewBlockKind } from '../model/blocks';
 import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../model/tree';
 

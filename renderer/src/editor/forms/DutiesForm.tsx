@@ -13,7 +13,7 @@ import { formatShortDate } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { AreaField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
-import { useConfirm } from '../fields/confirm';
+import { useConfirm } from '../../components/confirm';
 import { pathKey, useEdit, useLookups } from '../state/context';
 import { newDuty, newTask } from '../model/blocks';
 import { moveItem, updateById } from '../model/list';

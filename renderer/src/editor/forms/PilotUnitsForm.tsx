@@ -12,7 +12,7 @@ import { useEdit, useLookups } from '../state/context';
 import { newPilotUnit } from '../model/blocks';
 import { moveItem, updateById } from '../model/list';
 import { checkUnitTerm } from '../model/validate';
-import { useConfirm } from '../fields/confirm';
+import { useConfirm } from '../../components/confirm';
 
 const categories: readonly PilotCategory[] = ['chi-bo-truc-thuoc', 'chi-bo-co-so', 'dang-bo-co-so'];
 export const unitTerms = ['2025 - 2027', '2025 - 2030'] as const;

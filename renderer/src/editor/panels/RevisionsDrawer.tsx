@@ -7,7 +7,7 @@ import type { FormatProfile, Plan } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { PreviewPane } from '../../preview/PreviewPane';
-import { useConfirm } from '../fields/confirm';
+import { useConfirm } from '../../components/confirm';
 import { contentOf } from '../state/draft';
 
 interface Props {

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';
 import { PageLoader } from '../../app/AppLayout';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useConfirm } from '../../components/confirm';
 import { orgKindLabels, toSelectData } from '../../i18n/labels';
 import { OrgModal } from './OrgModal';
 
@@ -19,13 +19,12 @@ export default function DirectoryPage() {
   const [query] = useDebouncedValue(search.trim(), 200);
   const orgs = useApiQuery('org.list', { query, ...(kind ? { kind } : {}) }, { placeholderData: (previous) => previous });
   const [modal, setModal] = useState<{ org: Org | null } | null>(null);
-  const [toDelete, setToDelete] = useState<Org | null>(null);
-  const remove = useApiMutation('org.remove', {
-    onSuccess: () => {
-      notifySuccess(t('directory.deleted'));
-      setToDelete(null);
-    },
-  });
+  const confirm = useConfirm();
+  const remove = useApiMutation('org.remove', { onSuccess: () => notifySuccess(t('directory.deleted')) });
+  const askDelete = async (org: Org) => {
+    const ok = await confirm({ title: t('directory.deleteTitle'), message: t('directory.deleteMessage', { name: org.name }), confirmLabel: t('actions.delete'), danger: true });
+    if (ok) remove.mutate({ id: org.id });
+  };
   const kindLabels = orgKindLabels(t);
   const filtering = query !== '' || kind !== '';
 
@@ -107,7 +106,7 @@ export default function DirectoryPage() {
                         variant="subtle"
                         color="red"
                         aria-label={t('directory.deleteNamed', { name: org.name })}
-                        onClick={() => setToDelete(org)}
+                        onClick={() => void askDelete(org)}
                       >
                         {t('actions.delete')}
                       </Button>
@@ -121,16 +120,6 @@ export default function DirectoryPage() {
       )}
 
       <OrgModal opened={modal !== null} org={modal?.org ?? null} onClose={() => setModal(null)} />
-      <ConfirmDialog
-        opened={toDelete !== null}
-        title={t('directory.deleteTitle')}
-        message={t('directory.deleteMessage', { name: toDelete?.name ?? '' })}
-        confirmLabel={t('actions.delete')}
-        danger
-        loading={remove.isPending}
-        onConfirm={() => toDelete && remove.mutate({ id: toDelete.id })}
-        onCancel={() => setToDelete(null)}
-      />
     </Stack>
   );
 }

@@ -57,6 +57,12 @@ export const RevisionSummary = z.object({
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
+/** plan.revisions: the kept revisions newest first, a page at a time; `total` counts them all. */
+export const RevisionsInput = z
+  .object({ id: uuid, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) })
+  .strict();
+export const RevisionsOutput = z.object({ items: z.array(RevisionSummary), total: z.number().int() });
+
 export const TemplateSummary = z.object({
   id: z.string(),
   /** Vietnamese name shown in the picker. */
@@ -87,7 +93,7 @@ export const channels = {
   'plan.remove': { input: ById, output: Ok },
   'plan.restore': { input: ById, output: Plan },
   'plan.duplicate': { input: ById, output: Plan },
-  'plan.revisions': { input: ById, output: z.array(RevisionSummary) },
+  'plan.revisions': { input: RevisionsInput, output: RevisionsOutput },
   'plan.getRevision': { input: z.object({ id: uuid, revision: z.number().int().min(0) }).strict(), output: Plan },
   'plan.restoreRevision': { input: z.object({ id: uuid, revision: z.number().int().min(0) }).strict(), output: Plan },
   'plan.allocateNumber': { input: ById, output: Plan },

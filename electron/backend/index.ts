@@ -23,6 +23,8 @@ export interface BackendOptions {
   /** The resources/ folder (templates under resources/templates). Defaults to the repo's. */
   resourcesDir?: string;
   appVersion?: string;
+  /** Milliseconds since the epoch (default Date.now): timestamps and the history thinning follow it. */
+  clock?: () => number;
 }
 
 export interface Backend {
@@ -61,7 +63,7 @@ async function loadRenderer(): Promise<RenderPlanDocx> {
 /** Open (create, check, migrate) the store in `dataDir`. Throws a BackendError (DB_NEWER, DB_CORRUPT) it cannot open. */
 export function createBackend(options: BackendOptions): Backend {
   const { db, schemaVersion } = openDatabase(options.dataDir);
-  const ctx = createContext(db);
+  const ctx = createContext(db, options.clock);
   const settings = createSettingsRepo(ctx);
   const orgs = createOrganizationsRepo(ctx);
   const register = createRegisterRepo(ctx);
@@ -95,7 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
     'plan.remove': ({ id }) => (plans.remove(id), ok),
     'plan.restore': ({ id }) => plans.restore(id),
     'plan.duplicate': ({ id }) => plans.duplicate(id),
-    'plan.revisions': ({ id }) => plans.revisions(id),
+    'plan.revisions': ({ id, offset, limit }) => plans.revisions(id, { offset, limit }),
     'plan.getRevision': ({ id, revision }) => plans.getRevision(id, revision),
     'plan.restoreRevision': ({ id, revision }) => plans.restoreRevision(id, revision),
     'plan.allocateNumber': ({ id }) => plans.allocateNumber(id),

@@ -28,7 +28,7 @@ describe('writeRevision', () => {
       const edited = plans.writeRevision(id, PlanContent.parse(minimalContent({ trichYeu: 'Bản nhập lần hai' })), 'draft', 'import');
       expect(edited.revision).toBe(2);
       expect(plans.get(id).trichYeu).toBe('Bản nhập lần hai');
-      expect(plans.revisions(id).map((r) => [r.revision, r.reason, r.status])).toEqual([
+      expect(plans.revisions(id).items.map((r) => [r.revision, r.reason, r.status])).toEqual([
         [2, 'import', 'draft'],
         [1, 'import', 'issued'],
       ]);

@@ -46,7 +46,7 @@ describe('plan.save', () => {
     expect(second.createdAt).toBe(first.createdAt);
     expect(second.updatedAt > first.updatedAt).toBe(true);
 
-    const revisions = await call(backend, 'plan.revisions', { id: first.id });
+    const { items: revisions } = await call(backend, 'plan.revisions', { id: first.id });
     expect(revisions.map((r) => [r.revision, r.reason, r.trichYeu])).toEqual([
       [2, 'save', 'Bản sửa lần một'],
       [1, 'create', first.trichYeu],
@@ -60,7 +60,7 @@ describe('plan.save', () => {
     const first = await create(backend);
     const again = await call(backend, 'plan.save', { ...contentOf(first), id: first.id, baseRevision: 1 });
     expect(again.revision).toBe(1);
-    expect(await call(backend, 'plan.revisions', { id: first.id })).toHaveLength(1);
+    expect((await call(backend, 'plan.revisions', { id: first.id })).total).toBe(1);
   });
 
   it('refuses a stale baseRevision with a Vietnamese CONFLICT and keeps the stored plan', async () => {
@@ -204,7 +204,26 @@ describe('plan.duplicate', () => {
     const unitIds = new Set(copy.pilotUnits.map((u) => u.id));
     const scheduled = JSON.stringify(copy.body).match(/"unitIds":\[[^\]]*\]/g) ?? [];
     for (const list of scheduled) for (const id of JSON.parse(list.slice('"unitIds":'.length)) as string[]) expect(unitIds.has(id)).toBe(true);
-    expect((await call(backend, 'plan.revisions', { id: copy.id }))[0]!.reason).toBe('create');
+    expect((await call(backend, 'plan.revisions', { id: copy.id })).items[0]!.reason).toBe('create');
+  });
+});
+
+describe('plan.revisions', () => {
+  it('answers a page at a time, newest first, with the total', async () => {
+    const backend = openBackend();
+    const plan = await create(backend, minimalContent({ header: { ...minimalContent().header, number: '12' } }));
+    // Issued and reopened revisions are kept forever (the thinning only drops autosaves).
+    for (let i = 0; i < 30; i++) {
+      await call(backend, 'plan.issue', { id: plan.id });
+      await call(backend, 'plan.reopen', { id: plan.id });
+    }
+    const first = await call(backend, 'plan.revisions', { id: plan.id });
+    expect(first.total).toBe(61);
+    expect(first.items.map((r) => r.revision)).toEqual(Array.from({ length: 50 }, (_, i) => 61 - i));
+    const rest = await call(backend, 'plan.revisions', { id: plan.id, offset: 50, limit: 50 });
+    expect(rest).toMatchObject({ total: 61 });
+    expect(rest.items.map((r) => r.revision)).toEqual(Array.from({ length: 11 }, (_, i) => 11 - i));
+    expect((await call(backend, 'plan.revisions', { id: plan.id, limit: 5 })).items.map((r) => r.reason)).toEqual(['reopen', 'issue', 'reopen', 'issue', 'reopen']);
   });
 });
 
@@ -215,7 +234,7 @@ describe('restoring a revision', () => {
     await call(backend, 'plan.save', { ...contentOf(plan), trichYeu: 'Lần hai', id: plan.id, baseRevision: 1 });
     const restored = await call(backend, 'plan.restoreRevision', { id: plan.id, revision: 1 });
     expect([restored.revision, restored.trichYeu]).toEqual([3, plan.trichYeu]);
-    expect((await call(backend, 'plan.revisions', { id: plan.id })).map((r) => r.reason)).toEqual(['restore', 'save', 'create']);
+    expect((await call(backend, 'plan.revisions', { id: plan.id })).items.map((r) => r.reason)).toEqual(['restore', 'save', 'create']);
     expect((await callError(backend, 'plan.getRevision', { id: plan.id, revision: 9 })).code).toBe('NOT_FOUND');
   });
 });
@@ -232,7 +251,7 @@ describe('plan.issue', () => {
     expect(numbered.header.number).toBe('01');
     const issued = await call(backend, 'plan.issue', { id: plan.id });
     expect([issued.status, issued.revision]).toEqual(['issued', numbered.revision + 1]);
-    expect((await call(backend, 'plan.revisions', { id: plan.id }))[0]).toMatchObject({ reason: 'issue', status: 'issued' });
+    expect((await call(backend, 'plan.revisions', { id: plan.id })).items[0]).toMatchObject({ reason: 'issue', status: 'issued' });
 
     const edit = await callError(backend, 'plan.save', { ...contentOf(issued), trichYeu: 'Sửa sau ban hành', id: plan.id, baseRevision: issued.revision });
     expect([edit.code, edit.message]).toEqual(['CONFLICT', expect.stringMatching(/đã ban hành/)]);
@@ -253,7 +272,7 @@ describe('plan.issue', () => {
     expect([reopened.status, reopened.revision]).toEqual(['draft', issuedRevision + 1]);
     const edited = await call(backend, 'plan.save', { ...contentOf(reopened), trichYeu: 'Sửa sau ban hành', id: plan.id, baseRevision: reopened.revision });
     expect(edited.trichYeu).toBe('Sửa sau ban hành');
-    const history = await call(backend, 'plan.revisions', { id: plan.id });
+    const { items: history } = await call(backend, 'plan.revisions', { id: plan.id });
     expect(history.slice(0, 3).map((r) => r.reason)).toEqual(['save', 'reopen', 'issue']);
 
     const restored = await call(backend, 'plan.restoreRevision', { id: plan.id, revision: issuedRevision });

@@ -41,7 +41,7 @@ describe('the outgoing-number register', () => {
     const again = await call(backend, 'plan.allocateNumber', { id: plan.id });
     expect([again.header.number, again.revision]).toEqual([first.header.number, first.revision]);
     expect(first.revision).toBe(2);
-    expect((await call(backend, 'plan.revisions', { id: plan.id })).map((r) => r.revision)).toEqual([2, 1]);
+    expect((await call(backend, 'plan.revisions', { id: plan.id })).items.map((r) => r.revision)).toEqual([2, 1]);
   });
 
   it('takes the term from the office profile when the plan has none, and names what is missing', async () => {

@@ -33,7 +33,7 @@ describe('template.instantiate', () => {
     expect(plan.header.number).toBe(''); // numbers come from the office's register, never from a sample
     const templateIds = idsIn(template.content);
     for (const id of idsIn(plan)) expect(templateIds.has(id)).toBe(false);
-    expect((await call(backend, 'plan.revisions', { id: plan.id }))[0]!.reason).toBe('create');
+    expect((await call(backend, 'plan.revisions', { id: plan.id })).items[0]!.reason).toBe('create');
     const second = await call(backend, 'template.instantiate', { templateId: template.id });
     expect(second.id).not.toBe(plan.id);
     if (template.kind === 'seed') expect(plan.header.issuer).toEqual(template.content.header.issuer);

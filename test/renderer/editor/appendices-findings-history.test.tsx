@@ -86,7 +86,7 @@ describe('findings, issuing and history', () => {
     await user.click(screen.getByRole('button', { name: 'Lịch sử' }));
     const drawer = await screen.findByRole('dialog', { name: 'Lịch sử phiên bản' });
     expect(await within(drawer).findByText('Bản ban hành')).toBeInTheDocument();
-    const revisions = await bridge.call('plan.revisions', { id: plan.id });
+    const { items: revisions } = await bridge.call('plan.revisions', { id: plan.id });
     expect(revisions[0]).toMatchObject({ reason: 'issue', status: 'issued' });
     const original = revisions.find((r) => r.trichYeu === plan.trichYeu)!;
     await user.click(within(drawer).getByRole('button', { name: `Xem phiên bản ${original.revision}` }));
@@ -94,13 +94,15 @@ describe('findings, issuing and history', () => {
   });
 
   it('restores an earlier version of a draft from the history', async () => {
-    const plan = await createPlan(bridge, blankHuyenUy, () => ({ trichYeu: 'bản đầu' }));
+    // 'bản đầu' is the plan's 'create' revision: autosaves of one minute thin to the newest, created ones stay.
+    const template = await createPlan(bridge, blankHuyenUy);
+    const plan = await bridge.call('plan.save', { ...template, id: crypto.randomUUID(), trichYeu: 'bản đầu', baseRevision: null });
     await bridge.call('plan.save', { ...(await storedPlan(bridge, plan.id)), trichYeu: 'bản hai', baseRevision: plan.revision });
     const { user } = await openEditor(bridge, plan);
     expect(screen.getByRole('textbox', { name: /Trích yếu/ })).toHaveValue('bản hai');
     await user.click(screen.getByRole('button', { name: 'Lịch sử' }));
     const drawer = await screen.findByRole('dialog', { name: 'Lịch sử phiên bản' });
-    const revisions = await bridge.call('plan.revisions', { id: plan.id });
+    const { items: revisions } = await bridge.call('plan.revisions', { id: plan.id });
     const first = revisions.find((r) => r.trichYeu === 'bản đầu')!;
     await user.click(await within(drawer).findByRole('button', { name: `Khôi phục phiên bản ${first.revision}` }));
     const confirm = await screen.findByRole('dialog', { name: 'Khôi phục phiên bản cũ?' });
@@ -108,6 +110,6 @@ describe('findings, issuing and history', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: /Trích yếu/ })).toHaveValue('bản đầu'));
     const stored = await storedPlan(bridge, plan.id);
     expect(stored.trichYeu).toBe('bản đầu');
-    expect((await bridge.call('plan.revisions', { id: plan.id }))[0]).toMatchObject({ reason: 'restore' });
+    expect((await bridge.call('plan.revisions', { id: plan.id })).items[0]).toMatchObject({ reason: 'restore' });
   });
 });

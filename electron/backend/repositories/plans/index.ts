@@ -1,7 +1,7 @@
 /**
  * The plans repository, in parts that each hold one idea: statements.ts (every prepared statement), store.ts (reading
  * a plan and the one write path, writeRevision), lifecycle.ts (what may change a plan), list.ts (the list/search
- * query), revisions.ts (the history).
+ * query), revisions.ts (the history), thinning.ts (how autosaves thin with age).
  */
 import type { RepoContext } from '../context';
 import type { RegisterRepo } from '../register';
@@ -10,14 +10,19 @@ import { createPlanList } from './list';
 import { createPlanRevisions } from './revisions';
 import { preparePlanStatements } from './statements';
 import { createPlanStore } from './store';
+import { createHistoryThinning, type ThinningOptions } from './thinning';
 
 export { contentOf, type ParsedPlanSave } from './lifecycle';
 export type { ParsedPlanList } from './list';
 export type { RevisionReason } from './statements';
 
-export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo; defaultTerm: () => string }) {
+export function createPlansRepo(
+  ctx: RepoContext,
+  deps: { register: RegisterRepo; defaultTerm: () => string; thinning?: ThinningOptions },
+) {
   const st = preparePlanStatements(ctx.db);
-  const store = createPlanStore(ctx, st);
+  const thinning = createHistoryThinning(ctx, deps.thinning);
+  const store = createPlanStore(ctx, st, { afterWrite: (planId) => thinning.request(planId) });
   const lifecycle = createPlanLifecycle(ctx, st, store, deps);
   const history = createPlanRevisions(ctx, st, store);
   return {
@@ -27,6 +32,8 @@ export function createPlansRepo(ctx: RepoContext, deps: { register: RegisterRepo
     ...history,
     /** The one write path, for the importer and the exchange: see store.ts. */
     writeRevision: store.writeRevision,
+    /** Thin one plan's autosave history now (thinning.ts); writes already ask for it in the background. */
+    thinHistory: thinning.thinNow,
   };
 }
 export type PlansRepo = ReturnType<typeof createPlansRepo>;

@@ -1,4 +1,4 @@
-/** A plan's kept revisions: the history list and one revision's content. */
+/** A plan's kept revisions: the history list (newest first, a page at a time) and one revision's content. */
 import type { RevisionSummary } from '../../../../shared/api';
 import type { Plan } from '../../../../shared/model';
 import { notFound } from '../../errors';
@@ -6,14 +6,22 @@ import type { RepoContext } from '../context';
 import type { PlanStatements, RevisionRow } from './statements';
 import { parseContent, planOf, type PlanStore } from './store';
 
-export function createPlanRevisions(ctx: RepoContext, st: PlanStatements, store: PlanStore) {
-  const revisionsOf = ctx.db.prepare<[string], Omit<RevisionRow, 'content'>>(
-    'SELECT revision, saved_at, status, reason, trich_yeu FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC',
-  );
+/** Revisions per page of plan.revisions unless the caller asks otherwise. */
+export const REVISION_PAGE = 50;
 
-  function revisions(id: string): RevisionSummary[] {
+export function createPlanRevisions(ctx: RepoContext, st: PlanStatements, store: PlanStore) {
+  const page = ctx.db.prepare<[string, number, number], Omit<RevisionRow, 'content'>>(
+    'SELECT revision, saved_at, status, reason, trich_yeu FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC LIMIT ? OFFSET ?',
+  );
+  const count = ctx.db.prepare<[string], number>('SELECT count(*) FROM plan_revisions WHERE plan_id = ?').pluck();
+
+  /** One page of the history, newest first, and how many revisions are kept in all. */
+  function revisions(id: string, { offset = 0, limit = REVISION_PAGE }: { offset?: number; limit?: number } = {}): { items: RevisionSummary[]; total: number } {
     store.getRow(id);
-    return revisionsOf.all(id).map((r) => ({ revision: r.revision, savedAt: r.saved_at, status: r.status, reason: r.reason, trichYeu: r.trich_yeu }));
+    const items = page
+      .all(id, limit, offset)
+      .map((r) => ({ revision: r.revision, savedAt: r.saved_at, status: r.status, reason: r.reason, trichYeu: r.trich_yeu }));
+    return { items, total: offset === 0 && items.length < limit ? items.length : count.get(id)! };
   }
 
   function getRevision(id: string, revision: number): Plan {

@@ -1,5 +1,6 @@
 /** Lịch sử: the kept revisions of the plan (saves, the issued version, restores); view one, restore one. */
 import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Badge, Button, Drawer, Group, Loader, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +21,15 @@ interface Props {
   onRestored: (plan: Plan) => void;
 }
 
+const HISTORY_PAGE = 50;
+
 export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestore, onRestored }: Props) {
   const { t } = useTranslation('editor');
   const confirm = useConfirm();
   const [selected, setSelected] = useState<number | null>(null);
-  const revisions = useApiQuery('plan.revisions', { id: planId }, { enabled: opened, staleTime: 0 });
+  // The history comes a page at a time (newest first); "more" asks for a longer first page.
+  const [limit, setLimit] = useState(HISTORY_PAGE);
+  const revisions = useApiQuery('plan.revisions', { id: planId, limit }, { enabled: opened, staleTime: 0, placeholderData: keepPreviousData });
   const revision = useApiQuery('plan.getRevision', { id: planId, revision: selected ?? 0 }, { enabled: opened && selected !== null });
   const restore = useApiMutation('plan.restoreRevision', { silent: true });
 
@@ -45,11 +50,11 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
         {revisions.isLoading && <Loader size="sm" aria-label={t('history.loading')} />}
         {revisions.error && <Alert color="red">{errorMessage(revisions.error)}</Alert>}
         {restore.error && <Alert color="red">{errorMessage(restore.error)}</Alert>}
-        {revisions.data && revisions.data.length === 0 && <Text size="sm">{t('history.empty')}</Text>}
+        {revisions.data && revisions.data.total === 0 && <Text size="sm">{t('history.empty')}</Text>}
         {revisions.data && (
           <ScrollArea.Autosize mah={260} type="auto">
             <Stack gap={4}>
-              {revisions.data.map((r) => (
+              {revisions.data.items.map((r) => (
                 <Group key={r.revision} justify="space-between" wrap="nowrap" p={4} bg={selected === r.revision ? 'var(--mantine-color-blue-0)' : undefined} style={{ borderRadius: 4 }}>
                   <UnstyledButton onClick={() => setSelected(r.revision)} aria-label={t('history.viewNamed', { revision: r.revision })} style={{ flex: 1 }}>
                     <Group gap={6} wrap="nowrap">
@@ -78,6 +83,11 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
                   </Button>
                 </Group>
               ))}
+              {revisions.data.items.length < revisions.data.total && (
+                <Button size="compact-xs" variant="subtle" loading={revisions.isFetching} onClick={() => setLimit((n) => n + HISTORY_PAGE)}>
+                  {t('history.more', { shown: revisions.data.items.length, total: revisions.data.total })}
+                </Button>
+              )}
             </Stack>
           </ScrollArea.Autosize>
         )}

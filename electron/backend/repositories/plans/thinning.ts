@@ -1,0 +1,96 @@
+/**
+ * History that does not grow without end. Autosave keeps a revision per change (about one a second while typing); the
+ * thinning keeps, among a plan's autosaves (reason 'save'):
+ * - within the last hour, the newest of each minute;
+ * - older than an hour, the newest of each 10 minutes;
+ * - older than 30 days, the newest of each day.
+ * Revisions of every other reason (create, issue, reopen, restore, import) and the plan's current revision are kept
+ * forever. SQLite reuses the freed pages, so the file stops growing rather than shrinking.
+ *
+ * It runs in the background and never blocks a save: a write asks for its plan to be thinned, and the work happens
+ * later (setImmediate) in small bounded batches, each in its own transaction, until nothing is left to drop.
+ */
+import type { RepoContext } from '../context';
+
+const MINUTE = 60_000;
+export const THINNING = {
+  /** Autosaves younger than this keep one per minute. */
+  perMinuteFor: 60 * MINUTE,
+  /** Then one per 10 minutes up to this age; older ones keep one per day. */
+  perTenMinutesFor: 30 * 24 * 60 * MINUTE,
+  /** Revisions dropped per transaction. */
+  batch: 100,
+} as const;
+
+export interface ThinningOptions {
+  /** How background work is deferred (default setImmediate). */
+  defer?: (run: () => void) => void;
+  batch?: number;
+}
+
+export function createHistoryThinning(ctx: RepoContext, options: ThinningOptions = {}) {
+  const { db } = ctx;
+  const defer = options.defer ?? ((run: () => void) => void setImmediate(run));
+  const batch = options.batch ?? THINNING.batch;
+
+  // The bucket of an autosave is a prefix of its ISO time: minute "2026-11-29T16:05", ten minutes "2026-11-29T16:0",
+  // day "2026-11-29" (UTC). Within a bucket the newest revision stays; the plan's current revision always stays.
+  const dropBatch = db.prepare<{ planId: string; hourAgo: string; monthAgo: string; batch: number }>(
+    `DELETE FROM plan_revisions WHERE plan_id = @planId AND revision IN (
+       SELECT revision FROM (
+         SELECT revision, row_number() OVER (PARTITION BY bucket ORDER BY revision DESC) AS newest
+         FROM (SELECT revision,
+                      CASE WHEN saved_at >= @hourAgo THEN substr(saved_at, 1, 16)
+                           WHEN saved_at >= @monthAgo THEN substr(saved_at, 1, 15)
+                           ELSE substr(saved_at, 1, 10) END AS bucket
+               FROM plan_revisions WHERE plan_id = @planId AND reason = 'save'))
+       WHERE newest > 1 AND revision <> (SELECT revision FROM plans WHERE id = @planId)
+       LIMIT @batch)`,
+  );
+
+  /** One bounded batch for one plan, in its own transaction. Returns how many revisions it dropped. */
+  const thinBatch = db.transaction((planId: string): number => {
+    const now = ctx.clock();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return dropBatch.run({ planId, hourAgo: iso(now - THINNING.perMinuteFor), monthAgo: iso(now - THINNING.perTenMinutesFor), batch }).changes;
+  });
+
+  /** Thin one plan's history completely, now (tests, maintenance). Returns how many revisions it dropped. */
+  function thinNow(planId: string): number {
+    let total = 0;
+    for (let dropped = batch; dropped === batch; total += dropped) dropped = thinBatch.immediate(planId);
+    return total;
+  }
+
+  const pending = new Set<string>();
+  let scheduled = false;
+
+  function runPending(): void {
+    scheduled = false;
+    if (!db.open) return pending.clear();
+    try {
+      // One batch per waiting plan per turn of the event loop; a plan with more to drop waits for the next turn.
+      for (const planId of [...pending]) if (thinBatch.immediate(planId) < batch) pending.delete(planId);
+    } catch (err) {
+      // Busy (another process writes) or closing: the next write asks again. Never let thinning break the app.
+      pending.clear();
+      process.stderr.write(`Thinning the revision history failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    if (pending.size) schedule();
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    defer(runPending);
+  }
+
+  /** Ask for a plan's history to be thinned in the background (after a write). */
+  function request(planId: string): void {
+    pending.add(planId);
+    schedule();
+  }
+
+  return { request, thinNow };
+}
+export type HistoryThinning = ReturnType<typeof createHistoryThinning>;

@@ -284,6 +284,8 @@ class Composer {
     const title = this.title();
     for (const text of canCuParagraphs(this.content.canCu)) this.pushParagraph('body', text);
     this.blocks(this.content.body, []);
+    const last = this.body.at(-1);
+    if (last) last.keepWithNext = true;
     const closing = this.closing();
     const appendices = this.appendices();
     return {

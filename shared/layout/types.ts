@@ -96,6 +96,11 @@ export interface LayoutParagraph {
   align?: Align;
   /** Id of the model block this paragraph comes from (body/tasks/recipients), for preview ↔ editor linking. */
   sourceId?: string;
+  /**
+   * Keep on the page of what follows even though the role does not: the body's last paragraph, so the closing
+   * block never stands alone on its page (at least the body's last lines print with Nơi nhận and the signature).
+   */
+  keepWithNext?: true;
 }
 
 /** A body paragraph with the structure it comes from (the preview may use it; the .docx writer ignores it). */

@@ -189,6 +189,10 @@ describe('composeLayout: header, title, closing', () => {
     const semi = compose(plan(), FormatProfile.parse({ recipientPunctuation: ';' }));
     expect(text(semi.closing.left[1]!)).toBe('- Thường trực Tỉnh ủy (b/c);');
   });
+
+  it('keeps the body\'s last paragraph, and only it, with the closing block', () => {
+    expect(layout.body.filter((p) => p.keepWithNext).map((p) => p.sourceId ?? text(p))).toEqual([layout.body.at(-1)!.sourceId ?? text(layout.body.at(-1)!)]);
+  });
 });
 
 describe('composeLayout: appendices, page, styles', () => {

@@ -48,6 +48,7 @@ function paragraph(p: LayoutParagraph, extra: { pageBreakBefore?: boolean } = {}
     children: runChildren(p.runs),
     ...(p.align ? { alignment: ALIGN[p.align] } : {}),
     ...(extra.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(p.keepWithNext ? { keepNext: true } : {}),
   });
 }
 
@@ -98,9 +99,13 @@ function headerTable(layout: DocumentLayout): Table {
   );
 }
 
-/** An empty paragraph exactly `pt` high. */
-function spacer(pt: number): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: Math.max(ptToTwip(pt), 20), lineRule: 'exact' }, children: [] });
+/** An empty paragraph exactly `pt` high; `keepNext` keeps it (and what keeps with it) on the next block's page. */
+function spacer(pt: number, keepNext = false): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: Math.max(ptToTwip(pt), 20), lineRule: 'exact' },
+    ...(keepNext ? { keepNext: true } : {}),
+    children: [],
+  });
 }
 
 function closingTable(layout: DocumentLayout): Table {
@@ -159,7 +164,8 @@ function section(layout: DocumentLayout): ISectionOptions {
     headerTable(layout),
     ...layout.title.map((p) => paragraph(p)),
     ...layout.body.map((p) => paragraph(p)),
-    spacer(layout.closing.spaceBeforePt),
+    // The space above the closing block belongs to it: the body's last paragraph (keepWithNext) keeps with it.
+    spacer(layout.closing.spaceBeforePt, true),
     closingTable(layout),
   ];
   for (const a of layout.appendices) {

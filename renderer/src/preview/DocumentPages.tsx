@@ -53,6 +53,7 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
       keepWithNext: u.keepWithNext,
       breakBefore: u.breakBefore,
       splittable: u.splittable,
+      keepTogether: u.keepTogether,
       repeatHeight: u.kind === 'table' && els[i] ? tableGeometry(els[i]).headerHeight : 0,
       footnoteHeight: u.footnotes.reduce((sum, id) => sum + noteHeight(id), 0),
     }));

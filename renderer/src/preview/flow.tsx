@@ -24,6 +24,8 @@ interface UnitBase {
   keepWithNext: boolean;
   breakBefore: boolean;
   splittable: boolean;
+  /** Cut only when taller than a page (the closing block, a cantSplit row in the .docx). */
+  keepTogether: boolean;
   /** Footnote ids cited in this unit. */
   footnotes: number[];
 }
@@ -55,9 +57,10 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
     kind: 'paragraph',
     key: keyOf(p.sourceId ? `${base}:${p.sourceId}` : base),
     sig: `${p.role}|${p.align ?? ''}|${JSON.stringify(p.runs)}`,
-    keepWithNext: layout.styles[p.role].keepWithNext,
+    keepWithNext: layout.styles[p.role].keepWithNext || p.keepWithNext === true,
     breakBefore,
     splittable: true,
+    keepTogether: false,
     footnotes: footnotesOf([p]),
     paragraph: p,
   });
@@ -69,6 +72,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
     keepWithNext: false,
     breakBefore: false,
     splittable: false,
+    keepTogether: true,
     footnotes: [],
     header: layout.header,
   });
@@ -81,6 +85,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
     keepWithNext: false,
     breakBefore: false,
     splittable: true,
+    keepTogether: true,
     footnotes: footnotesOf([...layout.closing.left, ...layout.closing.right]),
     closing: layout.closing,
   });
@@ -98,6 +103,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
         keepWithNext: false,
         breakBefore: false,
         splittable: true,
+        keepTogether: false,
         footnotes: footnotesOf(tableParagraphs(t)),
         table: t,
       }),

@@ -1,9 +1,14 @@
 /**
  * Pagination of the preview: measured flow units (paragraphs, tables, the header and closing blocks) are cut
- * into A4 pages. A unit that does not fit is cut at a line boundary (`cutAtOrBefore`), or moved whole to the
- * next page when it cannot be cut; headings stay with what follows them; appendices start a new page;
- * continued tables repeat their header rows; footnotes take room at the bottom of the page that cites them.
- * Pure: heights come from the DOM measurement, cut positions through a callback.
+ * into A4 pages, with the rules the .docx sets for Word and LibreOffice so both break into the same pages:
+ *  - a unit that does not fit is cut at a line boundary (`cutAtOrBefore`: widow/orphan control is in the cut
+ *    candidates), or moved whole to the next page when it cannot be cut;
+ *  - a kept-together unit (the closing block) moves whole unless it is taller than a page;
+ *  - keep-with-next: a run of kept units (headings, the body's last paragraph) moves to the next page with the
+ *    start of what follows when they do not fit together, as long as they fit on one page;
+ *  - appendices start a new page; continued tables repeat their header rows; footnotes take room at the bottom
+ *    of the page that cites them.
+ * Pure: heights come from the DOM measurement, cut positions through callbacks.
  */
 
 export interface MeasuredUnit {
@@ -15,6 +20,8 @@ export interface MeasuredUnit {
   breakBefore: boolean;
   /** May be cut across pages (paragraphs, tables). */
   splittable: boolean;
+  /** Cut only when taller than a page, else moved whole (the closing block: a row the .docx marks cantSplit). */
+  keepTogether: boolean;
   /** Height repeated at the top of every continuation fragment (a table's header rows). */
   repeatHeight: number;
   /** Room the footnotes cited in this unit take at the bottom of its page. */
@@ -58,11 +65,18 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
   };
   const noteRoom = (extra: number) => (notes + extra > 0 ? notes + extra + o.footnoteSeparator : 0);
 
+  /** Height of the first piece of unit `j` that may end a page: its first line, or all of it when uncuttable. */
+  const leadingHeight = (j: number) => {
+    const v = units[j] as MeasuredUnit;
+    const whole = !v.splittable || (v.keepTogether && v.height <= o.pageHeight);
+    return whole ? v.height : (o.firstCutAfter(j, 0) ?? v.height);
+  };
+
   units.forEach((u, i) => {
     if (u.breakBefore && page.fragments.length) newPage();
     let from = 0;
-    // Keep-with-next: a run of kept units (a heading, its sub-heading…) and the first line of what follows
-    // share the page; when they do not fit, the run starts the next page.
+    // Keep-with-next: a run of kept units (a heading, its sub-heading…; the body's last paragraph) and the first
+    // piece of what follows share the page; when they do not fit, the run starts the next page.
     if (u.keepWithNext && page.fragments.length) {
       let chain = 0;
       let j = i;
@@ -71,7 +85,7 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
         j++;
       }
       const next = units[j];
-      if (next && !next.breakBefore) chain += next.splittable ? (o.firstCutAfter(j, 0) ?? next.height) : next.height;
+      if (next && !next.breakBefore) chain += leadingHeight(j);
       const avail = o.pageHeight - used - noteRoom(u.footnoteHeight);
       if (chain > avail && chain <= o.pageHeight) newPage();
     }
@@ -93,6 +107,11 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
         return;
       }
       const empty = page.fragments.length === 0;
+      // A kept-together unit that fits an empty page goes there whole.
+      if (u.keepTogether && from === 0 && !empty && u.height <= o.pageHeight) {
+        newPage();
+        continue;
+      }
       if (u.splittable) {
         const cut = o.cutAtOrBefore(i, from + avail - extra, from);
         if (cut !== null && cut > from + 0.5) {

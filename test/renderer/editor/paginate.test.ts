@@ -5,6 +5,7 @@ const unit = (height: number, over: Partial<MeasuredUnit> = {}): MeasuredUnit =>
   keepWithNext: false,
   breakBefore: false,
   splittable: true,
+  keepTogether: false,
   repeatHeight: 0,
   footnoteHeight: 0,
   ...over,
@@ -43,6 +44,22 @@ describe('preview pagination', () => {
     // "II. …" then "1. …" then a paragraph: both headings move when the paragraph's first line cannot follow
     const chain = run([unit(40), unit(20, { keepWithNext: true }), unit(20, { keepWithNext: true }), unit(56)]);
     expect(chain.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1, 2, 3]]);
+  });
+
+  it('moves a kept-together block (the closing) whole, and cuts it only when it is taller than a page', () => {
+    const pages = run([unit(60), unit(56, { keepTogether: true })]);
+    expect(pages.map((p) => p.fragments)).toEqual([[{ unit: 0, from: 0, to: 60 }], [{ unit: 1, from: 0, to: 56 }]]);
+    const giant = run([unit(60), unit(152, { keepTogether: true })]);
+    expect(giant[0]!.fragments.map((f) => [f.unit, f.from, f.to])).toEqual([
+      [0, 0, 60],
+      [1, 0, 32],
+    ]);
+  });
+
+  it('keeps the body\'s last paragraph with the closing block: never a closing block alone on its page', () => {
+    // 40 + 24 + 56 > 100: the last paragraph (kept with next) moves with the whole closing rather than stay behind
+    const pages = run([unit(40), unit(24, { keepWithNext: true }), unit(56, { keepTogether: true })]);
+    expect(pages.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1, 2]]);
   });
 
   it('repeats table headers on continuation fragments and reserves room for footnotes', () => {

@@ -77,7 +77,7 @@ export function createTemplateStore(resourcesDir: string) {
     const { template } = found;
     let content = renewIds(template.content, newId);
     content = { ...content, header: { ...content.header, number: '' } };
-    if (template.kind === 'blank') content = { ...content, header: { ...content.header, date: { ...content.header.date, year: today.getFullYear() } } };
+    if (template.kind === 'blank') content = { ...content, header: { ...content.header, date: { ...content.header.date, year: String(today.getFullYear()) } } };
     if (template.fillIssuerFromProfile && profile) content = fillFromProfile(content, profile);
     return content;
   }

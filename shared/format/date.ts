@@ -5,12 +5,37 @@
  * ("ngày 05 tháng 02", "10/01/2025", "03/10/2024"), other months do not ("tháng 4", "31/3/2025").
  * A draft may leave the day and/or the month blank: the blank prints as spaces to be filled by hand.
  */
-import type { PlanDate } from '../model/plan';
+
+/** A date part as stored (the typed text: "05", "", "3x") or as a number (ISO parts, older content; null = blank). */
+export type DatePartValue = string | number | null;
+/** A date whose parts are typed text (PlanDate) or numbers. */
+export interface DateParts {
+  day: DatePartValue;
+  month: DatePartValue;
+  year: DatePartValue;
+}
 
 /** What a blank day or month prints as in the place-and-date line ("ngày      tháng 8 năm 2024"). */
 export const DATE_LINE_BLANK = '    ';
 /** What a blank day or month prints as in a short date ("ngày     /      /2024"). */
 export const SHORT_DATE_BLANK = '     ';
+
+/** The part's text, trimmed ("" when blank). */
+export function datePartText(part: DatePartValue): string {
+  return part == null ? '' : String(part).trim();
+}
+
+/** The part as a number when it is only digits ("05" → 5), else null (blank or malformed). */
+export function datePartNumber(part: DatePartValue): number | null {
+  if (typeof part === 'number') return Number.isInteger(part) ? part : null;
+  const t = datePartText(part);
+  return /^\d{1,4}$/.test(t) ? Number(t) : null;
+}
+
+/** The numbers of a date (null for a blank or malformed part). */
+export function datePartNumbers(date: DateParts): { day: number | null; month: number | null; year: number | null } {
+  return { day: datePartNumber(date.day), month: datePartNumber(date.month), year: datePartNumber(date.year) };
+}
 
 /** "05" for 5, "15" for 15. */
 export function formatDay(day: number): string {
@@ -22,33 +47,56 @@ export function formatMonth(month: number): string {
   return month <= 2 ? `0${month}` : String(month);
 }
 
-/** "Điện Biên, ngày 05 tháng 02 năm 2025"; blanks for a draft: "Điện Biên, ngày      tháng 8 năm 2024". */
-export function formatPlaceDateLine(place: string, date: PlanDate): string {
-  const day = date.day == null ? DATE_LINE_BLANK : formatDay(date.day);
-  const month = date.month == null ? DATE_LINE_BLANK : formatMonth(date.month);
-  const where = place.trim();
-  return `${where ? `${where}, ` : ''}ngày ${day} tháng ${month} năm ${date.year}`;
+/** A part as printed: padded when it is a number, as typed otherwise, `blank` when empty. */
+function printPart(part: DatePartValue, pad: (n: number) => string, blank: string): string {
+  const n = datePartNumber(part);
+  if (n != null) return pad(n);
+  return datePartText(part) || blank;
 }
 
-/** "10/01/2025", "31/3/2025", "03/10/2024"; blanks for a draft: "     /     /2024". Accepts a PlanDate or an ISO date. */
-export function formatShortDate(date: PlanDate | string): string {
+/** "Điện Biên, ngày 05 tháng 02 năm 2025"; blanks for a draft: "Điện Biên, ngày      tháng 8 năm 2024". */
+export function formatPlaceDateLine(place: string, date: DateParts): string {
+  const day = printPart(date.day, formatDay, DATE_LINE_BLANK);
+  const month = printPart(date.month, formatMonth, DATE_LINE_BLANK);
+  const year = datePartText(date.year) || DATE_LINE_BLANK;
+  const where = place.trim();
+  return `${where ? `${where}, ` : ''}ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** "10/01/2025", "31/3/2025", "03/10/2024"; blanks for a draft: "     /     /2024". Accepts a date or an ISO date. */
+export function formatShortDate(date: DateParts | string): string {
   const d = typeof date === 'string' ? isoToPlanDate(date) : date;
-  const day = d.day == null ? SHORT_DATE_BLANK : formatDay(d.day);
-  const month = d.month == null ? SHORT_DATE_BLANK : formatMonth(d.month);
-  return `${day}/${month}/${d.year}`;
+  const day = printPart(d.day, formatDay, SHORT_DATE_BLANK);
+  const month = printPart(d.month, formatMonth, SHORT_DATE_BLANK);
+  return `${day}/${month}/${datePartText(d.year) || SHORT_DATE_BLANK}`;
 }
 
 /** "2025-01-10" → {day: 10, month: 1, year: 2025}. Throws on a malformed string. */
-export function isoToPlanDate(iso: string): PlanDate {
+export function isoToPlanDate(iso: string): { day: number; month: number; year: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`Ngày không hợp lệ: ${iso}`);
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** {day: 10, month: 1, year: 2025} → "2025-01-10"; null when the day or month is blank or the date does not exist. */
-export function planDateToIso(date: PlanDate): string | null {
-  if (date.day == null || date.month == null) return null;
-  const dt = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (dt.getUTCFullYear() !== date.year || dt.getUTCMonth() !== date.month - 1 || dt.getUTCDate() !== date.day) return null;
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+/** Days in a month of a year (February of 2024: 29). */
+export function daysInMonth(month: number, year: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when the day exists in the calendar (no 31/02, no 29/02/2025). */
+export function isRealDay(day: number, month: number, year: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, year);
+}
+
+/** True for "YYYY-MM-DD" naming a day that exists. */
+export function isRealIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m != null && isRealDay(Number(m[3]), Number(m[2]), Number(m[1]));
+}
+
+/** {day: 10, month: 1, year: 2025} → "2025-01-10"; null when a part is blank or malformed or the date does not exist. */
+export function planDateToIso(date: DateParts): string | null {
+  const { day, month, year } = datePartNumbers(date);
+  if (day == null || month == null || year == null || year < 1000 || !isRealDay(day, month, year)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -13,7 +13,8 @@
  * Dates that merely cite a document ("Kế hoạch số 294-KH/HU, ngày 19/7/2024") are not deadlines: a day date
  * counts only after a deadline word (trước, chậm nhất, hạn, đến, hoàn thành … (31/10/2025)).
  */
-import type { PlanDate, TaskDue } from '../model/plan';
+import type { TaskDue } from '../model/plan';
+import { datePartNumbers, type DateParts } from './date';
 
 type Precision = 'day' | 'month' | 'quarter' | 'year';
 
@@ -75,17 +76,24 @@ function iso(x: YMD): string {
   return `${String(x.y).padStart(4, '0')}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
 }
 
-/** The earliest day the plan date can mean (a blank day or month counts from the start of the period). */
-function planStart(p: PlanDate): YMD {
-  return { y: p.year, m: p.month ?? 1, d: p.day ?? 1 };
+/**
+ * The earliest day the plan date can mean (a blank day or month counts from the start of the period; so does a
+ * malformed or impossible one). Null without a usable year.
+ */
+function planStart(p: DateParts): YMD | null {
+  const { day, month, year } = datePartNumbers(p);
+  if (year == null || year < 1930 || year > 2100) return null;
+  if (month == null || month < 1 || month > 12) return { y: year, m: 1, d: 1 };
+  return { y: year, m: month, d: day != null && isValidDay(year, month, day) ? day : 1 };
 }
 
 /**
- * The plan date as the ISO day it certainly is not before: "ngày __ tháng 8 năm 2024" → "2024-08-01".
- * Compare deadlines against it to tell "certainly before the plan date".
+ * The plan date as the ISO day it certainly is not before: "ngày __ tháng 8 năm 2024" → "2024-08-01"; null when
+ * the year is blank or malformed. Compare deadlines against it to tell "certainly before the plan date".
  */
-export function planDateStartIso(p: PlanDate): string {
-  return iso(planStart(p));
+export function planDateStartIso(p: DateParts): string | null {
+  const start = planStart(p);
+  return start ? iso(start) : null;
 }
 
 function monthEnd(y: number, m: number): YMD {
@@ -103,7 +111,8 @@ function findDays(text: string): PendingDay[] {
 }
 
 /** Give year-less days a year: from the next dated day in the text, else from the plan date rolling forward. */
-function resolveDays(days: PendingDay[], planDate: PlanDate): Found[] {
+function resolveDays(days: PendingDay[], planDate: DateParts): Found[] {
+  const start = planStart(planDate);
   const out: Found[] = [];
   for (let i = 0; i < days.length; i++) {
     const day = days[i]!;
@@ -114,9 +123,11 @@ function resolveDays(days: PendingDay[], planDate: PlanDate): Found[] {
         y = later.y;
         // "20/12; … 20/01/2025": the earlier batch falls in the year before.
         if (compare({ y, m: day.m, d: day.d }, { y, m: later.m, d: later.d }) > 0) y -= 1;
+      } else if (start) {
+        y = start.y;
+        if (compare({ y, m: day.m, d: day.d }, start) < 0) y += 1;
       } else {
-        y = planDate.year;
-        if (compare({ y, m: day.m, d: day.d }, planStart(planDate)) < 0) y += 1;
+        continue;
       }
     }
     if (!isValidDay(y, day.m, day.d)) continue;
@@ -163,7 +174,7 @@ function findRelative(text: string): string {
  * Propose a due date for a task from its text. Returns null when the text names no deadline at all.
  * `planDate` supplies the year for dates written without one.
  */
-export function proposeDue(text: string, planDate: PlanDate): TaskDue | null {
+export function proposeDue(text: string, planDate: DateParts): TaskDue | null {
   const src = text.normalize('NFC');
   const days = resolveDays(findDays(src), planDate);
   // A coarse period that contains a precise day adds nothing ("đầu tháng 7/2025 đến 15/7/2025").

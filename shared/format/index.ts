@@ -4,3 +4,4 @@ export * from './symbol';
 export * from './inline';
 export * from './fold';
 export * from './due-date';
+export * from './text-chars';

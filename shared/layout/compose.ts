@@ -18,6 +18,7 @@ import {
   recipientLines,
   signatureLines,
 } from './phrases';
+import { printableContent } from './printable';
 import { A4_TWIPS, CLOSING_SPACE_BEFORE_PT, SIGNATURE_GAP_LINES, TIEU_DE, columnWidthsMm, paragraphStyles, textWidthMm, tieuDeWidthMm, type MeasuredLine } from './styles';
 import type {
   Align,
@@ -324,5 +325,5 @@ function plainRuns(text: string): Run[] {
 
 /** Turn a plan and a format profile into the document layout both writers print. Pure and fast (no I/O). */
 export function composeLayout(content: PlanContent, profile: FormatProfile): DocumentLayout {
-  return new Composer(content, profile).compose();
+  return new Composer(printableContent(content), profile).compose();
 }

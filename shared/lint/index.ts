@@ -5,11 +5,15 @@
  */
 import type { LintFinding } from '../model/lint';
 import type { Block, PlanContent, PlanDate } from '../model/plan';
-import { formatShortDate } from '../format/date';
+import { datePartNumber, formatShortDate } from '../format/date';
 import { planDateStartIso } from '../format/due-date';
 import { foldVietnamese } from '../format/fold';
+import { checkCharacters } from './chars';
+import { checkIsoDay, checkPlanDate } from './dates';
+import { checkFields } from './fields';
+import { Findings, type Path, isBlank, texts } from './findings';
 
-type Path = LintFinding['path'];
+export { printedLimit } from './fields';
 
 /** The last day district-level committees (Huyện ủy, Quận ủy, Thị ủy) existed, before the 2025 reorganisation. */
 const DISTRICT_LEVEL_LAST_DAY = '2025-06-30';
@@ -17,7 +21,6 @@ const DISTRICT_LEVEL_LAST_DAY = '2025-06-30';
 /** Folded upper case: "Huyện uỷ" and "HUYỆN ỦY" both give "HUYEN UY". */
 const fold = (s: string): string => foldVietnamese(s).toUpperCase().replace(/\s+/gu, ' ').trim();
 
-const isBlank = (s: string | null | undefined): boolean => !s || !s.trim();
 
 /**
  * A committee (a collective body: Tỉnh ủy, Huyện ủy, Đảng ủy, Chi bộ, Ủy ban Kiểm tra, Đảng đoàn, Ban cán sự đảng)
@@ -37,9 +40,9 @@ function isDistrictCommittee(name: string): boolean {
 
 /** "15/10/2024", "tháng 8/2024" or "năm 2025" as far as the (draft) plan date is known. */
 function planDateText(p: PlanDate): string {
-  if (p.day != null && p.month != null) return formatShortDate(p);
-  if (p.month != null) return `tháng ${p.month}/${p.year}`;
-  return `năm ${p.year}`;
+  if (datePartNumber(p.day) != null && datePartNumber(p.month) != null) return formatShortDate(p);
+  if (datePartNumber(p.month) != null) return `tháng ${datePartNumber(p.month)}/${p.year.trim()}`;
+  return `năm ${p.year.trim()}`;
 }
 
 /** Phrases of state documents (Nghị định 30/2020), never in a Party document. */
@@ -50,25 +53,16 @@ const STATE_PHRASES: { re: RegExp; shown: string }[] = [
 /** "Số:" with a colon is the state form; a Party document writes "Số 315-KH/HU". */
 const STATE_NUMBER = /(^|[^\p{L}])Số\s*:/u;
 
-class Findings {
-  readonly list: LintFinding[] = [];
-  error(rule: string, path: Path, message: string): void {
-    this.list.push({ rule, severity: 'error', message, path });
-  }
-  warning(rule: string, path: Path, message: string): void {
-    this.list.push({ rule, severity: 'warning', message, path });
-  }
-}
-
 function checkHeader(c: PlanContent, f: Findings): void {
   const { header } = c;
   if (isBlank(header.issuer.name)) f.error('header.issuer-missing', ['header', 'issuer', 'name'], 'Chưa có tên cơ quan ban hành.');
   if (isBlank(header.issuer.symbol)) f.error('header.symbol-missing', ['header', 'issuer', 'symbol'], 'Chưa có ký hiệu cơ quan ban hành (ví dụ HU, TU, ĐU).');
   if (isBlank(header.place)) f.error('header.place-missing', ['header', 'place'], 'Chưa có địa danh ở dòng ngày tháng.');
-  if (header.number !== '' && header.number.length < 2) {
+  checkPlanDate(header.date, ['header', 'date'], f);
+  if (/^\d$/.test(header.number.trim())) {
     f.error('header.number-digits', ['header', 'number'], `Số văn bản phải có ít nhất 2 chữ số: viết "${header.number.padStart(2, '0')}" thay cho "${header.number}".`);
   }
-  if (!isBlank(header.issuer.name) && isDistrictCommittee(header.issuer.name) && planDateStartIso(header.date) > DISTRICT_LEVEL_LAST_DAY) {
+  if (!isBlank(header.issuer.name) && isDistrictCommittee(header.issuer.name) && (planDateStartIso(header.date) ?? '') > DISTRICT_LEVEL_LAST_DAY) {
     f.warning(
       'header.district-after-reorganisation',
       ['header', 'issuer', 'name'],
@@ -122,7 +116,8 @@ function checkPilotUnits(c: PlanContent, f: Findings): void {
         `${u.name || `Đơn vị làm điểm thứ ${i + 1}`}: tổng số đại biểu (${u.total}) phải bằng số đảng viên (${u.members}) cộng đại biểu mời (${u.invited}) = ${u.members + u.invited}.`,
       );
     }
-    if (u.deadline && u.deadline < start) {
+    if (u.deadline) checkIsoDay(u.deadline, ['pilotUnits', i, 'deadline'], 'pilot.deadline-invalid', 'Hạn hoàn thành', f);
+    if (u.deadline && start && u.deadline < start) {
       f.warning(
         'pilot.deadline-before-plan',
         ['pilotUnits', i, 'deadline'],
@@ -158,7 +153,8 @@ function checkBlocks(blocks: Block[], path: Path, c: PlanContent, f: Findings): 
         b.tasks.forEach((t, k) => {
           if (isBlank(t.text)) f.warning('body.empty-text', [...at, 'tasks', k, 'text'], 'Nhiệm vụ đang để trống.');
           t.due?.dates.forEach((due, n) => {
-            if (due < start) {
+            checkIsoDay(due, [...at, 'tasks', k, 'due', 'dates', n], 'task.due-invalid', 'Hạn của nhiệm vụ', f);
+            if (start && due < start) {
               f.warning(
                 'task.due-before-plan',
                 [...at, 'tasks', k, 'due', 'dates', n],
@@ -182,17 +178,8 @@ function checkBlocks(blocks: Block[], path: Path, c: PlanContent, f: Findings): 
   });
 }
 
-/** Every string of the content with its path (ids excluded). */
-function* strings(v: unknown, path: Path): Generator<[string, Path]> {
-  if (typeof v === 'string') yield [v, path];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings(v[i], [...path, i]);
-  else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) if (k !== 'id' && k !== 'orgId' && k !== 'unitIds') yield* strings(x, [...path, k]);
-  }
-}
-
 function checkStatePhrases(c: PlanContent, f: Findings): void {
-  for (const [s, path] of strings(c, [])) {
+  for (const [s, path] of texts(c, [])) {
     const folded = fold(s);
     for (const p of STATE_PHRASES) {
       if (p.re.test(folded)) {
@@ -209,11 +196,13 @@ function checkStatePhrases(c: PlanContent, f: Findings): void {
 export function lintPlan(content: PlanContent): LintFinding[] {
   const f = new Findings();
   checkHeader(content, f);
+  checkFields(content, f);
   if (isBlank(content.trichYeu)) f.error('title.trich-yeu-missing', ['trichYeu'], 'Chưa có trích yếu (tên kế hoạch).');
   checkBlocks(content.body, ['body'], content, f);
   checkPilotUnits(content, f);
   checkRecipients(content, f);
   checkSignature(content, f);
   checkStatePhrases(content, f);
+  checkCharacters(content, f);
   return f.list;
 }

@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { isoDate, isoTimestamp, nfcString, uuid } from './common';
-import { Signature } from './org';
+import { isoTimestamp, nfcString, uuid } from './common';
+import { SignatureAuthority } from './org';
 import { FormatProfile } from './profile';
 
 /*
- * Texts may be empty: a plan is autosaved while it is typed; shared/lint reports what is missing.
+ * What she typed is always stored. A plan is autosaved while it is typed: texts may be empty, numbers and dates are
+ * kept as typed, and shared/lint reports what is missing, malformed, impossible or too long to print (with the same
+ * field paths). The schemas only hold limits that protect the system, far above anything typed or pasted:
+ * SYSTEM_TEXT_MAX characters per text field and generous list sizes. The printed-purpose limits (a trích yếu of at
+ * most 2,000 characters …) are lint findings (shared/lint/fields.ts), never a refused save.
  *
  * The KẾ HOẠCH as structured data. Everything printed is derived from this by shared/layout.
  *
@@ -14,11 +18,25 @@ import { FormatProfile } from './profile';
  *   [^text]       a footnote with that text, numbered automatically
  */
 
-/** Administrative date: day and month may be blank in a draft ("ngày      tháng 8 năm 2024"). */
+/** The system limit of one text field (characters). What a person types or pastes stays far below it. */
+export const SYSTEM_TEXT_MAX = 100_000;
+/** A text field: any text up to the system limit, NFC-normalised, stored as typed. */
+const text = () => nfcString(SYSTEM_TEXT_MAX);
+
+/**
+ * One part of a date as typed: "05", "5", "" (blank in a draft) or anything else she typed ("3x"), which lint
+ * reports. Older content stored numbers (and null for a blank): read as their digits.
+ */
+const DatePart = z.preprocess((v) => (v == null ? '' : typeof v === 'number' ? String(v) : v), text());
+
+/**
+ * Administrative date, each part as typed. Day and month may be blank in a draft ("ngày      tháng 8 năm 2024").
+ * A date that does not exist (31/02) or a malformed part ("205") is stored and reported by lint.
+ */
 export const PlanDate = z.object({
-  day: z.number().int().min(1).max(31).nullable(),
-  month: z.number().int().min(1).max(12).nullable(),
-  year: z.number().int().min(1930).max(2100),
+  day: DatePart,
+  month: DatePart,
+  year: DatePart,
 });
 export type PlanDate = z.infer<typeof PlanDate>;
 
@@ -30,9 +48,10 @@ export const UrgencyMark = z.enum(['', 'KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐ
  * stored and reported by shared/lint instead of being refused. (The office's own profile, SelfProfile, is strict.)
  */
 export const PlanIssuer = z.object({
-  higherLines: z.array(nfcString(200)).max(3).default([]),
-  name: nfcString(200),
-  symbol: nfcString(20).pipe(z.string().regex(/^[A-ZĐ0-9]*$/u, { message: 'Ký hiệu chỉ gồm chữ in hoa và số, ví dụ HU, TU, ĐU' })),
+  higherLines: z.array(text()).max(100).default([]),
+  name: text(),
+  /** As typed; lint checks it is capitals and digits (HU, TU, ĐU). */
+  symbol: text(),
 });
 export type PlanIssuer = z.infer<typeof PlanIssuer>;
 
@@ -40,14 +59,14 @@ export const PlanHeader = z.object({
   issuer: PlanIssuer,
   /** Document type symbol; a KẾ HOẠCH is always KH. */
   docType: z.literal('KH').default('KH'),
-  /** The number as digits ("315", "05"), or "" for an unnumbered draft. */
-  number: z.string().regex(/^(\d{1,6})?$/, { message: 'Số văn bản chỉ gồm chữ số' }).default(''),
-  place: nfcString(100),
+  /** The number as typed: digits ("315", "05"), or "" for an unnumbered draft; lint reports anything else ("3x"). */
+  number: text().default(''),
+  place: text(),
   date: PlanDate,
   secrecy: SecrecyMark.default(''),
   urgency: UrgencyMark.default(''),
   /** "Dự thảo lần 2", or "" when not a draft. */
-  draftLabel: nfcString(100).default(''),
+  draftLabel: text().default(''),
 });
 export type PlanHeader = z.infer<typeof PlanHeader>;
 
@@ -57,55 +76,59 @@ export const CanCu = z.object({
   /** The opening verb: "Căn cứ" or "Thực hiện". */
   verb: z.enum(['Căn cứ', 'Thực hiện']).default('Căn cứ'),
   /** References without the verb, e.g. "Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về …". */
-  items: z.array(nfcString(2000)).max(50).default([]),
+  items: z.array(text()).max(1000).default([]),
   /** Lead sentence ending "như sau:", e.g. "Ban Thường vụ Huyện ủy ban hành Kế hoạch … như sau:". */
-  lead: nfcString(3000).default(''),
+  lead: text().default(''),
 });
 export type CanCu = z.infer<typeof CanCu>;
 
 export const PilotCategory = z.enum(['chi-bo-truc-thuoc', 'chi-bo-co-so', 'dang-bo-co-so']);
 export type PilotCategory = z.infer<typeof PilotCategory>;
 
+/**
+ * A calendar day picked in the editor, "YYYY-MM-DD". Only the shape is checked here: a day that does not exist
+ * ("2025-02-31") is stored and reported by lint.
+ */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD' });
+
+/** A count as entered; lint reports a negative, fractional or implausible one. */
+const count = z.number().nullable();
+
 /** A pilot unit (đơn vị làm điểm). */
-export const PilotUnit = z
-  .object({
-    id: uuid,
-    /** "Chi bộ 02 (bản Nà Phát), Đảng bộ xã Bình Lư". */
-    name: nfcString(300),
-    category: PilotCategory,
-    /** "2025 - 2027" or "2025 - 2030". */
-    term: z.string().regex(/^(\d{4} - \d{4})?$/, { message: 'Nhiệm kỳ có dạng 2025 - 2030' }).default(''),
-    /** Who attends, as written: "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện; …". */
-    attendees: nfcString(3000).default(''),
-    members: z.number().int().min(0).max(100_000).nullable(),
-    invited: z.number().int().min(0).max(100_000).nullable(),
-    /** The about-figure ("khoảng 282 đại biểu"); must equal members + invited when both are given. */
-    total: z.number().int().min(0).max(200_000).nullable(),
-    durationDays: z.number().int().min(1).max(30).nullable(),
-    deadline: isoDate.nullable(),
-    /** Directory entry this unit is, if picked from the directory. */
-    orgId: uuid.nullable().default(null),
-  })
-  .superRefine((u, ctx) => {
-    if (u.members != null && u.invited != null && u.total != null && u.total !== u.members + u.invited) {
-      ctx.addIssue({ code: 'custom', path: ['total'], message: `Tổng số đại biểu (${u.total}) phải bằng đảng viên (${u.members}) + đại biểu mời (${u.invited})` });
-    }
-  });
+export const PilotUnit = z.object({
+  id: uuid,
+  /** "Chi bộ 02 (bản Nà Phát), Đảng bộ xã Bình Lư". */
+  name: text(),
+  category: PilotCategory,
+  /** "2025 - 2027" or "2025 - 2030", as typed; lint checks the form. */
+  term: text().default(''),
+  /** Who attends, as written: "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện; …". */
+  attendees: text().default(''),
+  members: count,
+  invited: count,
+  /** The about-figure ("khoảng 282 đại biểu"); lint checks it equals members + invited when both are given. */
+  total: count,
+  /** Lint checks 1 to 30 days. */
+  durationDays: count,
+  deadline: isoDay.nullable(),
+  /** Directory entry this unit is, if picked from the directory. */
+  orgId: uuid.nullable().default(null),
+});
 export type PilotUnit = z.infer<typeof PilotUnit>;
 
 /** A structured due date proposed from the task text (or set by hand). */
 export const TaskDue = z.object({
   /** One or more ISO dates ("đợt I trước ngày 20/8; đợt II trước ngày 20/9/2025" gives two). */
-  dates: z.array(isoDate).max(5),
+  dates: z.array(isoDay).max(100),
   /** A relative deadline with no fixed date: "chậm nhất 03 ngày sau khi kết thúc đại hội". */
-  relative: nfcString(300).default(''),
+  relative: text().default(''),
   source: z.enum(['auto', 'manual']).default('auto'),
 });
 export type TaskDue = z.infer<typeof TaskDue>;
 
 export const Task = z.object({
   id: uuid,
-  text: nfcString(5000),
+  text: text(),
   due: TaskDue.nullable().default(null),
 });
 export type Task = z.infer<typeof Task>;
@@ -143,24 +166,24 @@ export type DutyBlock = {
 export type Block = SectionBlock | ParagraphBlock | ItemBlock | NoteBlock | PilotUnitsBlock | PilotScheduleBlock | DutyBlock;
 
 const id = uuid;
-const bodyText = nfcString(20_000);
+const bodyText = text();
 
 export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('section'), id, title: nfcString(2000), style: z.enum(['heading', 'runin']).default('heading'), children: z.array(Block).max(2000) }),
+    z.object({ kind: z.literal('section'), id, title: text(), style: z.enum(['heading', 'runin']).default('heading'), children: z.array(Block).max(10_000) }),
     z.object({ kind: z.literal('paragraph'), id, text: bodyText, emphasis: z.enum(['none', 'italic', 'italic-center']).default('none') }),
     z.object({ kind: z.literal('item'), id, marker: z.enum(['-', '+']).default('-'), text: bodyText }),
     z.object({ kind: z.literal('note'), id, text: bodyText }),
     z.object({ kind: z.literal('pilotUnits'), id }),
-    z.object({ kind: z.literal('pilotSchedule'), id, unitIds: z.array(uuid).max(500), note: nfcString(1000).default('') }),
+    z.object({ kind: z.literal('pilotSchedule'), id, unitIds: z.array(uuid).max(10_000), note: text().default('') }),
     z.object({
       kind: z.literal('duty'),
       id,
-      body: nfcString(300),
+      body: text(),
       orgId: uuid.nullable().default(null),
       headingSuffix: z.enum(['', ':']).default(''),
       taskStyle: z.enum(['dash', 'plain']).default('dash'),
-      tasks: z.array(Task).max(500),
+      tasks: z.array(Task).max(10_000),
     }),
   ]),
 ) as unknown as z.ZodType<Block, unknown>;
@@ -168,63 +191,72 @@ export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
 export const Recipient = z.object({
   id: uuid,
   /** "Thường trực Tỉnh ủy", "Lưu Văn phòng Huyện ủy". */
-  text: nfcString(500),
+  text: text(),
   /** Purpose note after the text: "(b/c)", "(để báo cáo)", "(để thực hiện)" or "". */
-  note: nfcString(100).default(''),
+  note: text().default(''),
   orgId: uuid.nullable().default(null),
 });
 export type Recipient = z.infer<typeof Recipient>;
 
 export const TableCell = z.object({
   /** Each entry is one paragraph in the cell (inline markup allowed). */
-  paragraphs: z.array(nfcString(20_000)).max(200),
-  colSpan: z.number().int().min(1).max(20).default(1),
-  rowSpan: z.number().int().min(1).max(500).default(1),
+  paragraphs: z.array(text()).max(10_000),
+  colSpan: z.number().int().min(1).max(200).default(1),
+  rowSpan: z.number().int().min(1).max(100_000).default(1),
   align: z.enum(['left', 'center', 'justify']).default('justify'),
   bold: z.boolean().default(false),
 });
 export type TableCell = z.infer<typeof TableCell>;
 
-export const TableRow = z.object({ cells: z.array(TableCell).min(1).max(20) });
+export const TableRow = z.object({ cells: z.array(TableCell).min(1).max(200) });
 export type TableRow = z.infer<typeof TableRow>;
 
 export const AppendixTable = z.object({
   /** Relative column widths (e.g. [18, 41, 41]). */
-  columnWidths: z.array(z.number().positive()).min(1).max(20),
+  columnWidths: z.array(z.number().positive()).min(1).max(200),
   /** Header rows (bold, repeated on every page). Merged cells through colSpan/rowSpan. */
-  headerRows: z.array(TableRow).max(5),
-  rows: z.array(TableRow).max(5000),
+  headerRows: z.array(TableRow).max(100),
+  rows: z.array(TableRow).max(100_000),
 });
 export type AppendixTable = z.infer<typeof AppendixTable>;
 
 export const Appendix = z.object({
   id: uuid,
   /** The appendix name: "VỀ TIẾN ĐỘ TRIỂN KHAI CÔNG TÁC ĐẠI HỘI ĐẢNG CÁC CẤP". */
-  title: nfcString(1000),
+  title: text(),
   /** Paragraphs before the table, if any. */
-  intro: z.array(nfcString(5000)).max(50).default([]),
-  tables: z.array(AppendixTable).max(10),
+  intro: z.array(text()).max(10_000).default([]),
+  tables: z.array(AppendixTable).max(1000),
 });
 export type Appendix = z.infer<typeof Appendix>;
 
 export const PlanStatus = z.enum(['draft', 'issued', 'archived']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 
+/** The signature as printed on this plan: lenient like the header (the office's presets in org.ts are strict). */
+export const PlanSignature = z.object({
+  authority: SignatureAuthority,
+  body: text(),
+  title: text(),
+  signer: text(),
+});
+export type PlanSignature = z.infer<typeof PlanSignature>;
+
 /** The plan content: what the user edits and what prints. */
 export const PlanContent = z.object({
   header: PlanHeader,
-  trichYeu: nfcString(2000),
+  trichYeu: text(),
   canCu: CanCu,
-  body: z.array(Block).max(2000),
-  pilotUnits: z.array(PilotUnit).max(500).default([]),
+  body: z.array(Block).max(10_000),
+  pilotUnits: z.array(PilotUnit).max(10_000).default([]),
   /** Closing sentences after the body sections (unnumbered paragraphs), e.g. "Kế hoạch này được phổ biến đến chi bộ." are ordinary paragraph blocks at the end of body. */
-  recipients: z.array(Recipient).max(200),
-  signature: Signature,
-  appendices: z.array(Appendix).max(20).default([]),
+  recipients: z.array(Recipient).max(10_000),
+  signature: PlanSignature,
+  appendices: z.array(Appendix).max(1000).default([]),
   /** "của Ban Thường vụ Huyện ủy" in the appendix line; derived from the signature when empty. */
-  appendixIssuedBy: nfcString(300).default(''),
-  /** The committee term this plan belongs to, for the number register ("2025-2030"). */
-  term: z.string().regex(/^(\d{4}-\d{4})?$/, { message: 'Nhiệm kỳ có dạng 2025-2030' }).default(''),
+  appendixIssuedBy: text().default(''),
+  /** The committee term this plan belongs to, for the number register ("2025-2030"), as typed; lint checks the form. */
+  term: text().default(''),
   /** Format profile; the office default when absent. */
   profile: FormatProfile.optional(),
 });

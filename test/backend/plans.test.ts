@@ -98,21 +98,14 @@ describe('plan.save', () => {
     expect(task).toEqual({ text: 'Hướng dẫn đại hội'.normalize('NFC'), body: 'Ban Tổ chức Huyện ủy'.normalize('NFC') });
   });
 
-  it('refuses invalid content naming the field, and writes nothing', async () => {
+  it('refuses malformed content (not what a person types) naming the field, and writes nothing', async () => {
     const backend = openBackend();
     const good = minimalContent();
     const cases: [unknown, string][] = [
-      [{ ...good, header: { ...good.header, date: { day: 5, month: 13, year: 2024 } } }, 'header.date.month'],
-      [{ ...good, header: { ...good.header, number: '31a' } }, 'header.number'],
       [{ ...good, body: [{ kind: 'paragraph', id: 'x', text: 'a' }] }, 'body.0.id'],
       [{ ...good, trichYeu: 42 }, 'trichYeu'],
-      [
-        {
-          ...good,
-          pilotUnits: [{ id: randomUUID(), name: 'Chi bộ 02', category: 'chi-bo-truc-thuoc', members: 13, invited: 269, total: 280, durationDays: 1, deadline: null }],
-        },
-        'pilotUnits.0.total',
-      ],
+      [{ ...good, header: { ...good.header, date: { day: '5', month: '8', year: { y: 2024 } } } }, 'header.date.year'],
+      [{ ...good, pilotUnits: [{ id: randomUUID(), name: 'Chi bộ 02', category: 'chi-bo-truc-thuoc', members: '13', invited: null, total: null, durationDays: null, deadline: null }] }, 'pilotUnits.0.members'],
     ];
     for (const [content, field] of cases) {
       const error = await callError(backend, 'plan.save', { ...(content as object), id: randomUUID(), baseRevision: null });

@@ -42,3 +42,18 @@ describe('administrative dates', () => {
     expect(() => isoToPlanDate('10/01/2025')).toThrow();
   });
 });
+
+describe('dates as typed', () => {
+  it('prints numbers padded and anything else as typed, so the print shows what is stored', () => {
+    expect(formatPlaceDateLine('Điện Biên', { day: '31', month: '2', year: '2025' })).toBe('Điện Biên, ngày 31 tháng 02 năm 2025');
+    expect(formatPlaceDateLine('Điện Biên', { day: '5', month: '02', year: '205' })).toBe('Điện Biên, ngày 05 tháng 02 năm 205');
+    expect(formatPlaceDateLine('Điện Biên', { day: '', month: ' 8 ', year: '' })).toBe('Điện Biên, ngày      tháng 8 năm     ');
+    expect(formatShortDate({ day: '3x', month: '4', year: '2025' })).toBe('3x/4/2025');
+  });
+
+  it('gives no ISO day for a malformed or impossible date', () => {
+    expect(planDateToIso({ day: '31', month: '2', year: '2025' })).toBeNull();
+    expect(planDateToIso({ day: '5', month: '2', year: '205' })).toBeNull();
+    expect(planDateToIso({ day: '05', month: '02', year: '2025' })).toBe('2025-02-05');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planDateStartIso, proposeDue } from '../../shared/format/due-date';
 import { type PlanDate, TaskDue } from '../../shared/model';
 
-const PLAN: PlanDate = { day: 15, month: 10, year: 2024 }; // seed 01's date
+const PLAN: PlanDate = { day: '15', month: '10', year: '2024' }; // seed 01's date
 const dates = (text: string, plan: PlanDate = PLAN) => proposeDue(text, plan)?.dates ?? null;
 
 describe('proposeDue: a fixed day after a deadline word', () => {
@@ -77,7 +77,7 @@ describe('proposeDue: periods', () => {
 
 describe('proposeDue: two dates and missing years', () => {
   it('reads both batches and carries the year back from the later one (seed 03)', () => {
-    expect(proposeDue('gửi danh sách … về Văn phòng Ban (đợt I trước ngày 20/8; đợt II trước ngày 20/9/2025).', { day: 4, month: 8, year: 2025 })).toEqual({
+    expect(proposeDue('gửi danh sách … về Văn phòng Ban (đợt I trước ngày 20/8; đợt II trước ngày 20/9/2025).', { day: '4', month: '8', year: '2025' })).toEqual({
       dates: ['2025-08-20', '2025-09-20'],
       relative: '',
       source: 'auto',
@@ -99,14 +99,14 @@ describe('proposeDue: two dates and missing years', () => {
   });
 
   it('compares against the start of a draft date with blank day or month', () => {
-    expect(dates('trước ngày 05/8', { day: null, month: 8, year: 2024 })).toEqual(['2024-08-05']);
-    expect(dates('trước ngày 31/7', { day: null, month: 8, year: 2024 })).toEqual(['2025-07-31']);
-    expect(dates('trước ngày 02/01', { day: null, month: null, year: 2025 })).toEqual(['2025-01-02']);
+    expect(dates('trước ngày 05/8', { day: '', month: '8', year: '2024' })).toEqual(['2024-08-05']);
+    expect(dates('trước ngày 31/7', { day: '', month: '8', year: '2024' })).toEqual(['2025-07-31']);
+    expect(dates('trước ngày 02/01', { day: '', month: '', year: '2025' })).toEqual(['2025-01-02']);
   });
 
   it('gives a 29 February without a year only in a leap year', () => {
-    expect(dates('trước ngày 29/02', { day: 1, month: 1, year: 2028 })).toEqual(['2028-02-29']);
-    expect(proposeDue('trước ngày 29/02', { day: 1, month: 1, year: 2025 })).toBeNull();
+    expect(dates('trước ngày 29/02', { day: '1', month: '1', year: '2028' })).toEqual(['2028-02-29']);
+    expect(proposeDue('trước ngày 29/02', { day: '1', month: '1', year: '2025' })).toBeNull();
   });
 
   it('keeps at most five dates, without repeats', () => {
@@ -169,8 +169,17 @@ describe('proposeDue: relative deadlines and none', () => {
 
 describe('planDateStartIso', () => {
   it('gives the first day the (draft) plan date can be', () => {
-    expect(planDateStartIso({ day: 15, month: 10, year: 2024 })).toBe('2024-10-15');
-    expect(planDateStartIso({ day: null, month: 8, year: 2024 })).toBe('2024-08-01');
-    expect(planDateStartIso({ day: null, month: null, year: 2026 })).toBe('2026-01-01');
+    expect(planDateStartIso({ day: '15', month: '10', year: '2024' })).toBe('2024-10-15');
+    expect(planDateStartIso({ day: '', month: '8', year: '2024' })).toBe('2024-08-01');
+    expect(planDateStartIso({ day: '', month: '', year: '2026' })).toBe('2026-01-01');
+  });
+});
+
+describe('planDateStartIso of a date as typed', () => {
+  it('counts a malformed or impossible day or month from the start of the period; no start without a year', () => {
+    expect(planDateStartIso({ day: '31', month: '2', year: '2025' })).toBe('2025-02-01');
+    expect(planDateStartIso({ day: '5', month: '13', year: '2025' })).toBe('2025-01-01');
+    expect(planDateStartIso({ day: '5', month: '2', year: '205' })).toBeNull();
+    expect(proposeDue('trước ngày 20/8', { day: '5', month: '2', year: '' })).toBeNull();
   });
 });

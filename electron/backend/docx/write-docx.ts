@@ -21,6 +21,7 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
+import { replaceControlChars } from '../../../shared/format/text-chars';
 import type { DocumentLayout, LayoutParagraph, LayoutTable, LayoutTableRow, Run } from '../../../shared/layout';
 import { ALIGN, FONTS, documentStyles, mmToTwip, ptToHalf, ptToTwip, styleId } from './styles';
 
@@ -33,7 +34,8 @@ function runChildren(runs: Run[]): ParagraphChild[] {
   return runs.map((r) => {
     if (r.footnoteRef != null) return new FootnoteReferenceRun(r.footnoteRef);
     return new TextRun({
-      text: r.text,
+      // The layout has no control characters (shared/layout/printable.ts); this keeps any out of the XML.
+      text: replaceControlChars(r.text),
       ...(r.breakBefore ? { break: 1 } : {}),
       ...(r.bold ? { bold: true, boldComplexScript: true } : {}),
       ...(r.italic ? { italics: true, italicsComplexScript: true } : {}),

@@ -57,9 +57,9 @@ describe('Thông tin chung', () => {
     await user.clear(day);
     await user.type(day, '30');
     await waitFor(() => expect(screen.queryByText('Ngày này không có trong tháng đã chọn')).not.toBeInTheDocument());
-    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: 30, month: 4 }));
+    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: '30', month: '4' }));
     await user.click(screen.getByRole('button', { name: 'Để trống ngày, tháng' }));
-    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: null, month: null }));
+    await untilStored(bridge, plan.id, (p) => expect(p.header.date).toMatchObject({ day: '', month: '' }));
     await user.type(day, '45');
     expect(await screen.findByText('Không lớn hơn 31')).toBeInTheDocument();
   });

@@ -34,7 +34,7 @@ const toSummary = (r: SummaryRow): PlanSummary => ({
   number: r.number,
   symbol: r.symbol,
   trichYeu: r.trich_yeu,
-  date: { day: r.day, month: r.month, year: r.year },
+  date: { day: r.day == null ? '' : String(r.day), month: r.month == null ? '' : String(r.month), year: r.year ? String(r.year) : '' },
   status: r.status,
   issuerName: r.issuer_name,
   updatedAt: r.updated_at,

@@ -4,6 +4,7 @@
  * revision; the list/search columns, the child rows and the search index follow in the same transaction.
  */
 import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/model';
+import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
@@ -139,9 +140,10 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
       trichYeu: content.trichYeu,
       titleFolded: foldVietnamese(content.trichYeu),
       issuerName: h.issuer.name,
-      year: h.date.year,
-      month: h.date.month,
-      day: h.date.day,
+      // The list columns hold the date's numbers (0 / NULL for a blank or malformed part); the content keeps it as typed.
+      year: datePartNumber(h.date.year) ?? 0,
+      month: datePartNumber(h.date.month),
+      day: datePartNumber(h.date.day),
       now,
     };
     let seq: number;

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { datePartNumber, formatDay, formatMonth } from '../../../../shared/format/date';
 import type { PlanContent, PlanDate, PlanHeader } from '../../../../shared/model';
 import { AreaField, NumberField, SelectField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
@@ -38,7 +39,7 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
   };
   const today = () => {
     const d = new Date();
-    setDate({ day: d.getDate(), month: d.getMonth() + 1, year: d.getFullYear() });
+    setDate({ day: formatDay(d.getDate()), month: formatMonth(d.getMonth() + 1), year: String(d.getFullYear()) });
   };
 
   return (
@@ -140,8 +141,8 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               w={90}
               min={1}
               max={31}
-              value={header.date.day}
-              onChange={(v) => setDate({ day: v })}
+              value={datePartNumber(header.date.day)}
+              onChange={(v) => setDate({ day: v === null ? '' : String(v) })}
             />
             <NumberField
               path={['header', 'date', 'month']}
@@ -150,8 +151,8 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               w={90}
               min={1}
               max={12}
-              value={header.date.month}
-              onChange={(v) => setDate({ month: v })}
+              value={datePartNumber(header.date.month)}
+              onChange={(v) => setDate({ month: v === null ? '' : String(v) })}
             />
             <NumberField
               path={['header', 'date', 'year']}
@@ -161,8 +162,8 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               w={110}
               min={1930}
               max={2100}
-              value={header.date.year}
-              onChange={(v) => v !== null && setDate({ year: v })}
+              value={datePartNumber(header.date.year)}
+              onChange={(v) => v !== null && setDate({ year: String(v) })}
             />
             {!readOnly && (
               <Stack gap={4} pt={24}>
@@ -170,7 +171,7 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
                   <Button size="xs" variant="light" onClick={today}>
                     {t('general.today')}
                   </Button>
-                  <Button size="xs" variant="subtle" onClick={() => setDate({ day: null, month: null })}>
+                  <Button size="xs" variant="subtle" onClick={() => setDate({ day: '', month: '' })}>
                     {t('general.blankDayMonth')}
                   </Button>
                 </Group>

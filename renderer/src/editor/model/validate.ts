@@ -2,6 +2,7 @@
  * Field validation of the editor. Each check returns an i18n key (namespace 'editor') or null; the rules
  * mirror the model's schemas in shared/model so a committed value always saves.
  */
+import { datePartNumbers, daysInMonth } from '../../../../shared/format/date';
 import type { PlanDate } from '../../../../shared/model';
 
 export type Check = (value: string) => string | null;
@@ -20,14 +21,11 @@ export const checkPlanTerm: Check = (v) => checkYears(v, /^(\d{4})-(\d{4})$/, 'v
 /** A pilot unit's term as printed: "2025 - 2030". */
 export const checkUnitTerm: Check = (v) => checkYears(v, /^(\d{4}) - (\d{4})$/, 'validation.unitTerm');
 
-export function daysInMonth(month: number, year: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** A day that does not exist in the chosen month (31/4, 29/2 of a common year). */
 export function checkPlanDate(date: PlanDate): string | null {
-  if (date.day !== null && date.month !== null && date.day > daysInMonth(date.month, date.year)) return 'validation.dayNotInMonth';
-  if (date.day !== null && date.month === null) return 'validation.dayWithoutMonth';
+  const { day, month, year } = datePartNumbers(date);
+  if (day !== null && month !== null && month >= 1 && month <= 12 && day > daysInMonth(month, year ?? 2000)) return 'validation.dayNotInMonth';
+  if (date.day.trim() !== '' && date.month.trim() === '') return 'validation.dayWithoutMonth';
   return null;
 }
 

@@ -1,15 +1,26 @@
 /**
  * A released migration is frozen: users' databases already ran it, so editing it would leave their schema different
- * from a fresh install's. Change the schema with a NEW migration, and pin its hash here when it is released.
+ * from a fresh install's. Change the schema with a NEW migration, and pin its hash here when it is released: the hash
+ * of its SQL, or for a code migration (`up`) the hash of its source file.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../electron/backend/db/migrations';
 
 const RELEASED: Record<number, { name: string; sha256: string }> = {
   1: { name: 'foundation', sha256: '4c5a8c027d94f6b0d56b35ba280018b49cbb2b855d49aecdc31aaf3bd97508d3' },
   2: { name: 'plans', sha256: '3f827006c7afd8921367917fa7e095f3bdff65de64de0cd9601b32dd44e297f0' },
+  3: { name: 'revision-history-index', sha256: '68e70372a3e2cb02eae7640d9ace32ca9e32838462e53d7e6ec335f7699819ca' },
+  4: { name: 'search-printed-numbers', sha256: '3f223d5aa128a3912e0ee1a0afcb69a5137b00c244e8e018c79a95cffa9a8924' },
 };
+
+/** What a migration's hash covers: its SQL, or the source file of a code migration. */
+function frozenText(m: Migration): string {
+  if (!m.up) return m.sql;
+  const file = new URL(`../../electron/backend/db/migrations/${String(m.version).padStart(3, '0')}-${m.name}.ts`, import.meta.url);
+  return readFileSync(file, 'utf8');
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -23,7 +34,7 @@ describe('released migrations', () => {
     const m = migrations.find((x) => x.version === Number(version));
     expect(m, `migration ${version} was removed`).toBeDefined();
     expect(m!.name).toBe(pinned.name);
-    expect(sha256(m!.sql), `migration ${version} was edited: add a new migration instead`).toBe(pinned.sha256);
+    expect(sha256(frozenText(m!)), `migration ${version} was edited: add a new migration instead`).toBe(pinned.sha256);
   });
 
   it('every migration is pinned once released', () => {

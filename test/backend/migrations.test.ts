@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
-import { DATABASE_FILE, openDatabase } from '../../electron/backend/db/open';
+import { DATABASE_FILE, migrate, openDatabase } from '../../electron/backend/db/open';
 import { BackendError } from '../../electron/backend/errors';
 import { call, cleanup, openBackend, tempDir } from './helpers';
 
@@ -54,7 +54,7 @@ describe('opening a database', () => {
   it('upgrades a database of an older schema step by step, keeping its rows', async () => {
     const dir = tempDir();
     const db = new Database(join(dir, DATABASE_FILE));
-    db.exec(migrations[0]!.sql);
+    migrate(db, migrations.slice(0, 1));
     db.pragma('user_version = 1');
     db.prepare(
       "INSERT INTO organizations (id, name, kind, search, created_at, updated_at) VALUES ('0b4a5a3e-7a3c-4c5e-9d4c-1a2b3c4d5e6f', 'Đảng ủy xã Bình Lư', 'co-so', 'dang uy xa binh lu', 'x', 'x')",

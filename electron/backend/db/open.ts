@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackendError } from '../errors';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 import { registerContentFunctions } from './content-codec';
 
 export type Db = Database.Database;
@@ -73,15 +73,19 @@ function inspectExisting(path: string): void {
   }
 }
 
-/** Apply pending migrations, each in its own IMMEDIATE transaction that re-reads the version (safe with two openers). */
-export function migrate(db: Db): number {
-  for (const m of migrations) {
+/**
+ * Apply pending migrations, each in its own IMMEDIATE transaction that re-reads the version (safe with two openers).
+ * `list` is for tests (a schema at an older step, a deliberately bad migration).
+ */
+export function migrate(db: Db, list: readonly Migration[] = migrations): number {
+  for (const m of list) {
     if (readVersion(db) >= m.version) continue;
     db.transaction(() => {
       const current = readVersion(db);
       if (current >= m.version) return;
       if (current !== m.version - 1) throw new Error(`Lược đồ ${current} không liền trước bước nâng cấp ${m.version}`);
-      db.exec(m.sql);
+      if (m.up) m.up(db);
+      else db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

@@ -1,0 +1,113 @@
+/**
+ * One test per migration, with real rows: a database at the step before, filled as that version of the app wrote it,
+ * then the migration, then the rows checked.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerContentFunctions } from '../../electron/backend/db/content-codec';
+import { migrations } from '../../electron/backend/db/migrations';
+import { migrate, type Db } from '../../electron/backend/db/open';
+import { foldVietnamese } from '../../shared/format/fold';
+import { PlanContent } from '../../shared/model';
+import { minimalContent, seedContent } from './fixtures/plans';
+import { cleanup, tempDir } from './helpers';
+
+const opened: Db[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  cleanup();
+});
+
+/** A database file whose schema stops at `version`. */
+function databaseAt(version: number): Db {
+  const db = new Database(join(tempDir(), 'kehoach.sqlite'));
+  opened.push(db);
+  registerContentFunctions(db);
+  migrate(db, migrations.slice(0, version));
+  expect(db.pragma('user_version', { simple: true })).toBe(version);
+  return db;
+}
+
+const upgrade = (db: Db, to: number) => expect(migrate(db, migrations.slice(0, to))).toBe(to);
+const rows = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params);
+
+/** A plan as the app of schema 2 wrote it: the plans row, its revisions and its search text (number as typed). */
+function insertPlanAtV2(db: Db, id: string, number: string, revisions: { reason: string; savedAt: string }[]): number {
+  const content = PlanContent.parse(minimalContent({ header: { ...minimalContent().header, number } }));
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO plans (id, status, revision, number, symbol, trich_yeu, title_folded, issuer_name, year, created_at, updated_at)
+       VALUES (?, 'draft', ?, ?, 'HU', ?, ?, ?, 2024, ?, ?)`,
+    )
+    .run(id, revisions.length, number, content.trichYeu, foldVietnamese(content.trichYeu), content.header.issuer.name, revisions[0]!.savedAt, revisions.at(-1)!.savedAt);
+  revisions.forEach((r, i) =>
+    db
+      .prepare(`INSERT INTO plan_revisions (plan_id, revision, status, reason, trich_yeu, content, saved_at) VALUES (?, ?, 'draft', ?, ?, kh_deflate(?), ?)`)
+      .run(id, i + 1, r.reason, content.trichYeu, JSON.stringify(content), r.savedAt),
+  );
+  const seq = Number(lastInsertRowid);
+  db.prepare('INSERT INTO plans_fts (rowid, text) VALUES (?, ?)').run(seq, foldVietnamese(`${number}-KH/HU\n${content.trichYeu}`));
+  return seq;
+}
+
+const ORG = { id: '0b4a5a3e-7a3c-4c5e-9d4c-1a2b3c4d5e6f', name: 'Đảng ủy xã Bình Lư', kind: 'co-so', search: 'dang uy xa binh lu', created_at: '2025-01-02T03:04:05.000Z', updated_at: '2025-01-02T03:04:05.000Z' };
+
+describe('migration 1 (foundation)', () => {
+  it('creates the directory and settings, which then hold rows', () => {
+    const db = databaseAt(0);
+    upgrade(db, 1);
+    db.prepare('INSERT INTO organizations (id, name, kind, search, created_at, updated_at) VALUES (@id, @name, @kind, @search, @created_at, @updated_at)').run(ORG);
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('office.id', '\"x\"', 'now')").run();
+    expect(rows(db, 'SELECT name, short_name, revision FROM organizations')).toEqual([{ name: ORG.name, short_name: '', revision: 1 }]);
+  });
+});
+
+describe('migration 2 (plans)', () => {
+  it('adds the plan tables and keeps the directory and settings rows', () => {
+    const db = databaseAt(1);
+    db.prepare('INSERT INTO organizations (id, name, kind, search, created_at, updated_at) VALUES (@id, @name, @kind, @search, @created_at, @updated_at)').run(ORG);
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('self.profile', '{\"name\":\"HUYỆN ỦY\"}', 'now')").run();
+    const before = [rows(db, 'SELECT * FROM organizations'), rows(db, 'SELECT * FROM settings')];
+    upgrade(db, 2);
+    expect([rows(db, 'SELECT * FROM organizations'), rows(db, 'SELECT * FROM settings')]).toEqual(before);
+    const seq = insertPlanAtV2(db, '2f1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c', '315', [{ reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' }]);
+    expect(db.prepare("SELECT rowid FROM plans_fts WHERE plans_fts MATCH '\"315\"'").pluck().all()).toEqual([seq]);
+  });
+});
+
+describe('migration 3 (revision history index)', () => {
+  it('keeps every revision and lets the thinning read autosaves from the index alone', () => {
+    const db = databaseAt(2);
+    const id = '2f1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c';
+    insertPlanAtV2(db, id, '', [
+      { reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' },
+      { reason: 'save', savedAt: '2025-01-02T03:04:06.000Z' },
+      { reason: 'save', savedAt: '2025-01-02T03:05:06.000Z' },
+    ]);
+    const before = rows(db, 'SELECT plan_id, revision, reason, saved_at, kh_inflate(content) AS content FROM plan_revisions ORDER BY revision');
+    upgrade(db, 3);
+    expect(rows(db, 'SELECT plan_id, revision, reason, saved_at, kh_inflate(content) AS content FROM plan_revisions ORDER BY revision')).toEqual(before);
+    const plan = rows(db, "EXPLAIN QUERY PLAN SELECT revision, saved_at FROM plan_revisions WHERE plan_id = ? AND reason = 'save'", id) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/COVERING INDEX plan_revisions_by_reason/);
+  });
+});
+
+describe('migration 4 (search by printed numbers)', () => {
+  it('re-indexes every plan so "05-KH" finds the plan numbered 5, and changes nothing else', () => {
+    const db = databaseAt(3);
+    const five = insertPlanAtV2(db, '2f1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c', '5', [{ reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' }]);
+    const big = insertPlanAtV2(db, '7c9e6679-7425-40de-944b-e07fc1f90ae7', '315', [{ reason: 'create', savedAt: '2025-01-03T03:04:05.000Z' }]);
+    // A seed-sized plan's body becomes searchable too (the old index of this row held only the number and title).
+    db.prepare("UPDATE plan_revisions SET content = kh_deflate(?) WHERE plan_id = '7c9e6679-7425-40de-944b-e07fc1f90ae7'").run(JSON.stringify(PlanContent.parse(seedContent())));
+    const search = (q: string) => db.prepare('SELECT rowid FROM plans_fts WHERE plans_fts MATCH ? ORDER BY rowid').pluck().all(q);
+    expect(search('"05" "kh"')).toEqual([]);
+    const tables = () => [rows(db, 'SELECT * FROM plans ORDER BY seq'), rows(db, 'SELECT plan_id, revision, content FROM plan_revisions ORDER BY plan_id, revision')];
+    const before = tables();
+    upgrade(db, 4);
+    expect(search('"05" "kh"')).toEqual([five]);
+    expect(search('"315" "kh" "hu"')).toEqual([big]);
+    expect(search('"na" "phat"')).toEqual([big]);
+    expect(tables()).toEqual(before);
+  });
+});

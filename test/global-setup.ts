@@ -1,24 +1,21 @@
 /**
- * End-to-end tests drive the built renderer through the web harness. Build it once before the run when the
- * build is missing or older than the sources, so `npm test` works right after `npm install`.
+ * Before any test: Node 22 (better-sqlite3 and Electron need it), the system programs the tests use
+ * (scripts/ensure-system-deps.sh installs them where it may, else names them and the install command), and a
+ * fresh build of out/ for the end-to-end tests. When one is missing the run stops here with one line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { ensureBuild } from '../scripts/ensure-build';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
+function stop(line: string): never {
+  console.error(`\n${line}\n`);
+  process.exit(1);
 }
 
 export default function setup(): void {
-  const built = 'out/renderer/index.html'; // written last by electron-vite build (main, preload, renderer)
-  const sources = Math.max(newestMtime('renderer'), newestMtime('shared'), newestMtime('electron'));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const run = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error('electron-vite build failed before the end-to-end tests');
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 22) stop(`The tests need Node.js 22, not ${process.version}: run them with \`npm test\` after \`npm install\` (it puts Node 22 in node_modules/.bin).`);
+  const deps = spawnSync('bash', ['scripts/ensure-system-deps.sh'], { stdio: 'inherit' });
+  if (deps.error) stop(`Cannot check the programs the tests need (${deps.error.message}): the tests run on Linux with bash.`);
+  if (deps.status !== 0) process.exit(1); // the script printed what is missing and how to install it
+  if (!ensureBuild()) stop('electron-vite build failed before the end-to-end tests.');
 }

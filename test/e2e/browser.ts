@@ -1,10 +1,16 @@
 /** Shared end-to-end plumbing: a web harness on a free loopback port + Debian Chromium through playwright-core. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../scripts/web-harness';
 import { launchChromium } from '../../scripts/chromium';
+
+/**
+ * Where the end-to-end tests save their screenshots: the ignored .tmp/screenshots, or SCREENSHOT_DIR when set
+ * (`npm run screenshots` points it at docs/images to refresh the README's pictures). Tests never write tracked files.
+ */
+export const SCREENSHOT_DIR = resolve(process.env['SCREENSHOT_DIR'] ?? join(__dirname, '../../.tmp/screenshots'));
 
 export interface AppSession {
   harness: Harness;

@@ -2,7 +2,7 @@
  * End to end (issue 4, test a): from the blank Huyện ủy template, fill every tab of the editor through the UI,
  * export the .docx (the checker with LibreOffice rendering: 0 errors), print the preview to PDF (the checker:
  * 0 errors; the same words in the same order as the rendered .docx), reload and find everything persisted.
- * Saves docs/images/editor-preview.png and docs/images/pilot-units.png on the way.
+ * Saves the screenshots editor-preview.png and pilot-units.png on the way (see SCREENSHOT_DIR).
  */
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { checkRendered, convertToPdf, failed, pdfText, runChecker } from '../docx/tools';
 import { shingleCoverage, words } from '../docx/similarity';
-import { openApp, saveIssuerProfile, type AppSession } from './browser';
+import { openApp, SCREENSHOT_DIR, saveIssuerProfile, type AppSession } from './browser';
 
-const IMAGES = join(__dirname, '../../docs/images');
+const IMAGES = SCREENSHOT_DIR;
 
 const TEXT = {
   trichYeu: 'tổ chức đại hội điểm chi bộ, đảng bộ cơ sở nhiệm kỳ 2025 - 2030',

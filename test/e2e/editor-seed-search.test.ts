@@ -1,13 +1,13 @@
 /**
  * End to end (issue 4, test b): open seed 01 from the template picker, go back to the list and find it by typing
- * "dai hoi diem" (no accents) in the search box; open it from the list. Saves docs/images/plans-list.png.
+ * "dai hoi diem" (no accents) in the search box; open it from the list. Saves the screenshot plans-list.png (see SCREENSHOT_DIR).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, templateFile, type AppSession } from './browser';
+import { openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
 
-const IMAGES = join(__dirname, '../../docs/images');
+const IMAGES = SCREENSHOT_DIR;
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const OTHER_TRICH_YEU = 'kiểm tra, giám sát việc thực hiện nghị quyết năm 2025';
 

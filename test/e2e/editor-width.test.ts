@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, saveIssuerProfile, templateFile, type AppSession } from './browser';
+import { openApp, saveIssuerProfile, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
 
-const IMAGES = join(__dirname, '../../docs/images');
+const IMAGES = SCREENSHOT_DIR;
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const WIDTH = 1366;
 const HEIGHT = 768;

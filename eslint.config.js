@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [...nodePatterns, electronPattern, nativePattern,
-          { group: ['**/electron/**'], message: 'renderer/ must not import from electron/ (use the contract in shared/api.ts).' }],
+          { group: ['**/electron/**'], message: 'renderer/ must not import from electron/ (use the contract in shared/api/).' }],
       }],
     },
   },

@@ -1,8 +1,11 @@
 import { ZodError } from 'zod';
-import { channels, isChannel, validationError, type Channel, type InvokeResult, type Output, type ParsedInput } from '../../shared/api';
+import { parseCall, validationError, type Channel, type ChannelMap, type Channels, type InvokeResult, type Output, type OutputOf, type ParsedInputOf } from '../../shared/api';
 import { BackendError } from './errors';
 
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
+/** One handler for every channel of `M` (a feature's slice of the contract, or the whole of it). */
+export type Handlers<M extends ChannelMap = Channels> = {
+  [C in keyof M]: (input: ParsedInputOf<M[C]>) => OutputOf<M[C]> | Promise<OutputOf<M[C]>>;
+};
 
 /**
  * Validate a raw call against the contract, run its handler, and turn every failure into the
@@ -10,14 +13,11 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | 
  * reaches it without main.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown): Promise<InvokeResult<Channel>> {
-  if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${String(channel).slice(0, 80)}` } };
-  }
-  const parsed = channels[channel].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  const call = parseCall(channel, rawInput);
+  if (!call.ok) return call;
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown;
-    const data = await handler(parsed.data);
+    const handler = handlers[call.channel] as (input: unknown) => unknown;
+    const data = await handler(call.input);
     return { ok: true, data: data as Output<Channel> };
   } catch (err) {
     if (err instanceof BackendError) return { ok: false, error: err.toApiError() };

@@ -3,7 +3,7 @@
  * backend worker. Main stays thin; the backend validates again (the web harness reaches it directly).
  */
 import type { IpcMain } from 'electron';
-import { channels, isChannel, validationError, type Channel, type InvokeResult } from '../../shared/api';
+import { parseCall, type Channel, type InvokeResult } from '../../shared/api';
 import { INVOKE_CHANNEL } from '../../shared/ipc-channel';
 import { isTrustedSender, type SenderInfo } from './security';
 
@@ -20,13 +20,10 @@ export async function handleInvoke(
   if (!isTrustedSender(event, appRoot, devOrigin)) {
     return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ trang của ứng dụng nên bị từ chối.' } };
   }
-  if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${String(channel).slice(0, 80)}` } };
-  }
-  const parsed = channels[channel].input.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  const call = parseCall(channel, input);
+  if (!call.ok) return call;
   // Relay the raw input: the backend parses it again with the same schema (transforms are idempotent).
-  return relay(channel, input ?? {});
+  return relay(call.channel, input ?? {});
 }
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, relay: Relay, appRoot: string, devOrigin?: string): void {

@@ -1,7 +1,8 @@
 /**
  * TanStack Query over the typed client. One key shape for every channel: [channel, input].
- * Every page (and the plan editor) uses these two hooks; a mutation invalidates the queries listed
- * for its channel in `invalidatedBy` below, so callers never hand-maintain cache keys.
+ * Queries are read with `useApiQuery`, commands written with `useApiMutation`, which invalidates what the
+ * contract says the command makes stale (`invalidates` in shared/api/<feature>.ts), so callers never
+ * hand-maintain cache keys. A command called outside the hook calls `invalidateAfter` itself.
  */
 import {
   MutationCache,
@@ -13,34 +14,22 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import type { Channel, Input, Output } from '../../../shared/api';
+import { invalidatedBy, type Channel, type CommandChannel, type Input, type Output, type QueryChannel } from '../../../shared/api';
 import { call } from './client';
 
 /** The cache key of one call. Invalidating `[channel]` invalidates every input of that channel. */
 export const queryKey = <C extends Channel>(channel: C, input?: Input<C>) =>
   (input === undefined ? [channel] : [channel, input]) as readonly unknown[];
 
-/** Which cached reads a successful write makes stale. */
-export const invalidatedBy: Partial<Record<Channel, readonly Channel[]>> = {
-  'org.saveSelf': ['org.getSelf'],
-  'org.save': ['org.list'],
-  'org.remove': ['org.list'],
-  'settings.set': ['settings.get'],
-  // plan.save leaves plan.get alone on purpose: the editor owns the open plan's state while typing.
-  'plan.save': ['plan.list', 'plan.revisions'],
-  'plan.remove': ['plan.list', 'plan.get'],
-  'plan.restore': ['plan.list', 'plan.get'],
-  'plan.duplicate': ['plan.list'],
-  'plan.restoreRevision': ['plan.list', 'plan.get', 'plan.revisions'],
-  'plan.allocateNumber': ['plan.list', 'plan.get', 'plan.revisions'],
-  'plan.issue': ['plan.list', 'plan.get', 'plan.revisions'],
-  'template.instantiate': ['plan.list'],
-};
+/** Mark stale every cached read the contract says `channel` changes (after it succeeded). */
+export async function invalidateAfter(client: QueryClient, channel: CommandChannel): Promise<void> {
+  await Promise.all(invalidatedBy(channel).map((c) => client.invalidateQueries({ queryKey: queryKey(c) })));
+}
 
-type QueryOptions<C extends Channel> = Omit<UseQueryOptions<Output<C>, Error>, 'queryKey' | 'queryFn'>;
+type QueryOptions<C extends QueryChannel> = Omit<UseQueryOptions<Output<C>, Error>, 'queryKey' | 'queryFn'>;
 
 /** Read one channel. */
-export function useApiQuery<C extends Channel>(channel: C, input: Input<C>, options?: QueryOptions<C>) {
+export function useApiQuery<C extends QueryChannel>(channel: C, input: Input<C>, options?: QueryOptions<C>) {
   return useQuery<Output<C>, Error>({
     queryKey: queryKey(channel, input),
     queryFn: () => call(channel, input),
@@ -48,13 +37,13 @@ export function useApiQuery<C extends Channel>(channel: C, input: Input<C>, opti
   });
 }
 
-type MutationOptions<C extends Channel> = Omit<UseMutationOptions<Output<C>, Error, Input<C>>, 'mutationFn'> & {
+type MutationOptions<C extends CommandChannel> = Omit<UseMutationOptions<Output<C>, Error, Input<C>>, 'mutationFn'> & {
   /** Do not show the global error notification (the caller shows the error itself). */
   silent?: boolean;
 };
 
-/** Write through one channel; invalidates what `invalidatedBy` lists for it. */
-export function useApiMutation<C extends Channel>(channel: C, options: MutationOptions<C> = {}) {
+/** Write through one command; invalidates what the contract says it makes stale. */
+export function useApiMutation<C extends CommandChannel>(channel: C, options: MutationOptions<C> = {}) {
   const client = useQueryClient();
   const { silent, onSuccess, meta, ...rest } = options;
   return useMutation<Output<C>, Error, Input<C>>({
@@ -62,7 +51,7 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
     meta: { ...meta, silent: silent ?? false },
     ...rest,
     onSuccess: async (data, variables, onMutateResult, context) => {
-      await Promise.all((invalidatedBy[channel] ?? []).map((c) => client.invalidateQueries({ queryKey: [c] })));
+      await invalidateAfter(client, channel);
       await onSuccess?.(data, variables, onMutateResult, context);
     },
   });

@@ -144,6 +144,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const allocate = useApiMutation('plan.allocateNumber', { silent: true });
   const issue = useApiMutation('plan.issue', { silent: true });
   const duplicate = useApiMutation('plan.duplicate', { silent: true });
+  const reopen = useApiMutation('plan.reopen', { silent: true });
 
   const saveNow = useCallback(async () => {
     await autosave.flush();
@@ -180,7 +181,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
     if (!ok) return;
     try {
       // Back to draft on the server; the issued revision stays in the history.
-      const reopened = await call('plan.reopen', { id });
+      const reopened = await reopen.mutateAsync({ id });
       dispatch({ type: 'server', plan: reopened, take: (s) => s });
     } catch (err) {
       notifyError(err);

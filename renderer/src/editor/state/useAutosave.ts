@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PlanSaveInput, type PlanContent } from '../../../../shared/model';
 import { ApiCallError, call, errorMessage } from '../../api/client';
+import { invalidateAfter } from '../../api/queries';
 import { Autosaver, defaultTiming } from './autosave';
 import type { DraftAction, DraftState } from './draft';
 
@@ -56,8 +57,7 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
         revision.current = plan.revision;
         dispatch({ type: 'saved', plan, seq });
         setStatus({ kind: 'saved', at: new Date().toISOString() });
-        void queryClient.invalidateQueries({ queryKey: ['plan.list'] });
-        void queryClient.invalidateQueries({ queryKey: ['plan.revisions'] });
+        void invalidateAfter(queryClient, 'plan.save');
       } catch (err) {
         if (err instanceof ApiCallError && err.code === 'CONFLICT') {
           setStatus({ kind: 'conflict', message: err.message });

@@ -1,0 +1,19 @@
+/**
+ * Every feature's handlers merged into the one map dispatch() runs. The type makes every channel of the contract
+ * need a handler: a feature's map is typed by its own slice (Handlers<PlansChannels>), this one by the whole.
+ */
+import { appHandlers } from './app/handlers';
+import type { Handlers } from './dispatch';
+import { orgHandlers } from './org/handlers';
+import { plansHandlers } from './plans/handlers';
+import type { Services } from './services';
+import { settingsHandlers } from './settings/handlers';
+import { templatesHandlers } from './templates/handlers';
+
+export const createHandlers = (services: Services): Handlers => ({
+  ...appHandlers(services),
+  ...orgHandlers(services),
+  ...settingsHandlers(services),
+  ...plansHandlers(services),
+  ...templatesHandlers(services),
+});

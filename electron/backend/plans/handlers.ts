@@ -1,0 +1,51 @@
+import type { PlansChannels } from '../../../shared/api';
+import { foldVietnamese } from '../../../shared/format/fold';
+import { formatDocNumber } from '../../../shared/format/symbol';
+import type { FormatProfile, LintFinding, Plan, PlanContent } from '../../../shared/model';
+import type { Handlers } from '../dispatch';
+import type { Services } from '../services';
+
+/** ASCII-safe .docx name: "KH-315-KH-HU-2024.docx"; an unnumbered draft: "KH-chua-so-KH-HU-2024.docx". */
+export function docxFileName(content: PlanContent): string {
+  const ascii = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, '');
+  const h = content.header;
+  const number = h.number ? formatDocNumber(h.number) : 'chua-so';
+  const symbol = ascii(h.issuer.symbol).toUpperCase() || 'KHAC';
+  return `KH-${number}-${ascii(h.docType).toUpperCase()}-${symbol}-${h.date.year}.docx`;
+}
+
+type LintPlan = (content: PlanContent) => LintFinding[];
+type RenderPlanDocx = (content: PlanContent, profile: FormatProfile) => Uint8Array | Promise<Uint8Array>;
+
+/** lintPlan (shared/lint) and renderPlanDocx (../docx) load on first use: docx is heavy and start-up stays fast without it. */
+async function loadLint(): Promise<LintPlan> {
+  return (await import('../../../shared/lint/index')).lintPlan;
+}
+async function loadRenderer(): Promise<RenderPlanDocx> {
+  return (await import('../docx/index')).renderPlanDocx;
+}
+
+export const plansHandlers = ({ plans, settings }: Services): Handlers<PlansChannels> => {
+  const profileFor = (plan: Plan): FormatProfile => plan.profile ?? settings.get().formatProfile;
+  return {
+    'plan.list': (input) => plans.list(input),
+    'plan.get': ({ id }) => plans.get(id),
+    'plan.revisions': ({ id, offset, limit }) => plans.revisions(id, { offset, limit }),
+    'plan.getRevision': ({ id, revision }) => plans.getRevision(id, revision),
+    'plan.lint': async ({ content }) => (await loadLint())(content),
+    'plan.renderDocx': async ({ id }) => {
+      const plan = plans.get(id);
+      const bytes = await (await loadRenderer())(plan, profileFor(plan));
+      return { fileName: docxFileName(plan), base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    'plan.save': (input) => plans.save(input),
+    'plan.remove': ({ id }) => (plans.remove(id), { ok: true }),
+    'plan.restore': ({ id }) => plans.restore(id),
+    'plan.duplicate': ({ id }) => plans.duplicate(id),
+    'plan.restoreRevision': ({ id, revision }) => plans.restoreRevision(id, revision),
+    'plan.allocateNumber': ({ id }) => plans.allocateNumber(id),
+    'plan.issue': ({ id }) => plans.issue(id),
+    'plan.reopen': ({ id }) => plans.reopen(id),
+  };
+};

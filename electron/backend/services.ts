@@ -1,0 +1,19 @@
+import type { OrganizationsRepo } from './repositories/organizations';
+import type { PlansRepo } from './repositories/plans';
+import type { RegisterRepo } from './repositories/register';
+import type { RepoContext } from './repositories/context';
+import type { SettingsRepo } from './repositories/settings';
+import type { TemplateStore } from './templates';
+
+/** What the feature handlers (electron/backend/<feature>/handlers.ts) work with: the open store's repositories. */
+export interface Services {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly schemaVersion: number;
+  readonly ctx: RepoContext;
+  readonly settings: SettingsRepo;
+  readonly orgs: OrganizationsRepo;
+  readonly register: RegisterRepo;
+  readonly plans: PlansRepo;
+  readonly templates: TemplateStore;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Empty } from './common';
+import { query } from './contract';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appChannels = {
+  'app.info': query({ input: Empty, output: AppInfo }),
+} as const;
+export type AppChannels = typeof appChannels;

@@ -1,0 +1,88 @@
+/**
+ * The one IPC contract: every channel maps to a zod schema for its input and its output, and says whether it is a
+ * query or a command (and what a command makes stale). Each feature declares its channels in its own file in this
+ * folder; they are merged here into `channels`. Preload, main, backend, renderer client and web harness all derive
+ * from this map.
+ */
+import { appChannels } from './app';
+import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInputOf } from './contract';
+import { validationError, type ApiError } from './errors';
+import { orgChannels } from './org';
+import { plansChannels } from './plans';
+import { settingsChannels } from './settings';
+import { templatesChannels } from './templates';
+
+export * from './app';
+export * from './contract';
+export * from './errors';
+export * from './org';
+export * from './plans';
+export * from './settings';
+export * from './templates';
+
+/** The channels of each feature (one file each in shared/api/). */
+export const features = {
+  app: appChannels,
+  org: orgChannels,
+  settings: settingsChannels,
+  plans: plansChannels,
+  templates: templatesChannels,
+} as const satisfies Record<string, ChannelMap>;
+
+export const channels = {
+  ...appChannels,
+  ...orgChannels,
+  ...settingsChannels,
+  ...plansChannels,
+  ...templatesChannels,
+} as const satisfies ChannelMap;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+/** What a caller passes (before defaults and transforms). */
+export type Input<C extends Channel> = InputOf<Channels[C]>;
+/** What a handler receives (after validation). */
+export type ParsedInput<C extends Channel> = ParsedInputOf<Channels[C]>;
+export type Output<C extends Channel> = OutputOf<Channels[C]>;
+
+/** The reads: cached by the renderer under [channel, input]. */
+export type QueryChannel = { [C in Channel]: Channels[C]['kind'] extends 'query' ? C : never }[Channel];
+/** The writes: each names the queries it invalidates. */
+export type CommandChannel = Exclude<Channel, QueryChannel>;
+
+/** Compile-time check: a command invalidates only query channels (the contract test checks it at run time too). */
+type Invalidated = { [C in CommandChannel]: Channels[C]['invalidates'][number] }[CommandChannel];
+type NotQueries = Exclude<Invalidated, QueryChannel>;
+export const invalidationsNameQueries: [NotQueries] extends [never] ? true : { notQueries: NotQueries } = true;
+
+export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(channels, name);
+
+export const isCommand = (def: ChannelDef): def is CommandDef => def.kind === 'command';
+
+/** The query channels a successful call of `channel` makes stale (none for a query). */
+export function invalidatedBy(channel: Channel): readonly QueryChannel[] {
+  const def: ChannelDef = channels[channel];
+  return isCommand(def) ? (def.invalidates as readonly QueryChannel[]) : [];
+}
+
+export type InvokeResult<C extends Channel> = { ok: true; data: Output<C> } | { ok: false; error: ApiError };
+
+/** The only thing the preload exposes (and the web harness shims) as window.kehoach. */
+export interface KehoachBridge {
+  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<InvokeResult<C>>;
+}
+
+export type ParsedCall = { ok: true; channel: Channel; input: ParsedInput<Channel> } | { ok: false; error: ApiError };
+
+/**
+ * Check a raw call against the contract: the channel must exist and the input must match its schema (a missing
+ * input counts as `{}`). Returns the parsed input or the contract's error (UNKNOWN_CHANNEL, VALIDATION).
+ */
+export function parseCall(channel: unknown, input: unknown): ParsedCall {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = channels[channel].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  return { ok: true, channel, input: parsed.data as ParsedInput<Channel> };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { LintFinding, Plan, PlanContent, PlanSaveInput, PlanStatus, PlanSummary, uuid } from '../model';
+import { ById, Ok } from './common';
+import { command, query } from './contract';
+
+export const PlanListInput = z
+  .object({
+    query: z.string().max(200).default(''),
+    status: PlanStatus.optional(),
+    year: z.number().int().min(1930).max(2100).optional(),
+    /** false: live plans; true: the bin (deleted plans). */
+    deleted: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type PlanListInput = z.input<typeof PlanListInput>;
+
+export const PlanListOutput = z.object({ items: z.array(PlanSummary), total: z.number().int() });
+
+export const RevisionSummary = z.object({
+  revision: z.number().int(),
+  savedAt: z.string(),
+  status: PlanStatus,
+  /** Why this revision was kept: a save, the issued version, a restore, an import. */
+  reason: z.enum(['save', 'issue', 'reopen', 'restore', 'import', 'create']),
+  trichYeu: z.string(),
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+/** plan.revisions: the kept revisions newest first, a page at a time; `total` counts them all. */
+export const RevisionsInput = z
+  .object({ id: uuid, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) })
+  .strict();
+export const RevisionsOutput = z.object({ items: z.array(RevisionSummary), total: z.number().int() });
+
+export const DocxFile = z.object({ fileName: z.string(), base64: z.string() });
+export type DocxFile = z.infer<typeof DocxFile>;
+
+const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
+
+/** Everything that shows a plan: the list, the plan itself, its history. */
+const planViews = ['plan.list', 'plan.get', 'plan.revisions'] as const;
+
+export const plansChannels = {
+  'plan.list': query({ input: PlanListInput, output: PlanListOutput }),
+  'plan.get': query({ input: ById, output: Plan }),
+  'plan.revisions': query({ input: RevisionsInput, output: RevisionsOutput }),
+  'plan.getRevision': query({ input: ByRevision, output: Plan }),
+  /** The lint findings of the content sent (nothing stored). */
+  'plan.lint': query({ input: z.object({ content: PlanContent }).strict(), output: z.array(LintFinding) }),
+  /** The stored plan as .docx bytes (nothing stored). */
+  'plan.renderDocx': query({ input: ById, output: DocxFile }),
+
+  'plan.save': command({
+    input: PlanSaveInput,
+    output: Plan,
+    invalidates: ['plan.list', 'plan.revisions'],
+    leavesAlone: { 'plan.get': 'the editor owns the open plan’s state while typing; a refetch would overwrite it' },
+  }),
+  'plan.remove': command({ input: ById, output: Ok, invalidates: ['plan.list', 'plan.get'] }),
+  'plan.restore': command({ input: ById, output: Plan, invalidates: ['plan.list', 'plan.get'] }),
+  'plan.duplicate': command({ input: ById, output: Plan, invalidates: ['plan.list'] }),
+  'plan.restoreRevision': command({ input: ByRevision, output: Plan, invalidates: planViews }),
+  'plan.allocateNumber': command({ input: ById, output: Plan, invalidates: planViews }),
+  'plan.issue': command({ input: ById, output: Plan, invalidates: planViews }),
+  /** Edit an issued plan (after the user confirmed): back to draft; the issued revision stays in the history. */
+  'plan.reopen': command({ input: ById, output: Plan, invalidates: planViews }),
+} as const;
+export type PlansChannels = typeof plansChannels;

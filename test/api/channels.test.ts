@@ -1,0 +1,82 @@
+/**
+ * The contract's own rules: every channel is a query or a command, a command names what it makes stale, and what it
+ * names are query channels. `contractProblems` is run on the real map and on broken ones (so the rules can fail).
+ */
+import { z } from 'zod';
+import { channels, features, invalidatedBy, type ChannelMap } from '../../shared/api';
+
+function contractProblems(map: ChannelMap): string[] {
+  const problems: string[] = [];
+  const isQuery = (name: string) => Object.hasOwn(map, name) && map[name]!.kind === 'query';
+  for (const [name, def] of Object.entries(map)) {
+    const raw = def as unknown as Record<string, unknown>;
+    if (raw.kind !== 'query' && raw.kind !== 'command') {
+      problems.push(`${name}: neither query nor command`);
+      continue;
+    }
+    if (raw.kind === 'query') {
+      if ('invalidates' in raw || 'leavesAlone' in raw) problems.push(`${name}: a query invalidates nothing`);
+      continue;
+    }
+    if (!Array.isArray(raw.invalidates)) {
+      problems.push(`${name}: a command must declare what it invalidates`);
+      continue;
+    }
+    for (const target of raw.invalidates as string[]) if (!isQuery(target)) problems.push(`${name}: invalidates ${target}, not a query`);
+    for (const [target, why] of Object.entries((raw.leavesAlone ?? {}) as Record<string, string>)) {
+      if (!isQuery(target)) problems.push(`${name}: leaves alone ${target}, not a query`);
+      if ((raw.invalidates as string[]).includes(target)) problems.push(`${name}: both invalidates and leaves alone ${target}`);
+      if (!why.trim()) problems.push(`${name}: leaves ${target} alone without a reason`);
+    }
+  }
+  return problems;
+}
+
+const s = z.object({});
+
+describe('the contract', () => {
+  it('declares every channel as a query or a command that names what it invalidates, and only queries', () => {
+    expect(contractProblems(channels)).toEqual([]);
+  });
+
+  it('refuses a command that declares nothing, an invalidation of a command or an unknown channel, a kindless channel', () => {
+    const broken = {
+      'x.get': { kind: 'query', input: s, output: s },
+      'x.save': { kind: 'command', input: s, output: s },
+      'x.remove': { kind: 'command', input: s, output: s, invalidates: ['x.save', 'x.gone'] },
+      'x.keep': { kind: 'command', input: s, output: s, invalidates: ['x.get'], leavesAlone: { 'x.get': 'because' } },
+      'x.odd': { input: s, output: s },
+    } as unknown as ChannelMap;
+    expect(contractProblems(broken)).toEqual([
+      'x.save: a command must declare what it invalidates',
+      'x.remove: invalidates x.save, not a query',
+      'x.remove: invalidates x.gone, not a query',
+      'x.keep: both invalidates and leaves alone x.get',
+      'x.odd: neither query nor command',
+    ]);
+  });
+
+  it('names channels feature.action, each in exactly one feature file', () => {
+    const perFeature = Object.values(features).flatMap((m) => Object.keys(m));
+    expect(perFeature.sort()).toEqual(Object.keys(channels).sort());
+    expect(new Set(perFeature).size).toBe(perFeature.length);
+    for (const name of perFeature) expect(name).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
+  });
+
+  it('makes every view of a plan stale after its status changes (reopen, issue, number, restore a revision)', () => {
+    for (const command of ['plan.reopen', 'plan.issue', 'plan.allocateNumber', 'plan.restoreRevision'] as const) {
+      expect(invalidatedBy(command), command).toEqual(expect.arrayContaining(['plan.list', 'plan.get', 'plan.revisions']));
+    }
+  });
+
+  it('plan.save leaves plan.get alone on purpose (the editor owns the open plan), and says so', () => {
+    const save = channels['plan.save'];
+    expect(save.invalidates).toEqual(['plan.list', 'plan.revisions']);
+    expect(save.leavesAlone?.['plan.get']).toMatch(/editor/);
+  });
+
+  it('classifies the computations that store nothing as queries', () => {
+    for (const name of ['plan.lint', 'plan.renderDocx', 'plan.getRevision', 'app.info'] as const) expect(channels[name].kind).toBe('query');
+    expect(invalidatedBy('plan.lint')).toEqual([]);
+  });
+});

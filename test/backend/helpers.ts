@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Channel, Input, Output } from '../../shared/api';
+import { channels, type Channel, type Input, type Output } from '../../shared/api';
 import { createBackend, type Backend } from '../../electron/backend';
 
 const made: string[] = [];
@@ -21,11 +21,23 @@ export function openBackend(dataDir = tempDir()): Backend {
   return backend;
 }
 
-/** Invoke and expect success: returns the data, or fails the test with the error. */
+/** The channels whose output a test of this file has checked against the contract (see contract-outputs.test.ts). */
+export const outputChecked = new Set<Channel>();
+
+/** Fail unless `data` matches the channel's output schema, as it crosses the JSON boundary of the harness. */
+export function checkOutput<C extends Channel>(channel: C, data: unknown): Output<C> {
+  const wire: unknown = data === undefined ? data : JSON.parse(JSON.stringify(data));
+  const parsed = channels[channel].output.safeParse(wire);
+  if (!parsed.success) throw new Error(`${channel} answered outside its output schema: ${parsed.error.message}`);
+  outputChecked.add(channel);
+  return data as Output<C>;
+}
+
+/** Invoke and expect success: returns the data (checked against the channel's output schema), or fails the test. */
 export async function call<C extends Channel>(backend: Backend, channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await backend.invoke(channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data;
+  return checkOutput(channel, result.data);
 }
 
 /** Invoke and expect an error: returns it. */

@@ -57,7 +57,7 @@ describe('opening a database', () => {
     migrate(db, migrations.slice(0, 1));
     db.pragma('user_version = 1');
     db.prepare(
-      "INSERT INTO organizations (id, name, kind, search, created_at, updated_at) VALUES ('0b4a5a3e-7a3c-4c5e-9d4c-1a2b3c4d5e6f', 'Đảng ủy xã Bình Lư', 'co-so', 'dang uy xa binh lu', 'x', 'x')",
+      "INSERT INTO organizations (id, name, kind, search, created_at, updated_at) VALUES ('0b4a5a3e-7a3c-4c5e-9d4c-1a2b3c4d5e6f', 'Đảng ủy xã Bình Lư', 'co-so', 'dang uy xa binh lu', '2024-05-01T08:00:00.000Z', '2024-05-01T08:00:00.000Z')",
     ).run();
     db.close();
     const backend = openBackend(dir);

@@ -1,0 +1,59 @@
+/**
+ * Every channel's answer matches its output schema. `call` (helpers.ts) checks each answer against
+ * `channels[c].output` after a JSON round trip; this file drives every channel once, through the real backend, and
+ * fails if a channel of the contract was never checked.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { channels, type Channel } from '../../shared/api';
+import { minimalContent, seedContent } from './fixtures/plans';
+import { profile } from './fixtures/profile';
+import { call, checkOutput, cleanup, openBackend, outputChecked } from './helpers';
+
+afterAll(cleanup);
+
+describe('every output matches the contract', () => {
+  const backend = openBackend();
+
+  it('app, org and settings', async () => {
+    await call(backend, 'app.info', {});
+    expect(await call(backend, 'org.getSelf', {})).toBeNull();
+    await call(backend, 'org.saveSelf', profile);
+    expect(await call(backend, 'org.getSelf', {})).toMatchObject({ place: 'Điện Biên' });
+    const unit = await call(backend, 'org.save', { name: 'Ban Tổ chức Huyện ủy', shortName: 'BTC', kind: 'ban-dang' });
+    expect(await call(backend, 'org.list', {})).toHaveLength(1);
+    await call(backend, 'org.remove', { id: unit.id });
+    await call(backend, 'settings.get', {});
+    await call(backend, 'settings.set', { largeText: true, recipientPresets: ['Thường trực Tỉnh ủy (b/c)'] });
+  });
+
+  it('templates and the life of a plan', async () => {
+    const [first] = await call(backend, 'template.list', {});
+    const fromTemplate = await call(backend, 'template.instantiate', { templateId: first!.id });
+    const plan = await call(backend, 'plan.save', { ...seedContent(), id: fromTemplate.id, baseRevision: fromTemplate.revision });
+    await call(backend, 'plan.lint', { content: minimalContent({ recipients: [] }) });
+    await call(backend, 'plan.get', { id: plan.id });
+    expect((await call(backend, 'plan.list', { query: '' })).total).toBe(1);
+    await call(backend, 'plan.allocateNumber', { id: plan.id });
+    await call(backend, 'plan.issue', { id: plan.id });
+    await call(backend, 'plan.reopen', { id: plan.id });
+    const history = await call(backend, 'plan.revisions', { id: plan.id });
+    const issued = history.items.find((r) => r.reason === 'issue')!;
+    await call(backend, 'plan.getRevision', { id: plan.id, revision: issued.revision });
+    await call(backend, 'plan.restoreRevision', { id: plan.id, revision: issued.revision });
+    const docx = await call(backend, 'plan.renderDocx', { id: plan.id });
+    expect(docx.fileName).toMatch(/\.docx$/);
+    const copy = await call(backend, 'plan.duplicate', { id: plan.id });
+    await call(backend, 'plan.remove', { id: copy.id });
+    await call(backend, 'plan.restore', { id: copy.id });
+  });
+
+  it('refuses an answer outside the schema', () => {
+    expect(() => checkOutput('app.info', { name: 'KẾ HOẠCH Desk' })).toThrow(/app\.info answered outside its output schema/);
+    expect(() => checkOutput('org.remove', { ok: false })).toThrow(/org\.remove/);
+  });
+
+  it('has checked the output of every channel of the contract', () => {
+    const never = (Object.keys(channels) as Channel[]).filter((c) => !outputChecked.has(c));
+    expect(never).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from
 import { createPortal } from 'react-dom';
 import type { DocumentLayout, Footnote } from '../../../shared/layout';
 import { buildFlow, Para, TableView, UnitView, type FlowUnit, type Styles } from './flow';
-import { heightOf, tableGeometry, unitCuts } from './measure';
+import { heightOf, measureRows, tableGeometry, unitCuts } from './measure';
 import { largestCut, paginate, smallestCut, type PageSlice } from './paginate';
 import { useFontsVersion } from './fonts';
 
@@ -56,6 +56,7 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
       keepTogether: u.keepTogether,
       repeatHeight: u.kind === 'table' && els[i] ? tableGeometry(els[i]).headerHeight : 0,
       footnoteHeight: u.footnotes.reduce((sum, id) => sum + noteHeight(id), 0),
+      ...(u.kind === 'table' && els[i] ? { rows: measureRows(els[i]) } : {}),
     }));
     const cache = new Map<number, number[]>();
     const cuts = (i: number) => {
@@ -142,6 +143,12 @@ const PageView = memo(function PageView({ number, layout, slice, units, heights,
         {slice.fragments.map((f) => {
           const unit = units[f.unit];
           if (!unit) return null;
+          if (f.rows && unit.kind === 'table')
+            return (
+              <div key={unit.key} className="kh-frag" data-unit-key={unit.key} data-rows={`${f.rows.first}-${f.rows.last}`}>
+                <TableView table={unit.table} styles={styles} piece={f.rows} />
+              </div>
+            );
           return <FragmentView key={`${unit.key}@${f.from}`} unit={unit} from={f.from} to={f.to} full={heights[f.unit] ?? f.to} styles={styles} />;
         })}
         {notes.length > 0 && (

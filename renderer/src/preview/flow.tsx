@@ -14,6 +14,7 @@ import type {
   Run,
 } from '../../../shared/layout';
 import { paragraphCss } from './paragraphCss';
+import type { RowsPiece } from './tableRows';
 
 export type Styles = Record<ParagraphRole, ParagraphStyle>;
 
@@ -144,11 +145,11 @@ export function Runs({ runs }: { runs: readonly Run[] }) {
   );
 }
 
-export function Para({ p, styles, prefix }: { p: LayoutParagraph; styles: Styles; prefix?: ReactNode }) {
+export function Para({ p, styles, prefix, collapse }: { p: LayoutParagraph; styles: Styles; prefix?: ReactNode; collapse?: boolean }) {
   // An empty paragraph still takes one line (the signature and seal space is made of them).
   const empty = !prefix && p.runs.every((r) => r.text === '' && !r.breakBefore);
   return (
-    <div className="kh-p" style={paragraphCss(styles[p.role], p.align)} data-role={p.role} data-source-id={p.sourceId}>
+    <div className="kh-p" style={paragraphCss(styles[p.role], p.align, collapse)} data-role={p.role} data-source-id={p.sourceId}>
       {prefix}
       {empty ? <br /> : <Runs runs={p.runs} />}
     </div>
@@ -226,13 +227,41 @@ function ClosingView({ closing, styles }: { closing: ClosingLayout; styles: Styl
   );
 }
 
-export function TableView({ table, styles, headerOnly }: { table: LayoutTable; styles: Styles; headerOnly?: boolean }) {
+/**
+ * A body cell's content (paragraph spacing collapsed between paragraphs, as in a Word/LibreOffice cell); `slice`
+ * shows only [from, to) of it (px), for a row broken across pages.
+ */
+function CellContent({ paragraphs, styles, slice }: { paragraphs: readonly LayoutParagraph[]; styles: Styles; slice?: { from: number; to: number | null } }) {
+  const content = paragraphs.map((p, k) => <Para key={k} p={p} styles={styles} collapse />);
+  if (!slice) return <div className="kh-cell">{content}</div>;
+  return (
+    <div className="kh-cell kh-clip" style={slice.to === null ? undefined : { height: `${Math.max(0, slice.to - slice.from)}px` }}>
+      <div className="kh-cell-shift" style={{ marginTop: `${-slice.from}px` }}>
+        {content}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * An appendix table. `headerOnly` draws its header rows alone (a continued table's repeat); `piece` draws its header
+ * rows and the body rows one page shows, rows broken across pages cut cell by cell (tableRows.ts).
+ */
+export function TableView({ table, styles, headerOnly, piece }: { table: LayoutTable; styles: Styles; headerOnly?: boolean; piece?: RowsPiece }) {
   const width = table.columnWidthsMm.reduce((a, b) => a + b, 0);
   const cell = (header: boolean): CSSProperties => ({
     border: `${table.borderPt}pt solid #000`,
     padding: '0 1.5mm',
     verticalAlign: header ? 'middle' : 'top',
   });
+  const first = piece ? piece.first : 0;
+  const last = piece ? piece.last : table.rows.length - 1;
+  const sliceOf = (r: number, k: number) => {
+    if (!piece) return undefined;
+    const from = r === piece.first ? (piece.fromCells?.[k] ?? 0) : 0;
+    const to = r === piece.last && piece.toCells ? (piece.toCells[k] ?? 0) : null;
+    return from === 0 && to === null ? undefined : { from, to };
+  };
   return (
     <table className="kh-grid" style={{ width: `${width}mm` }}>
       <colgroup>
@@ -253,15 +282,13 @@ export function TableView({ table, styles, headerOnly }: { table: LayoutTable; s
           </tr>
         ))}
       </thead>
-      {!headerOnly && (
+      {!headerOnly && last >= first && (
         <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>
+          {table.rows.slice(first, last + 1).map((row, n) => (
+            <tr key={first + n}>
               {row.cells.map((c, i) => (
                 <td key={i} colSpan={c.colSpan} rowSpan={c.rowSpan} style={cell(false)}>
-                  {c.paragraphs.map((p, k) => (
-                    <Para key={k} p={p} styles={styles} />
-                  ))}
+                  <CellContent paragraphs={c.paragraphs} styles={styles} slice={sliceOf(first + n, i)} />
                 </td>
               ))}
             </tr>

@@ -3,6 +3,7 @@
  * a table's header height and row boundaries. Everything in px relative to the unit's top.
  */
 import { cutCandidates } from './paginate';
+import type { MeasuredRow } from './tableRows';
 
 export function heightOf(el: HTMLElement): number {
   return el.getBoundingClientRect().height;
@@ -43,4 +44,42 @@ export function unitCuts(el: HTMLElement, isTable: boolean): number[] {
   // A table is never cut inside its header rows.
   const header = tableGeometry(el).headerHeight;
   return cuts.filter((c) => c > header + 0.5);
+}
+
+/**
+ * Where a cell's content may be cut: between any two of its lines. LibreOffice applies no widow/orphan control
+ * inside table cells (a cell may leave one line of a paragraph at the page end).
+ */
+function cellCuts(box: HTMLElement): number[] {
+  const origin = box.getBoundingClientRect().top;
+  const paragraphs = Array.from(box.children) as HTMLElement[];
+  const cuts: number[] = [];
+  paragraphs.forEach((p, k) => {
+    const r = p.getBoundingClientRect();
+    const shift = r.top - origin;
+    const lines = lineBoxes(p).map((b) => ({ top: b.top + shift, bottom: b.bottom + shift }));
+    cuts.push(...cutCandidates(lines, [], 1));
+    if (k < paragraphs.length - 1) cuts.push(r.bottom - origin);
+  });
+  return cuts.sort((a, b) => a - b);
+}
+
+/**
+ * A table's body rows for breaking cell by cell (tableRows.ts): each row's height (up to the next row's top, the
+ * last one to the table's bottom) and each cell's content height and cuts. Undefined when a cell spans rows: the
+ * rows are then tied together and the table is cut where no cell has text.
+ */
+export function measureRows(el: HTMLElement): MeasuredRow[] | undefined {
+  const trs = Array.from(el.querySelectorAll<HTMLTableRowElement>('tbody > tr'));
+  if (trs.some((tr) => Array.from(tr.cells).some((td) => td.rowSpan > 1))) return undefined;
+  const bottom = el.getBoundingClientRect().bottom;
+  const tops = trs.map((tr) => tr.getBoundingClientRect().top);
+  return trs.map((tr, k) => {
+    const height = (tops[k + 1] ?? bottom) - (tops[k] ?? 0);
+    const cells = Array.from(tr.cells).map((td) => {
+      const box = td.querySelector<HTMLElement>(':scope > .kh-cell');
+      return box ? { height: box.getBoundingClientRect().height, cuts: cellCuts(box) } : { height: 0, cuts: [] };
+    });
+    return { height, chrome: Math.max(0, height - Math.max(0, ...cells.map((c) => c.height))), cells };
+  });
 }

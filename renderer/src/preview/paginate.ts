@@ -6,10 +6,14 @@
  *  - a kept-together unit (the closing block) moves whole unless it is taller than a page;
  *  - keep-with-next: a run of kept units (headings, the body's last paragraph) moves to the next page with the
  *    start of what follows when they do not fit together, as long as they fit on one page;
+ *  - a table whose rows are measured (`rows`) breaks like Word and LibreOffice break it: whole rows while they
+ *    fit, then the row at the page end is cut with each cell at its own line (tableRows.ts); other tables (rows
+ *    tied by row spans) are cut where no cell has text;
  *  - appendices start a new page; continued tables repeat their header rows; footnotes take room at the bottom
  *    of the page that cites them.
  * Pure: heights come from the DOM measurement, cut positions through callbacks.
  */
+import { breakRow, firstPieceHeight, restOfRow, rowDone, sliceHeight, type CellOffsets, type MeasuredRow, type RowsPiece } from './tableRows';
 
 export interface MeasuredUnit {
   /** Height in px. */
@@ -26,13 +30,17 @@ export interface MeasuredUnit {
   repeatHeight: number;
   /** Room the footnotes cited in this unit take at the bottom of its page. */
   footnoteHeight: number;
+  /** A table's body rows (below `repeatHeight` of header rows), when it breaks row by row, cell by cell. */
+  rows?: readonly MeasuredRow[];
 }
 
 export interface Fragment {
   unit: number;
-  /** Visible slice of the unit, in px from its top. */
+  /** Visible slice of the unit, in px from its top (a table broken by rows: the slice's height from 0). */
   from: number;
   to: number;
+  /** A table broken by rows: the rows this page shows (under its header rows). */
+  rows?: RowsPiece;
 }
 
 export interface PageSlice {
@@ -69,7 +77,65 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
   const leadingHeight = (j: number) => {
     const v = units[j] as MeasuredUnit;
     const whole = !v.splittable || (v.keepTogether && v.height <= o.pageHeight);
-    return whole ? v.height : (o.firstCutAfter(j, 0) ?? v.height);
+    if (whole) return v.height;
+    const row = v.rows?.[0];
+    if (row) return v.repeatHeight + firstPieceHeight(row);
+    return o.firstCutAfter(j, 0) ?? v.height;
+  };
+
+  /**
+   * A table broken by rows: on each page its header rows, then whole rows while they fit, then the row at the page
+   * end cut cell by cell (each cell at its own line); the next page goes on from where each cell stopped.
+   */
+  const placeRows = (i: number, u: MeasuredUnit, rows: readonly MeasuredRow[]) => {
+    let r = 0;
+    let cells: CellOffsets | null = null;
+    for (let guard = 0; r < rows.length && guard < 100_000; guard++) {
+      const carriesNotes = r === 0 && !cells && u.footnoteHeight > 0;
+      const room = o.pageHeight - used - noteRoom(carriesNotes ? u.footnoteHeight : 0) - u.repeatHeight;
+      const piece: RowsPiece = { first: r, fromCells: cells, last: -1, toCells: null };
+      let height = 0;
+      while (r < rows.length) {
+        const row = rows[r] as MeasuredRow;
+        const rest = restOfRow(row, cells);
+        if (height + rest <= room + 0.5) {
+          height += rest;
+          piece.last = r++;
+          cells = null;
+          continue;
+        }
+        const to = breakRow(row, cells, room - height);
+        if (to) {
+          height += sliceHeight(row, cells, to);
+          piece.last = r;
+          if (rowDone(row, to)) {
+            r++;
+            cells = null;
+          } else {
+            piece.toCells = to;
+            cells = to;
+          }
+        }
+        break;
+      }
+      if (piece.last < 0) {
+        if (page.fragments.length) {
+          newPage();
+          continue;
+        }
+        // Not one line of the row fits an empty page: it overflows (clipped) rather than loop.
+        height = restOfRow(rows[r] as MeasuredRow, cells);
+        piece.last = r++;
+        cells = null;
+      }
+      page.fragments.push({ unit: i, from: 0, to: u.repeatHeight + height, rows: piece });
+      used += u.repeatHeight + height;
+      if (carriesNotes) {
+        page.footnoteUnits.push(i);
+        notes += u.footnoteHeight;
+      }
+      if (r < rows.length) newPage();
+    }
   };
 
   units.forEach((u, i) => {
@@ -88,6 +154,10 @@ export function paginate(units: readonly MeasuredUnit[], o: PaginateOptions): Pa
       if (next && !next.breakBefore) chain += leadingHeight(j);
       const avail = o.pageHeight - used - noteRoom(u.footnoteHeight);
       if (chain > avail && chain <= o.pageHeight) newPage();
+    }
+    if (u.rows && u.rows.length) {
+      placeRows(i, u, u.rows);
+      return;
     }
     for (let guard = 0; guard < 10_000; guard++) {
       const carriesNotes = from === 0 && u.footnoteHeight > 0;

@@ -1,4 +1,5 @@
 import { cutCandidates, largestCut, paginate, smallestCut, type MeasuredUnit } from '../../../renderer/src/preview/paginate';
+import { breakRow, restOfRow, type MeasuredRow } from '../../../renderer/src/preview/tableRows';
 
 const unit = (height: number, over: Partial<MeasuredUnit> = {}): MeasuredUnit => ({
   height,
@@ -99,5 +100,27 @@ describe('preview pagination', () => {
     expect(cutCandidates(lines)).toEqual([21, 45, 69, 93]);
     expect(cutCandidates(lines, [], 2)).toEqual([45, 69]);
     expect(cutCandidates(lines.slice(0, 3), [], 2)).toEqual([]);
+  });
+
+  it('breaks a table row at the page end with each cell at its own line, under the repeated header', () => {
+    // Header 20 px; one row of two cells: lines of 10 px in the left cell, of 12 px in the right (another
+    // paragraph spacing), 2 px of borders.
+    const left = { height: 60, cuts: [10, 20, 30, 40, 50] };
+    const right = { height: 72, cuts: [12, 24, 36, 48, 60] };
+    const row: MeasuredRow = { height: 74, chrome: 2, cells: [left, right] };
+    const table = unit(20 + 74, { repeatHeight: 20, rows: [row] });
+    const pages = run([unit(40, { splittable: false }), table]);
+    // 40 px left on page 1 under the header: 38 for the cells: left keeps 3 lines (30), right 3 lines (36)
+    expect(pages[0]!.fragments[1]).toEqual({ unit: 1, from: 0, to: 20 + 38, rows: { first: 0, fromCells: null, last: 0, toCells: [30, 36] } });
+    expect(pages[1]!.fragments).toEqual([{ unit: 1, from: 0, to: 20 + 38, rows: { first: 0, fromCells: [30, 36], last: 0, toCells: null } }]);
+  });
+
+  it('moves a row no line of which fits, and tells what is left of a broken row', () => {
+    const row: MeasuredRow = { height: 42, chrome: 2, cells: [{ height: 40, cuts: [20] }] };
+    expect(breakRow(row, null, 15)).toBeNull();
+    expect(breakRow(row, null, 25)).toEqual([20]);
+    expect(restOfRow(row, [20])).toBe(22);
+    const pages = run([unit(80, { splittable: false }), unit(42, { rows: [row] })]);
+    expect(pages.map((p) => p.fragments.map((f) => f.unit))).toEqual([[0], [1]]);
   });
 });

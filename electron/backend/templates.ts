@@ -5,7 +5,7 @@ import type { TemplateSummary } from '../../shared/api';
 import { TemplateFile, type PlanContent, type SelfProfile } from '../../shared/model';
 import { BackendError, notFound } from './errors';
 import { registerTerm } from './repositories/register';
-import { renewIds } from './repositories/renew-ids';
+import { renewIds } from '../../shared/model/renew-ids';
 
 /** The repo's resources/ folder; the packaged app passes its own (createBackend({ resourcesDir })). */
 export const defaultResourcesDir = () => fileURLToPath(new URL('../../resources', import.meta.url));

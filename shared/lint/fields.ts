@@ -2,6 +2,7 @@
  * Fields stored as typed that print wrong: a number that is not digits, a malformed symbol or term, counts out of
  * range, and texts longer than their printed purpose. The save never refuses these; the plan is not issued with them.
  */
+import { FIELD_FORMS } from '../model/field-forms';
 import type { PlanContent } from '../model/plan';
 import { type Findings, type Path, texts } from './findings';
 
@@ -69,23 +70,23 @@ function checkCount(value: number | null, path: Path, name: string, max: number,
 export function checkFields(c: PlanContent, f: Findings): void {
   const { header } = c;
   const number = header.number.trim();
-  if (number !== '' && !/^\d{1,6}$/.test(number)) {
+  if (number !== '' && !FIELD_FORMS.docNumber.test(number)) {
     f.error('header.number-invalid', ['header', 'number'], `Số văn bản "${header.number}" không hợp lệ: số chỉ gồm chữ số (ví dụ 05, 315).`);
   }
   const symbol = header.issuer.symbol;
-  if (symbol.trim() !== '' && !/^[A-ZĐ0-9]+$/u.test(symbol)) {
+  if (symbol.trim() !== '' && !FIELD_FORMS.issuerSymbol.test(symbol)) {
     f.error('header.symbol-invalid', ['header', 'issuer', 'symbol'], `Ký hiệu "${symbol}" không hợp lệ: chỉ gồm chữ in hoa và số, không có dấu cách (ví dụ HU, TU, ĐU).`);
   }
   if (header.issuer.higherLines.length > 3) {
     f.error('header.higher-lines', ['header', 'issuer', 'higherLines'], `Có ${header.issuer.higherLines.length} dòng cơ quan cấp trên; văn bản ghi nhiều nhất 3 dòng.`);
   }
   if (c.term.trim() !== '') {
-    const problem = termProblem(c.term, /^(\d{4})-(\d{4})$/, '2025-2030');
+    const problem = termProblem(c.term, FIELD_FORMS.planTerm, '2025-2030');
     if (problem) f.error('plan.term-invalid', ['term'], problem);
   }
   c.pilotUnits.forEach((u, i) => {
     if (u.term.trim() !== '') {
-      const problem = termProblem(u.term, /^(\d{4}) - (\d{4})$/, '2025 - 2030');
+      const problem = termProblem(u.term, FIELD_FORMS.unitTerm, '2025 - 2030');
       if (problem) f.error('pilot.term-invalid', ['pilotUnits', i, 'term'], problem);
     }
     checkCount(u.members, ['pilotUnits', i, 'members'], 'Số đảng viên', 100_000, f);

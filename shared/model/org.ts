@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nfcString, requiredText, uuid, isoTimestamp } from './common';
+import { FIELD_FORMS } from './field-forms';
 
 /** Signature preset: how a document of this issuer is signed. */
 export const SignatureAuthority = z.enum(['T/M', 'K/T', 'T/L', '']);
@@ -24,7 +25,7 @@ export const Issuer = z.object({
   /** The issuing body, e.g. "HUYỆN ỦY ĐIỆN BIÊN". Printed bold. */
   name: requiredText(200),
   /** Issuer symbol used in the number: HU, TU, ĐU, BTCTW, ... free text. */
-  symbol: requiredText(20).pipe(z.string().regex(/^[A-ZĐ0-9]+$/u, { message: 'Ký hiệu chỉ gồm chữ in hoa và số, ví dụ HU, TU, ĐU' })),
+  symbol: requiredText(20).pipe(z.string().regex(FIELD_FORMS.issuerSymbol, { message: 'Ký hiệu chỉ gồm chữ in hoa và số, ví dụ HU, TU, ĐU' })),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

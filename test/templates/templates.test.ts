@@ -1,19 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { proposeDue } from '../../shared/format/due-date';
-import { type Block, PlanContent, TemplateFile } from '../../shared/model';
+import { PlanContent, TemplateFile } from '../../shared/model';
+import { walkBlocks } from '../../shared/model/tree';
 
 const dir = join(__dirname, '../../resources/templates');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const raw = (f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const load = (f: string) => TemplateFile.parse(raw(f));
 
-function* walk(blocks: Block[]): Generator<Block> {
-  for (const b of blocks) {
-    yield b;
-    if (b.kind === 'section') yield* walk(b.children);
-  }
-}
+const walk = walkBlocks;
 
 /** Every id inside a template's content (blocks, tasks, pilot units, recipients, appendices). */
 function ids(v: unknown, out: string[] = []): string[] {

@@ -4,15 +4,8 @@
  */
 import { foldedWords, foldVietnamese } from '../../../shared/format/fold';
 import { formatDocSymbol } from '../../../shared/format/symbol';
-import type { Block, DutyBlock, PlanContent, Task } from '../../../shared/model';
-
-/** Every block of the body tree, depth first, in document order. */
-export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
-  for (const block of blocks) {
-    yield block;
-    if (block.kind === 'section') yield* walkBlocks(block.children);
-  }
-}
+import type { DutyBlock, PlanContent, Task } from '../../../shared/model';
+import { walkBlocks } from '../../../shared/model/tree';
 
 export interface TaskRow {
   task: Task;

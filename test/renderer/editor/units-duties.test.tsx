@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { blankHuyenUy, createPlan, installRealBridge, openEditor, seedNumber, storedPlan, untilStored, type RealBridge } from './editor-harness';
-import { listDuties } from '../../../renderer/src/editor/model/tree';
+import { listDuties } from '../../../shared/model/tree';
 
 let bridge: RealBridge;
 beforeEach(() => {

@@ -12,7 +12,8 @@ import { preparePlanStatements } from './statements';
 import { createPlanStore } from './store';
 import { createHistoryThinning, type ThinningOptions } from './thinning';
 
-export { contentOf, type ParsedPlanSave } from './lifecycle';
+export { contentOf } from '../../../../shared/model/plan-record';
+export type { ParsedPlanSave } from './lifecycle';
 export type { ParsedPlanList } from './list';
 export type { RevisionReason } from './statements';
 

@@ -7,18 +7,13 @@ import { type Plan, type PlanContent, type PlanSaveInput, type PlanStatus } from
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { formatRegisterNumber, registerTerm, type RegisterRepo } from '../register';
-import { renewIds } from '../renew-ids';
+import { renewIds } from '../../../../shared/model/renew-ids';
+import { contentOf } from '../../../../shared/model/plan-record';
 import type { PlanRow, PlanStatements } from './statements';
 import { parseContent, type PlanStore } from './store';
 
 export type ParsedPlanSave = z.output<typeof PlanSaveInput>;
 
-/** Just the content of a plan-shaped object (drops identity and bookkeeping). */
-export function contentOf(plan: ParsedPlanSave | Plan): PlanContent {
-  const { id: _id, ...rest } = plan as Record<string, unknown>;
-  for (const key of ['baseRevision', 'status', 'revision', 'createdAt', 'updatedAt', 'deletedAt']) delete rest[key];
-  return rest as PlanContent;
-}
 
 const conflict = (message: string) => new BackendError('CONFLICT', message);
 const readOnlyMessage = (status: PlanStatus) =>

@@ -6,6 +6,7 @@
 import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/model';
 import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
+import { planOf } from '../../../../shared/model/plan-record';
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { collectTasks, searchText } from '../plan-index';
@@ -21,11 +22,7 @@ export function parseContent(json: string): PlanContent {
   return parsed.success ? parsed.data : (raw as PlanContent);
 }
 
-type PlanMeta = { id: string; status: PlanStatus; revision: number; createdAt: string; updatedAt: string; deletedAt: string | null };
-
-export function planOf(content: PlanContent, meta: PlanMeta): Plan {
-  return { ...content, ...meta };
-}
+export { planOf };
 
 /** Ids must be unique inside a plan: units, tasks and recipients are stored by (plan, id). */
 export function assertUniqueIds(content: PlanContent): void {

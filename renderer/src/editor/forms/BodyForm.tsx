@@ -11,7 +11,7 @@ import { AreaField, SelectField, TextField } from '../fields/fields';
 import { useEdit } from '../state/context';
 import { useConfirm } from '../../components/confirm';
 import { createBlock, newBlockKinds, type NewBlockKind } from '../model/blocks';
-import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../model/tree';
+import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../../../../shared/model/tree';
 
 interface BodyFormProps {
   body: Block[];

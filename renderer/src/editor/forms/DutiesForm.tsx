@@ -17,7 +17,7 @@ import { useConfirm } from '../../components/confirm';
 import { pathKey, useEdit, useLookups } from '../state/context';
 import { newDuty, newTask } from '../model/blocks';
 import { moveItem, updateById } from '../model/list';
-import { appendChild, findPath, listDuties, listSections, removeBlock, updateBlock } from '../model/tree';
+import { appendChild, findPath, listDuties, listSections, removeBlock, updateBlock } from '../../../../shared/model/tree';
 
 interface Props {
   body: Block[];

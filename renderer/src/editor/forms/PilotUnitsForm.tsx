@@ -11,6 +11,7 @@ import { ItemControls } from '../fields/ItemControls';
 import { useEdit, useLookups } from '../state/context';
 import { newPilotUnit } from '../model/blocks';
 import { moveItem, updateById } from '../model/list';
+import { mapBlocks, walkBlocks } from '../../../../shared/model/tree';
 import { checkUnitTerm } from '../model/validate';
 import { useConfirm } from '../../components/confirm';
 
@@ -24,7 +25,8 @@ export function withComputedTotal(unit: PilotUnit): PilotUnit {
 }
 
 function hasPilotUnitsBlock(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.kind === 'pilotUnits' || (b.kind === 'section' && hasPilotUnitsBlock(b.children)));
+  for (const b of walkBlocks(blocks)) if (b.kind === 'pilotUnits') return true;
+  return false;
 }
 
 export const PilotUnitsForm = memo(function PilotUnitsForm({ units, body, onOpenBody }: { units: PilotUnit[]; body: Block[]; onOpenBody: () => void }) {
@@ -47,9 +49,7 @@ export const PilotUnitsForm = memo(function PilotUnitsForm({ units, body, onOpen
     if (!ok) return;
     // the schedule blocks must not keep pointing at a removed unit
     const dropFrom = (blocks: Block[]): Block[] =>
-      blocks.map((b) =>
-        b.kind === 'pilotSchedule' ? { ...b, unitIds: b.unitIds.filter((id) => id !== unit.id) } : b.kind === 'section' ? { ...b, children: dropFrom(b.children) } : b,
-      );
+      mapBlocks(blocks, (b) => (b.kind === 'pilotSchedule' ? { ...b, unitIds: b.unitIds.filter((id) => id !== unit.id) } : b));
     edit((c) => ({ ...c, pilotUnits: c.pilotUnits.filter((u) => u.id !== unit.id), body: dropFrom(c.body) }));
   };
 

@@ -1,6 +1,6 @@
 /** The editor's tabs, and which tab shows the field a content path (from a lint finding) points at. */
 import type { Block } from '../../../../shared/model';
-import { blockIdAtContentPath, findBlock } from './tree';
+import { blockIdAtContentPath, findBlock } from '../../../../shared/model/tree';
 
 export const editorTabs = ['general', 'canCu', 'body', 'units', 'duties', 'recipients', 'signature', 'appendices'] as const;
 export type EditorTab = (typeof editorTabs)[number];

@@ -1,14 +1,15 @@
 /**
- * Field validation of the editor. Each check returns an i18n key (namespace 'editor') or null; the rules
- * mirror the model's schemas in shared/model so a committed value always saves.
+ * Field validation of the editor. Each check returns an i18n key (namespace 'editor') or null; the forms come from
+ * the model (shared/model/field-forms.ts), the same the lint checks a stored plan against.
  */
 import { datePartNumbers, daysInMonth } from '../../../../shared/format/date';
+import { FIELD_FORMS } from '../../../../shared/model/field-forms';
 import type { PlanDate } from '../../../../shared/model';
 
 export type Check = (value: string) => string | null;
 
-export const checkNumber: Check = (v) => (/^\d{0,6}$/.test(v) ? null : 'validation.numberDigits');
-export const checkSymbol: Check = (v) => (/^[A-ZĐ0-9]*$/u.test(v) ? null : 'validation.symbol');
+export const checkNumber: Check = (v) => (v === '' || FIELD_FORMS.docNumber.test(v) ? null : 'validation.numberDigits');
+export const checkSymbol: Check = (v) => (v === '' || FIELD_FORMS.issuerSymbol.test(v) ? null : 'validation.symbol');
 
 function checkYears(v: string, pattern: RegExp, key: string): string | null {
   if (v === '') return null;
@@ -17,9 +18,9 @@ function checkYears(v: string, pattern: RegExp, key: string): string | null {
   return Number(m[2]) > Number(m[1]) ? null : 'validation.termOrder';
 }
 /** The committee term of the plan: "2025-2030". */
-export const checkPlanTerm: Check = (v) => checkYears(v, /^(\d{4})-(\d{4})$/, 'validation.planTerm');
+export const checkPlanTerm: Check = (v) => checkYears(v, FIELD_FORMS.planTerm, 'validation.planTerm');
 /** A pilot unit's term as printed: "2025 - 2030". */
-export const checkUnitTerm: Check = (v) => checkYears(v, /^(\d{4}) - (\d{4})$/, 'validation.unitTerm');
+export const checkUnitTerm: Check = (v) => checkYears(v, FIELD_FORMS.unitTerm, 'validation.unitTerm');
 
 /** A day that does not exist in the chosen month (31/4, 29/2 of a common year). */
 export function checkPlanDate(date: PlanDate): string | null {

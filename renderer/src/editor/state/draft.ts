@@ -3,6 +3,7 @@
  * Every form change goes through `edit` (a pure recipe over PlanContent); the autosaver persists it.
  */
 import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/model';
+import { contentOf } from '../../../../shared/model/plan-record';
 
 export interface DraftState {
   planId: string;
@@ -25,14 +26,7 @@ export type DraftAction =
   /** A server operation (number allocation, issue) changed the stored plan: take its bookkeeping and the fields it changed. */
   | { type: 'server'; plan: Plan; take: (stored: PlanContent, draft: PlanContent) => PlanContent };
 
-const contentKeys = Object.keys(PlanContent.shape) as (keyof PlanContent)[];
-
-/** The content part of a stored plan (drops id, status, revision and timestamps). */
-export function contentOf(plan: Plan): PlanContent {
-  const out: Record<string, unknown> = {};
-  for (const key of contentKeys) if (plan[key] !== undefined) out[key] = plan[key];
-  return out as PlanContent;
-}
+export { contentOf };
 
 export function initDraft(plan: Plan): DraftState {
   return {

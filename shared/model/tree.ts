@@ -1,9 +1,26 @@
 /**
- * Pure operations on the body tree (PlanContent.body): find, update, insert, remove, move, indent, outdent.
+ * Pure operations on the body tree (PlanContent.body): walk, find, update, insert, remove, move, indent, outdent.
  * Blocks are addressed by id; every operation returns a new tree and leaves untouched branches as they were
- * (so memoised editors of unchanged blocks do not re-render).
+ * (so memoised editors of unchanged blocks do not re-render). The editor, the store and the lint share them.
  */
-import type { Block, DutyBlock, SectionBlock } from '../../../../shared/model';
+import type { Block, DutyBlock, SectionBlock } from './plan';
+
+/** Every block of the body tree, depth first, in document order. */
+export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    if (block.kind === 'section') yield* walkBlocks(block.children);
+  }
+}
+
+/** Apply `fn` to every block at any depth (children first mapped, then their section); unchanged blocks stay as they are. */
+export function mapBlocks(blocks: readonly Block[], fn: (block: Block) => Block): Block[] {
+  return blocks.map((b) => {
+    if (b.kind !== 'section') return fn(b);
+    const children = mapBlocks(b.children, fn);
+    return fn(children.every((c, i) => c === b.children[i]) ? b : { ...b, children });
+  });
+}
 
 /** Where a block sits: the index path from the root list ([2, 0] = first child of the third top-level block). */
 export type BlockPath = number[];

@@ -1,4 +1,4 @@
-import type { Block, SectionBlock } from '../../../shared/model';
+import type { Block, SectionBlock } from '../../shared/model';
 import {
   appendChild,
   blockIdAtContentPath,
@@ -9,13 +9,15 @@ import {
   insertAfter,
   listDuties,
   listSections,
+  mapBlocks,
   moveBlock,
   outdentBlock,
   removeBlock,
   updateBlock,
-} from '../../../renderer/src/editor/model/tree';
-import { newDuty, newItem, newParagraph, newSection } from '../../../renderer/src/editor/model/blocks';
-import { tabForPath } from '../../../renderer/src/editor/model/tabs';
+  walkBlocks,
+} from '../../shared/model/tree';
+import { newDuty, newItem, newParagraph, newSection } from '../../renderer/src/editor/model/blocks';
+import { tabForPath } from '../../renderer/src/editor/model/tabs';
 
 const titles = (blocks: Block[]): unknown[] =>
   blocks.map((b) => (b.kind === 'section' ? { [b.title]: titles(b.children) } : b.kind === 'paragraph' || b.kind === 'item' ? b.text : b.kind));
@@ -31,6 +33,20 @@ function sample() {
 }
 
 describe('body tree operations', () => {
+  it('walks every block depth first in document order', () => {
+    const { body } = sample();
+    expect([...walkBlocks(body)].map((b) => (b.kind === 'section' ? b.title : b.kind === 'paragraph' || b.kind === 'item' ? b.text : b.kind))).toEqual(['A', 'p1', 'i1', 'B', 'p2']);
+  });
+
+  it('maps blocks at any depth and keeps untouched branches as they were', () => {
+    const { body, a, b } = sample();
+    const next = mapBlocks(body, (x) => (x.kind === 'item' ? { ...x, text: 'i1 sửa' } : x));
+    expect(titles(next)).toEqual([{ A: ['p1', 'i1 sửa'] }, { B: [] }, 'p2']);
+    expect(next[0]).not.toBe(a);
+    expect(next[1]).toBe(b);
+    expect(mapBlocks(body, (x) => x).every((x, i) => x === body[i])).toBe(true);
+  });
+
   it('finds blocks by id and maps lint paths to blocks and tabs', () => {
     const { body, i1, a } = sample();
     expect(findPath(body, i1.id)).toEqual([0, 1]);

@@ -1,16 +1,19 @@
 /**
  * The plans repository, in parts that each hold one idea: statements.ts (every prepared statement), store.ts (reading
  * a plan and the one write path, writeRevision), lifecycle.ts (what may change a plan), list.ts (the list/search
- * query), revisions.ts (the history), thinning.ts (how autosaves thin with age).
+ * query), revisions.ts (the history), thinning.ts (how autosaves thin with age), archive.ts (lưu trữ), years.ts (the
+ * years plans are dated in).
  */
 import type { RepoContext } from '../context';
 import type { RegisterRepo } from '../register';
+import { createPlanArchive } from './archive';
 import { createPlanLifecycle } from './lifecycle';
 import { createPlanList } from './list';
 import { createPlanRevisions } from './revisions';
 import { preparePlanStatements } from './statements';
 import { createPlanStore } from './store';
 import { createHistoryThinning, type ThinningOptions } from './thinning';
+import { createPlanYears } from './years';
 
 export { contentOf } from '../../../../shared/model/plan-record';
 export type { ParsedPlanSave } from './lifecycle';
@@ -29,7 +32,9 @@ export function createPlansRepo(
   return {
     list: createPlanList(ctx.db),
     get: (id: string) => store.toPlan(store.getRow(id)),
+    years: createPlanYears(ctx.db),
     ...lifecycle,
+    ...createPlanArchive(ctx, store),
     ...history,
     /** The one write path, for the importer and the exchange: see store.ts. */
     writeRevision: store.writeRevision,

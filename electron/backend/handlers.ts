@@ -6,6 +6,7 @@ import { appHandlers } from './app/handlers';
 import type { Handlers } from './dispatch';
 import { orgHandlers } from './org/handlers';
 import { plansHandlers } from './plans/handlers';
+import { registerHandlers } from './register/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
 import { templatesHandlers } from './templates/handlers';
@@ -15,5 +16,6 @@ export const createHandlers = (services: Services): Handlers => ({
   ...orgHandlers(services),
   ...settingsHandlers(services),
   ...plansHandlers(services),
+  ...registerHandlers(services),
   ...templatesHandlers(services),
 });

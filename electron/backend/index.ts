@@ -11,6 +11,7 @@ import { createContext } from './repositories/context';
 import { createOrganizationsRepo } from './repositories/organizations';
 import { createPlansRepo } from './repositories/plans';
 import { createRegisterRepo } from './repositories/register';
+import { createRegisterBook } from './repositories/register-book';
 import { createSettingsRepo } from './repositories/settings';
 import type { Services } from './services';
 import { createTemplateStore, defaultResourcesDir } from './templates';
@@ -55,6 +56,7 @@ export function createBackend(options: BackendOptions): Backend {
     settings,
     orgs,
     register,
+    registerBook: createRegisterBook(ctx),
     plans,
     templates,
   };

@@ -1,6 +1,7 @@
 import type { OrganizationsRepo } from './repositories/organizations';
 import type { PlansRepo } from './repositories/plans';
 import type { RegisterRepo } from './repositories/register';
+import type { RegisterBook } from './repositories/register-book';
 import type { RepoContext } from './repositories/context';
 import type { SettingsRepo } from './repositories/settings';
 import type { TemplateStore } from './templates';
@@ -14,6 +15,7 @@ export interface Services {
   readonly settings: SettingsRepo;
   readonly orgs: OrganizationsRepo;
   readonly register: RegisterRepo;
+  readonly registerBook: RegisterBook;
   readonly plans: PlansRepo;
   readonly templates: TemplateStore;
 }

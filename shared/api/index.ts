@@ -9,6 +9,7 @@ import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInput
 import { validationError, type ApiError } from './errors';
 import { orgChannels } from './org';
 import { plansChannels } from './plans';
+import { registerChannels } from './register';
 import { settingsChannels } from './settings';
 import { templatesChannels } from './templates';
 
@@ -17,6 +18,7 @@ export * from './contract';
 export * from './errors';
 export * from './org';
 export * from './plans';
+export * from './register';
 export * from './settings';
 export * from './templates';
 
@@ -26,6 +28,7 @@ export const features = {
   org: orgChannels,
   settings: settingsChannels,
   plans: plansChannels,
+  register: registerChannels,
   templates: templatesChannels,
 } as const satisfies Record<string, ChannelMap>;
 
@@ -34,6 +37,7 @@ export const channels = {
   ...orgChannels,
   ...settingsChannels,
   ...plansChannels,
+  ...registerChannels,
   ...templatesChannels,
 } as const satisfies ChannelMap;
 

@@ -39,12 +39,18 @@ export type DocxFile = z.infer<typeof DocxFile>;
 
 const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
 
-/** Everything that shows a plan: the list, the plan itself, its history. */
-const planViews = ['plan.list', 'plan.get', 'plan.revisions'] as const;
+/** Everything that shows a plan: the list, the plan itself, its history, the number book. */
+const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'register.list'] as const;
+/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book. */
+const planLists = ['plan.list', 'plan.years', 'register.list'] as const;
+
+export const PlanYearsInput = z.object({ deleted: z.boolean().default(false) }).strict();
 
 export const plansChannels = {
   'plan.list': query({ input: PlanListInput, output: PlanListOutput }),
   'plan.get': query({ input: ById, output: Plan }),
+  /** The years the plans (live, or in the bin) are dated in, newest first: the list's year filter. */
+  'plan.years': query({ input: PlanYearsInput, output: z.array(z.number().int()) }),
   'plan.revisions': query({ input: RevisionsInput, output: RevisionsOutput }),
   'plan.getRevision': query({ input: ByRevision, output: Plan }),
   /** The lint findings of the content sent (nothing stored). */
@@ -55,16 +61,20 @@ export const plansChannels = {
   'plan.save': command({
     input: PlanSaveInput,
     output: Plan,
-    invalidates: ['plan.list', 'plan.revisions'],
+    invalidates: ['plan.list', 'plan.revisions', 'plan.years', 'register.list'],
     leavesAlone: { 'plan.get': 'the editor owns the open plan’s state while typing; a refetch would overwrite it' },
   }),
-  'plan.remove': command({ input: ById, output: Ok, invalidates: ['plan.list', 'plan.get'] }),
-  'plan.restore': command({ input: ById, output: Plan, invalidates: ['plan.list', 'plan.get'] }),
-  'plan.duplicate': command({ input: ById, output: Plan, invalidates: ['plan.list'] }),
+  'plan.remove': command({ input: ById, output: Ok, invalidates: [...planLists, 'plan.get'] }),
+  'plan.restore': command({ input: ById, output: Plan, invalidates: [...planLists, 'plan.get'] }),
+  'plan.duplicate': command({ input: ById, output: Plan, invalidates: planLists }),
   'plan.restoreRevision': command({ input: ByRevision, output: Plan, invalidates: planViews }),
   'plan.allocateNumber': command({ input: ById, output: Plan, invalidates: planViews }),
   'plan.issue': command({ input: ById, output: Plan, invalidates: planViews }),
   /** Edit an issued plan (after the user confirmed): back to draft; the issued revision stays in the history. */
   'plan.reopen': command({ input: ById, output: Plan, invalidates: planViews }),
+  /** Lưu trữ: an issued plan put away; no new revision (the content does not change). A draft is refused. */
+  'plan.archive': command({ input: ById, output: Plan, invalidates: planViews }),
+  /** Back from the archive: issued again. */
+  'plan.unarchive': command({ input: ById, output: Plan, invalidates: planViews }),
 } as const;
 export type PlansChannels = typeof plansChannels;

@@ -30,6 +30,7 @@ export const plansHandlers = ({ plans, settings }: Services): Handlers<PlansChan
   return {
     'plan.list': (input) => plans.list(input),
     'plan.get': ({ id }) => plans.get(id),
+    'plan.years': ({ deleted }) => plans.years(deleted),
     'plan.revisions': ({ id, offset, limit }) => plans.revisions(id, { offset, limit }),
     'plan.getRevision': ({ id, revision }) => plans.getRevision(id, revision),
     'plan.lint': async ({ content }) => (await loadLint())(content),
@@ -47,5 +48,7 @@ export const plansHandlers = ({ plans, settings }: Services): Handlers<PlansChan
     'plan.allocateNumber': ({ id }) => plans.allocateNumber(id),
     'plan.issue': ({ id }) => plans.issue(id),
     'plan.reopen': ({ id }) => plans.reopen(id),
+    'plan.archive': ({ id }) => plans.archive(id),
+    'plan.unarchive': ({ id }) => plans.unarchive(id),
   };
 };

@@ -15,7 +15,7 @@ describe('app shell', () => {
     expect(await screen.findByRole('heading', { name: 'KẾ HOẠCH', level: 1 })).toBeInTheDocument();
     await waitFor(() => expect(router.state.location.pathname).toBe('/plans'));
     const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Kế hoạch', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Kế hoạch', 'Sổ văn bản đi', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']);
 
     await user.click(within(nav).getByRole('link', { name: 'Nhiệm vụ' }));
     expect(await screen.findByText('Tính năng này sẽ có trong phiên bản sau')).toBeInTheDocument();

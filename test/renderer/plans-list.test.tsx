@@ -152,4 +152,37 @@ describe('plans list', () => {
     await screen.findByText(kept.trichYeu);
     expect(screen.queryByText(binned.trichYeu)).not.toBeInTheDocument();
   });
+
+  it('archives an issued plan and brings it back; a draft offers no archiving', async () => {
+    const draft = await bridge.call('template.instantiate', { templateId: seed(2).id });
+    const plan = await bridge.call('template.instantiate', { templateId: seed(1).id });
+    await bridge.call('plan.allocateNumber', { id: plan.id });
+    await bridge.call('plan.issue', { id: plan.id });
+    const { user } = await renderApp('/plans');
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+    expect(within(table).queryByRole('button', { name: `Lưu trữ “${draft.trichYeu}”` })).not.toBeInTheDocument();
+
+    await user.click(within(table).getByRole('button', { name: `Lưu trữ “${plan.trichYeu}”` }));
+    const row = () => within(screen.getByRole('table', { name: 'Danh sách kế hoạch' })).getByText(plan.trichYeu).closest('tr')!;
+    await waitFor(() => expect(within(row()).getByText('Lưu trữ')).toBeInTheDocument());
+    expect((await bridge.call('plan.get', { id: plan.id })).status).toBe('archived');
+
+    await user.selectOptions(screen.getByLabelText('Trạng thái'), 'archived');
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1));
+    await user.click(within(row()).getByRole('button', { name: `Bỏ lưu trữ “${plan.trichYeu}”` }));
+    expect(await screen.findByText('Không tìm thấy kế hoạch phù hợp')).toBeInTheDocument();
+    expect((await bridge.call('plan.get', { id: plan.id })).status).toBe('issued');
+  });
+
+  it('offers the years the plans are dated in, not a fixed range', async () => {
+    const blank = templates.find((x) => x.kind === 'blank')!;
+    for (const year of [2019, 2024, 2024]) {
+      const plan = await bridge.call('template.instantiate', { templateId: blank.id });
+      await bridge.call('plan.save', { ...plan, header: { ...plan.header, date: { day: 3, month: 2, year } }, baseRevision: plan.revision });
+    }
+    await renderApp('/plans');
+    await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+    const years = screen.getByLabelText('Năm');
+    await waitFor(() => expect(within(years).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tất cả các năm', '2024', '2019']));
+  });
 });

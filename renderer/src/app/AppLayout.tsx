@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** Sidebar entries: path and the i18n key of the label. */
 export const navItems = [
   { path: '/plans', label: 'nav.plans' },
+  { path: '/register', label: 'nav.register' },
   { path: '/tasks', label: 'nav.tasks' },
   { path: '/exchange', label: 'nav.exchange' },
   { path: '/directory', label: 'nav.directory' },

@@ -13,6 +13,7 @@ void loadPlansPage();
 const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const RegisterPage = lazy(() => import('../pages/register/RegisterPage'));
 const PrintPage = lazy(() => import('../pages/print/PrintPage'));
 
 export const routes: RouteObject[] = [
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/plans" replace /> },
       { path: 'plans', element: <PlansPage /> },
       { path: 'plans/:id', element: <PlanEditorPage /> },
+      { path: 'register', element: <RegisterPage /> },
       { path: 'tasks', element: <ComingLaterPage feature="tasks" /> },
       { path: 'exchange', element: <ComingLaterPage feature="exchange" /> },
       { path: 'directory', element: <DirectoryPage /> },

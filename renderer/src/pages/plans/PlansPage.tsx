@@ -33,17 +33,13 @@ import { TemplatePicker } from './TemplatePicker';
 export const PAGE_SIZE = 50;
 type View = 'live' | 'bin';
 
-/** Years offered by the filter: next year back to ten years ago. */
-function yearOptions(): number[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => now + 1 - i);
-}
-
 function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: View; onRemoved: (plan: PlanSummary) => void }) {
   const { t } = useTranslation();
   const duplicate = useApiMutation('plan.duplicate', { onSuccess: () => notifySuccess(t('plans.duplicated')) });
   const remove = useApiMutation('plan.remove', { onSuccess: () => onRemoved(plan) });
   const restore = useApiMutation('plan.restore', { onSuccess: () => notifySuccess(t('plans.restored')) });
+  const archive = useApiMutation('plan.archive', { onSuccess: () => notifySuccess(t('plans.archived')) });
+  const unarchive = useApiMutation('plan.unarchive', { onSuccess: () => notifySuccess(t('plans.unarchived')) });
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
@@ -57,6 +53,16 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
   }
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
+      {plan.status === 'issued' && (
+        <Button size="xs" variant="subtle" color="blue" loading={archive.isPending} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => archive.mutate({ id: plan.id })}>
+          {t('plans.archive')}
+        </Button>
+      )}
+      {plan.status === 'archived' && (
+        <Button size="xs" variant="subtle" color="blue" loading={unarchive.isPending} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => unarchive.mutate({ id: plan.id })}>
+          {t('plans.unarchive')}
+        </Button>
+      )}
       <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
         {t('plans.duplicate')}
       </Button>
@@ -111,6 +117,9 @@ export default function PlansPage() {
     },
     { placeholderData: (previous) => previous },
   );
+  const years = useApiQuery('plan.years', { deleted: view === 'bin' });
+  // The years the plans are dated in; a chosen year stays offered while the data changes under it.
+  const yearOptions = [...new Set([...(years.data ?? []), ...(year !== null ? [year] : [])])].sort((a, b) => b - a);
   const statusLabels = planStatusLabels(t);
   const filtering = query !== '' || year !== null || status !== null;
   const resetPage = () => setPage(1);
@@ -183,7 +192,7 @@ export default function PlansPage() {
             setYear(event.currentTarget.value === '' ? null : Number(event.currentTarget.value));
             resetPage();
           }}
-          data={[{ value: '', label: t('plans.allYears') }, ...yearOptions().map((y) => ({ value: String(y), label: String(y) }))]}
+          data={[{ value: '', label: t('plans.allYears') }, ...yearOptions.map((y) => ({ value: String(y), label: String(y) }))]}
         />
         <NativeSelect
           label={t('plans.status')}

@@ -27,7 +27,7 @@ export const RegisterEntry = z.object({
       trichYeu: z.string(),
       /** The number the plan carries now (normally the allocated one). */
       number: z.string(),
-      date: PlanDate.extend({ year: z.number().int() }),
+      date: PlanDate,
       status: PlanStatus,
       /** Set when the plan is in the bin: its number stays taken. */
       deletedAt: z.string().nullable(),

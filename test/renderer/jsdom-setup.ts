@@ -1,4 +1,10 @@
 /** What jsdom lacks and Mantine needs. Imported by render-app.tsx (and by any component test that renders Mantine). */
+import { configure } from '@testing-library/react';
+
+// Pages load lazily and the real backend answers through SQLite: on a loaded machine the first render of a page can
+// take longer than the library's 1 s default for findBy/waitFor.
+configure({ asyncUtilTimeout: 5000 });
+
 if (typeof window !== 'undefined') {
   if (!window.matchMedia) {
     Object.defineProperty(window, 'matchMedia', {

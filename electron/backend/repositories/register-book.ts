@@ -26,7 +26,8 @@ export interface RegisterBookEntry {
     trichYeu: string;
     /** The number the plan carries now (normally the same). */
     number: string;
-    date: { day: number | null; month: number | null; year: number };
+    /** As the plan list gives it: the date's parts as text, '' for a blank one. */
+    date: { day: string; month: string; year: string };
     status: PlanStatus;
     /** In the bin since then. */
     deletedAt: string | null;
@@ -78,7 +79,7 @@ export function createRegisterBook(ctx: RepoContext) {
             id: r.plan_id,
             trichYeu: r.trich_yeu ?? '',
             number: r.plan_number ?? '',
-            date: { day: r.day, month: r.month, year: r.year ?? 0 },
+            date: { day: r.day == null ? '' : String(r.day), month: r.month == null ? '' : String(r.month), year: r.year ? String(r.year) : '' },
             status: r.status ?? 'draft',
             deletedAt: r.deleted_at,
           },

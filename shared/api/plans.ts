@@ -54,7 +54,8 @@ export const plansChannels = {
   'plan.revisions': query({ input: RevisionsInput, output: RevisionsOutput }),
   'plan.getRevision': query({ input: ByRevision, output: Plan }),
   /** The lint findings of the content sent (nothing stored). */
-  'plan.lint': query({ input: z.object({ content: PlanContent }).strict(), output: z.array(LintFinding) }),
+  /** Lint a plan's content; with the plan's `id`, a number the register holds for another plan is an error too. */
+  'plan.lint': query({ input: z.object({ content: PlanContent, id: uuid.optional() }).strict(), output: z.array(LintFinding) }),
   /** The stored plan as .docx bytes (nothing stored). */
   'plan.renderDocx': query({ input: ById, output: DocxFile }),
 

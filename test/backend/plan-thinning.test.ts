@@ -106,7 +106,7 @@ describe('thinning the autosave history', () => {
 
   it('thins only autosaves: a plan of created, issued and restored revisions keeps them all', () => {
     const repo = openRepo();
-    const plan = repo.plans.save(PlanSaveInput.parse({ ...minimalContent({ header: { ...minimalContent().header, number: '7' } }), id: randomUUID(), baseRevision: null }));
+    const plan = repo.plans.save(PlanSaveInput.parse({ ...minimalContent({ header: { ...minimalContent().header, number: '07' } }), id: randomUUID(), baseRevision: null }));
     for (let i = 0; i < 5; i++) {
       repo.advance(5_000);
       repo.plans.issue(plan.id);

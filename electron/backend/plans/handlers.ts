@@ -1,9 +1,10 @@
 import type { PlansChannels } from '../../../shared/api';
 import { foldVietnamese } from '../../../shared/format/fold';
 import { formatDocNumber } from '../../../shared/format/symbol';
-import type { FormatProfile, LintFinding, Plan, PlanContent } from '../../../shared/model';
+import type { FormatProfile, Plan, PlanContent } from '../../../shared/model';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
+import { createPlanChecks } from './checks';
 
 /** ASCII-safe .docx name: "KH-315-KH-HU-2024.docx"; an unnumbered draft: "KH-chua-so-KH-HU-2024.docx". */
 export function docxFileName(content: PlanContent): string {
@@ -14,18 +15,15 @@ export function docxFileName(content: PlanContent): string {
   return `KH-${number}-${ascii(h.docType).toUpperCase()}-${symbol}-${h.date.year}.docx`;
 }
 
-type LintPlan = (content: PlanContent) => LintFinding[];
 type RenderPlanDocx = (content: PlanContent, profile: FormatProfile) => Uint8Array | Promise<Uint8Array>;
 
-/** lintPlan (shared/lint) and renderPlanDocx (../docx) load on first use: docx is heavy and start-up stays fast without it. */
-async function loadLint(): Promise<LintPlan> {
-  return (await import('../../../shared/lint/index')).lintPlan;
-}
+/** renderPlanDocx (../docx) loads on first use: docx is heavy and start-up stays fast without it. */
 async function loadRenderer(): Promise<RenderPlanDocx> {
   return (await import('../docx/index')).renderPlanDocx;
 }
 
-export const plansHandlers = ({ plans, settings }: Services): Handlers<PlansChannels> => {
+export const plansHandlers = ({ plans, settings, register }: Services): Handlers<PlansChannels> => {
+  const checks = createPlanChecks({ register, defaultTerm: () => settings.getSelf()?.term ?? '' });
   const profileFor = (plan: Plan): FormatProfile => plan.profile ?? settings.get().formatProfile;
   return {
     'plan.list': (input) => plans.list(input),
@@ -33,7 +31,7 @@ export const plansHandlers = ({ plans, settings }: Services): Handlers<PlansChan
     'plan.years': ({ deleted }) => plans.years(deleted),
     'plan.revisions': ({ id, offset, limit }) => plans.revisions(id, { offset, limit }),
     'plan.getRevision': ({ id, revision }) => plans.getRevision(id, revision),
-    'plan.lint': async ({ content }) => (await loadLint())(content),
+    'plan.lint': ({ content, id }) => checks.lint(content, id),
     'plan.renderDocx': async ({ id }) => {
       const plan = plans.get(id);
       const bytes = await (await loadRenderer())(plan, profileFor(plan));

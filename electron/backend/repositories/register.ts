@@ -31,6 +31,31 @@ export function createRegisterRepo(ctx: RepoContext) {
      VALUES (@id, @symbol, @docType, @term, @number, @planId, @now, 1, @now)`,
   );
 
+  const holder = db.prepare<[string, string, string, number], { planId: string | null; trichYeu: string | null }>(
+    `SELECT r.plan_id AS planId, p.trich_yeu AS trichYeu FROM number_register r LEFT JOIN plans p ON p.id = r.plan_id
+     WHERE r.symbol = ? AND r.doc_type = ? AND r.term = ? AND r.number = ?`,
+  );
+
+  /** Who holds a number in this book: the plan's id and trích yếu (null id: a plan since deleted), or undefined. */
+  function holderOf(key: RegisterKey, number: number): { planId: string | null; trichYeu: string | null } | undefined {
+    return holder.get(key.symbol, key.docType, key.term, number);
+  }
+
+  /** The number the book gives next. */
+  function next(key: RegisterKey): number {
+    return nextNumber.get(key.symbol, key.docType, key.term)!.next;
+  }
+
+  /**
+   * Record in the book a number typed by hand on a plan being issued, so the book never gives it again. The caller
+   * has checked that no other plan holds it (the UNIQUE constraint is the last guard). Call inside a transaction.
+   */
+  function claim(planId: string, key: RegisterKey, number: number): void {
+    if (!db.inTransaction) throw new Error('claim() must run inside a transaction');
+    if (holderOf(key, number)?.planId === planId) return;
+    insert.run({ id: ctx.newId(), ...key, number, planId, now: ctx.now() });
+  }
+
   /** The number already allocated to this plan in this book, if any. */
   function allocatedTo(planId: string, key: RegisterKey): number | null {
     return forPlan.get(planId, key.symbol, key.docType, key.term)?.number ?? null;
@@ -44,6 +69,6 @@ export function createRegisterRepo(ctx: RepoContext) {
     return number;
   }
 
-  return { allocatedTo, allocate };
+  return { allocatedTo, allocate, holderOf, next, claim };
 }
 export type RegisterRepo = ReturnType<typeof createRegisterRepo>;

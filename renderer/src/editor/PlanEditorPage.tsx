@@ -100,7 +100,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const edit = useCallback((recipe: (c: PlanContent) => PlanContent) => dispatch({ type: 'edit', recipe }), []);
   const editApi = useMemo<EditApi>(() => ({ edit, readOnly }), [edit, readOnly]);
 
-  const lint = useLint(content);
+  const lint = useLint(content, id);
   const findings = useMemo(() => indexFindings(lint.findings), [lint.findings]);
 
   // --- autosave, and reloading when the stored plan changed under us

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { type Plan, type PlanContent, type PlanSaveInput, type PlanStatus } from '../../../../shared/model';
 import { BackendError, notFound } from '../../errors';
+import { createPlanChecks } from '../../plans/checks';
 import type { RepoContext } from '../context';
 import { formatRegisterNumber, registerTerm, type RegisterRepo } from '../register';
 import { renewIds } from '../../../../shared/model/renew-ids';
@@ -35,6 +36,7 @@ export function createPlanLifecycle(
 ) {
   const { db } = ctx;
   const { getRow, toPlan, writeRevision } = store;
+  const checks = createPlanChecks(deps);
 
   /** plan.save: optimistic check on baseRevision, revision + 1, the previous revision kept. */
   const save = db.transaction((input: ParsedPlanSave): Plan => {
@@ -103,7 +105,11 @@ export function createPlanLifecycle(
     return writeRevision(id, parseContent(row.content), 'draft', 'reopen');
   });
 
-  /** Status → issued, kept as an 'issue' revision. An issued plan must carry its number (take one from the register). */
+  /**
+   * Status → issued, kept as an 'issue' revision. An issued plan must carry its number (take one from the register)
+   * and have no lint error (plans/checks.ts: the shared lint and a number another plan holds); a number typed by hand
+   * is recorded in the register.
+   */
   const issue = db.transaction((id: string): Plan => {
     const row = getRow(id);
     assertEditable(row);
@@ -113,6 +119,8 @@ export function createPlanLifecycle(
         { path: ['header', 'number'], message: 'Chưa có số văn bản' },
       ]);
     }
+    checks.assertIssuable(content, id);
+    checks.recordIssuedNumber(content, id);
     return writeRevision(id, content, 'issued', 'issue');
   });
 

@@ -1,11 +1,11 @@
-/** The format findings of the draft (plan.lint), refreshed shortly after typing pauses. */
+/** The format findings of the draft (plan.lint, with the plan's id for the register check), refreshed shortly after typing pauses. */
 import { useEffect, useState } from 'react';
 import type { LintFinding, PlanContent } from '../../../../shared/model';
 import { call } from '../../api/client';
 
 export const LINT_DELAY_MS = 500;
 
-export function useLint(content: PlanContent): { findings: LintFinding[]; checking: boolean; failed: string | null } {
+export function useLint(content: PlanContent, id?: string): { findings: LintFinding[]; checking: boolean; failed: string | null } {
   const [findings, setFindings] = useState<LintFinding[]>([]);
   const [checking, setChecking] = useState(true);
   const [failed, setFailed] = useState<string | null>(null);
@@ -13,7 +13,7 @@ export function useLint(content: PlanContent): { findings: LintFinding[]; checki
     let cancelled = false;
     setChecking(true);
     const timer = setTimeout(() => {
-      call('plan.lint', { content })
+      call('plan.lint', { content, ...(id ? { id } : {}) })
         .then((result) => {
           if (cancelled) return;
           setFindings(result);
@@ -30,6 +30,6 @@ export function useLint(content: PlanContent): { findings: LintFinding[]; checki
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [content]);
+  }, [content, id]);
   return { findings, checking, failed };
 }

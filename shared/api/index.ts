@@ -22,7 +22,7 @@ export * from './register';
 export * from './settings';
 export * from './templates';
 
-/** The channels of each feature (one file each in shared/api/). */
+/** The channels of each feature (one file each in shared/api/). Adding a feature = one import and one entry here. */
 export const features = {
   app: appChannels,
   org: orgChannels,
@@ -32,14 +32,24 @@ export const features = {
   templates: templatesChannels,
 } as const satisfies Record<string, ChannelMap>;
 
-export const channels = {
-  ...appChannels,
-  ...orgChannels,
-  ...settingsChannels,
-  ...plansChannels,
-  ...registerChannels,
-  ...templatesChannels,
-} as const satisfies ChannelMap;
+type Features = typeof features;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type AllChannels = UnionToIntersection<Features[keyof Features]>;
+type MergedChannels = { readonly [C in keyof AllChannels]: AllChannels[C] };
+
+/** Every feature's channels in one map; a channel name declared by two features is a start-up error. */
+function mergeFeatures(all: Features): MergedChannels {
+  const merged: Record<string, ChannelDef> = {};
+  for (const [feature, map] of Object.entries(all)) {
+    for (const [name, def] of Object.entries(map)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`Channel ${name} is declared twice (again in ${feature})`);
+      merged[name] = def;
+    }
+  }
+  return merged as MergedChannels;
+}
+
+export const channels = mergeFeatures(features);
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;

@@ -33,8 +33,12 @@ describe('every output matches the contract', () => {
     await call(backend, 'plan.lint', { content: minimalContent({ recipients: [] }) });
     await call(backend, 'plan.get', { id: plan.id });
     expect((await call(backend, 'plan.list', { query: '' })).total).toBe(1);
+    expect(await call(backend, 'plan.years', {})).toHaveLength(1);
     await call(backend, 'plan.allocateNumber', { id: plan.id });
+    expect((await call(backend, 'register.list', {})).entries).toHaveLength(1);
     await call(backend, 'plan.issue', { id: plan.id });
+    await call(backend, 'plan.archive', { id: plan.id });
+    await call(backend, 'plan.unarchive', { id: plan.id });
     await call(backend, 'plan.reopen', { id: plan.id });
     const history = await call(backend, 'plan.revisions', { id: plan.id });
     const issued = history.items.find((r) => r.reason === 'issue')!;

@@ -34,8 +34,9 @@ import { RevisionsDrawer } from './panels/RevisionsDrawer';
 import { SaveStatus } from './panels/SaveStatus';
 import { EditorProviders, indexFindings, type EditApi, type Lookups } from './state/context';
 import { draftReducer, initDraft, isReadOnly } from './state/draft';
-import { useAutosave } from './state/useAutosave';
+import { heldFields, useAutosave } from './state/useAutosave';
 import { useLint } from './state/useLint';
+import { useUnsavedGuard } from './state/useUnsavedGuard';
 import './editor.css';
 
 const officeDefaultProfile = defaultFormatProfile();
@@ -101,7 +102,6 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const editApi = useMemo<EditApi>(() => ({ edit, readOnly }), [edit, readOnly]);
 
   const lint = useLint(content, id);
-  const findings = useMemo(() => indexFindings(lint.findings), [lint.findings]);
 
   // --- autosave, and reloading when the stored plan changed under us
   const reload = useCallback(
@@ -118,6 +118,13 @@ function PlanEditor({ plan }: { plan: Plan }) {
   );
   const onConflict = useCallback((err: ApiCallError) => void reload(err.message), [reload]);
   const autosave = useAutosave(draft, dispatch, onConflict);
+  const saveStatus = autosave.status;
+  useUnsavedGuard(autosave.unsaved);
+  // A field whose value is not stored says why (before any lint finding for the same field).
+  const findings = useMemo(
+    () => indexFindings([...heldFields(saveStatus).map((f) => ({ rule: 'save.held', severity: 'error' as const, message: f.message, path: f.path })), ...lint.findings]),
+    [saveStatus, lint.findings],
+  );
 
   // --- tabs and jumping to a finding's field
   const [tab, setTab] = useState<EditorTab>('general');
@@ -247,7 +254,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
             <Badge color={draft.status === 'issued' ? 'green' : draft.status === 'archived' ? 'gray' : 'blue'} style={{ flex: 'none' }}>
               {statusLabel}
             </Badge>
-            <SaveStatus status={autosave.status} onRetry={() => void saveNow()} />
+            <SaveStatus status={saveStatus} onRetry={() => void saveNow()} onOpenField={openPath} />
           </Group>
           <ActionsBar
             onExportDocx={() => void onExportDocx()}

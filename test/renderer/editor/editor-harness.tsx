@@ -47,3 +47,19 @@ export async function untilStored(bridge: RealBridge, id: string, check: (p: Pla
 }
 
 export { installRealBridge, type RealBridge };
+
+/**
+ * Wait until autosave has settled (every edit sent) and say how: 'saved' (everything shown is stored) or 'held'
+ * (saved, except the fields the status names).
+ */
+export async function settledSave(timeout = 6000): Promise<'saved' | 'held'> {
+  let kind = '';
+  await waitFor(
+    () => {
+      kind = screen.getByTestId('save-status').getAttribute('data-status') ?? '';
+      expect(['saved', 'held']).toContain(kind);
+    },
+    { timeout, interval: 100 },
+  );
+  return kind as 'saved' | 'held';
+}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import { blankHuyenUy, createPlan, installRealBridge, openEditor, seedNumber, storedPlan, untilStored, type RealBridge } from './editor-harness';
+import { blankHuyenUy, createPlan, installRealBridge, openEditor, seedNumber, settledSave, storedPlan, untilStored, type RealBridge } from './editor-harness';
 import { listDuties } from '../../../shared/model/tree';
 
 let bridge: RealBridge;
@@ -32,17 +32,23 @@ describe('Đơn vị làm điểm', () => {
     await user.type(term, '2025 - 2027');
     await waitFor(() => expect(within(unit).queryByText(/Nhiệm kỳ có dạng 2025 - 2030/)).toBeNull());
 
-    await user.type(within(unit).getByRole('textbox', { name: 'Thời gian (ngày)' }), '5');
-    // "15" is out of 1..30? no: 1 + 5 = "15" is valid; type a 4th digit to exceed
-    await user.type(within(unit).getByRole('textbox', { name: 'Thời gian (ngày)' }), '0');
-    expect(await within(unit).findByText('Không lớn hơn 30')).toBeInTheDocument();
-
+    const duration = within(unit).getByRole('textbox', { name: 'Thời gian (ngày)' });
+    await user.clear(duration);
+    await user.type(duration, '15');
     const stored = await untilStored(bridge, plan.id, (p) => {
       expect(p.pilotUnits).toHaveLength(1);
       expect(p.pilotUnits[0]).toMatchObject({ members: 13, invited: 269, total: 282, term: '2025 - 2027', durationDays: 15 });
     });
     expect(stored.pilotUnits[0]!.name).toBe('Chi bộ 02 (bản Nà Phát), Đảng bộ xã Bình Lư');
-  });
+
+    // out of range: the message shows, the number stays as typed, and "Đã lưu" only if it is stored
+    await user.type(duration, '0');
+    expect(await within(unit).findByText('Không lớn hơn 30')).toBeInTheDocument();
+    expect(duration).toHaveValue('150');
+    await new Promise((r) => setTimeout(r, 1200));
+    if ((await settledSave()) === 'saved') expect((await storedPlan(bridge, plan.id)).pilotUnits[0]!.durationDays).toBe(150);
+    else expect(screen.getByTestId('save-status')).toHaveTextContent(/Đã lưu, trừ 1 ô chưa lưu được/);
+  }, 120_000);
 
   it('reorders units and warns when the list block is missing from the content', async () => {
     const plan = await createPlan(bridge, seedNumber(1));

@@ -1,9 +1,10 @@
 /**
  * The editor's input fields. Each one:
  *  - is bound to one place of the draft (value + onChange) and carries `data-path` so a lint finding can focus it;
- *  - shows an inline error: its own validation message (Vietnamese, through i18n) or the lint finding for its path;
- *  - with a `validate` function, keeps what the user typed while it is invalid and only commits valid values,
- *    so the autosaved draft always satisfies the model.
+ *  - commits what the user typed, always: what is shown is what autosave stores (a value the store refuses is
+ *    held back and named by the save status, see state/storable.ts);
+ *  - shows an inline error: its own check (`validate`, a translated message) or the finding for its path (a lint
+ *    finding, or the store's reason for holding the value back). Checks never stop a value from being saved.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Autocomplete } from '@mantine/core';
@@ -11,7 +12,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { pathKey, useEdit, useFinding, type FieldPath } from '../state/context';
 
-/** The error to show under a field: local validation first, then a lint finding (as a warning style). */
+/** The error to show under a field: its own check first, then the finding for its path. */
 function useShownError(path: FieldPath | undefined, local: string | null): ReactNode {
   const finding = useFinding(path);
   if (local) return local;
@@ -24,7 +25,7 @@ interface CommonProps {
   description?: ReactNode;
   placeholder?: string;
   required?: boolean;
-  /** Returns a translated message when the value is not acceptable (it is then not committed). */
+  /** Returns a translated message when the value is not acceptable (shown under the field; the value is kept). */
   validate?: (value: string) => string | null;
   disabled?: boolean;
   className?: string;
@@ -32,7 +33,7 @@ interface CommonProps {
 }
 
 /** The Mantine input props every field shares: label, hints, read-only mode, the error to show, the field path. */
-function useFrame(props: CommonProps, localError: string | null) {
+function useFrame(props: Omit<CommonProps, 'validate'>, localError: string | null) {
   const { readOnly } = useEdit();
   const error = useShownError(props.path, localError);
   return {
@@ -57,38 +58,12 @@ interface TextFieldProps extends CommonProps {
   onBlur?: () => void;
 }
 
-/** Local buffer for a field whose text may be temporarily invalid. */
-function useBuffered(value: string, onChange: (v: string) => void, validate?: (v: string) => string | null) {
-  const [raw, setRaw] = useState<string | null>(null);
-  const shown = raw ?? value;
-  const error = raw !== null && validate ? validate(raw) : null;
-  const change = (next: string) => {
-    if (!validate) {
-      onChange(next);
-      return;
-    }
-    setRaw(next);
-    if (!validate(next)) onChange(next);
-  };
-  const blur = () => {
-    if (raw !== null && !validate?.(raw)) setRaw(null);
-  };
-  return { shown, error, change, blur };
-}
-
 export function TextField(props: TextFieldProps) {
-  const b = useBuffered(props.value, props.onChange, props.validate);
-  const common = {
-    ...useFrame(props, b.error),
-    onBlur: () => {
-      b.blur();
-      props.onBlur?.();
-    },
-  };
+  const common = { ...useFrame(props, props.validate?.(props.value) ?? null), onBlur: props.onBlur };
   if (props.suggestions && props.suggestions.length) {
-    return <Autocomplete {...common} value={b.shown} onChange={b.change} data={[...new Set(props.suggestions)]} />;
+    return <Autocomplete {...common} value={props.value} onChange={props.onChange} data={[...new Set(props.suggestions)]} />;
   }
-  return <TextInput {...common} value={b.shown} onChange={(e) => b.change(e.currentTarget.value)} />;
+  return <TextInput {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} />;
 }
 
 interface AreaFieldProps extends TextFieldProps {
@@ -98,20 +73,16 @@ interface AreaFieldProps extends TextFieldProps {
 }
 
 export function AreaField(props: AreaFieldProps) {
-  const b = useBuffered(props.value, props.onChange, props.validate);
   return (
     <Textarea
-      {...useFrame(props, b.error)}
+      {...useFrame(props, props.validate?.(props.value) ?? null)}
       ref={props.inputRef}
       autosize
       minRows={props.minRows ?? 2}
       maxRows={16}
-      value={b.shown}
-      onChange={(e) => b.change(e.currentTarget.value)}
-      onBlur={() => {
-        b.blur();
-        props.onBlur?.();
-      }}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      onBlur={props.onBlur}
     />
   );
 }
@@ -121,39 +92,41 @@ interface NumberFieldProps extends Omit<CommonProps, 'validate'> {
   onChange: (value: number | null) => void;
   min?: number;
   max?: number;
-  /** Blank allowed (null). */
-  nullable?: boolean;
   w?: number | string;
 }
 
-/** Whole numbers only; out-of-range values show the range and are not committed. */
+/**
+ * A count: whole numbers only (digits are all the input takes), blank for none. Every number typed is committed,
+ * in range or not; the range shows as a message (and lint reports it).
+ */
 export function NumberField(props: NumberFieldProps) {
   const { t } = useTranslation('editor');
+  // What the input holds while it has focus (Mantine's value: a number, or a string while incomplete).
   const [raw, setRaw] = useState<string | number | null>(null);
-  const check = (v: string | number): string | null => {
-    if (v === '' || v === null) return props.nullable === false ? t('validation.required') : null;
-    const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isInteger(n)) return t('validation.wholeNumber');
-    if (props.min !== undefined && n < props.min) return t('validation.min', { min: props.min });
-    if (props.max !== undefined && n > props.max) return t('validation.max', { max: props.max });
-    return null;
-  };
-  const frame = useFrame(props, raw !== null ? check(raw) : null);
+  const shown = raw ?? props.value ?? '';
+  const n = Number(shown);
+  const message =
+    shown === ''
+      ? null
+      : props.min !== undefined && n < props.min
+        ? t('validation.min', { min: props.min })
+        : props.max !== undefined && n > props.max
+          ? t('validation.max', { max: props.max })
+          : null;
   return (
     <NumberInput
-      {...frame}
+      {...useFrame(props, message)}
       w={props.w}
       allowDecimal={false}
       allowNegative={false}
       hideControls
-      value={raw ?? props.value ?? ''}
+      value={shown}
       onChange={(v) => {
+        if (v !== '' && !Number.isSafeInteger(Number(v))) return;
         setRaw(v);
-        if (!check(v)) props.onChange(v === '' ? null : Number(v));
+        props.onChange(v === '' ? null : Number(v));
       }}
-      onBlur={() => {
-        if (raw !== null && !check(raw)) setRaw(null);
-      }}
+      onBlur={() => setRaw(null)}
     />
   );
 }

@@ -6,7 +6,7 @@ import { datePartNumber, formatDay, formatMonth } from '../../../../shared/forma
 import type { PlanContent, PlanDate, PlanHeader } from '../../../../shared/model';
 import { AreaField, NumberField, SelectField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
-import { useEdit, useLookups } from '../state/context';
+import { useEdit, useFinding, useLookups } from '../state/context';
 import { checkNumber, checkPlanDate, checkPlanTerm, checkSymbol } from '../model/validate';
 import { moveItem, removeAt, replaceAt } from '../model/list';
 
@@ -30,7 +30,9 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
   const setDate = (patch: Partial<PlanDate>) => edit((c) => ({ ...c, header: { ...c.header, date: { ...c.header.date, ...patch } } }));
   const set = (patch: Partial<PlanContent>) => edit((c) => ({ ...c, ...patch }));
   const tr = (key: string | null) => (key ? t(key) : null);
-  const dateError = checkPlanDate(header.date);
+  // An impossible date (31/02) is the day field's own message, computed from what is stored, so it stays.
+  const dateError = tr(checkPlanDate(header.date));
+  const dateFinding = useFinding(['header', 'date']);
   const lines = header.issuer.higherLines;
 
   const takeIssuerFromProfile = () => {
@@ -158,7 +160,6 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               path={['header', 'date', 'year']}
               label={t('general.year')}
               required
-              nullable={false}
               w={110}
               min={1930}
               max={2100}
@@ -178,9 +179,9 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               </Stack>
             )}
           </Group>
-          {dateError ? (
+          {dateError || dateFinding ? (
             <Text size="sm" c="red" role="alert">
-              {t(dateError)}
+              {dateError ?? dateFinding?.message}
             </Text>
           ) : (
             <Text size="xs" c="dimmed">

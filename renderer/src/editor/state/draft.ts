@@ -16,7 +16,8 @@ export interface DraftState {
   savedSeq: number;
   /** When the last save (or load) happened, ISO. */
   savedAt: string;
-  /** An issued plan is read-only until the user confirms she wants to edit it. */
+  /** The content as last stored (what a value the store refuses falls back to, see storable.ts). */
+  stored: PlanContent;
 }
 
 export type DraftAction =
@@ -37,12 +38,12 @@ export function initDraft(plan: Plan): DraftState {
     editSeq: 0,
     savedSeq: 0,
     savedAt: plan.updatedAt,
+    stored: contentOf(plan),
   };
 }
 
 /** Issued and archived plans are read-only; editing an issued plan goes through plan.reopen first. */
 export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft';
-export const isDirty = (s: DraftState): boolean => s.editSeq > s.savedSeq;
 
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {
@@ -61,6 +62,7 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
         status: action.plan.status,
         savedSeq: Math.max(state.savedSeq, action.seq),
         savedAt: action.plan.updatedAt,
+        stored: contentOf(action.plan),
       };
     case 'server':
       return {
@@ -69,6 +71,7 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
         revision: action.plan.revision,
         status: action.plan.status,
         savedAt: action.plan.updatedAt,
+        stored: contentOf(action.plan),
       };
   }
 }

@@ -1,24 +1,32 @@
 /**
  * Stores the draft as it is typed: every edit is saved within about a second (plan.save with the
- * baseRevision of the last stored version). A CONFLICT hands over to `onConflict` (the page reloads);
- * other failures show in the status and are retried with the next edit (or after a pause).
+ * baseRevision of the last stored version). A value the store refuses is held back and reported (storable.ts)
+ * while everything else is saved. A CONFLICT hands over to `onConflict` (the page reloads); other failures show
+ * in the status and are retried with the next edit (or after a pause).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { PlanSaveInput, type PlanContent } from '../../../../shared/model';
+import type { PlanContent } from '../../../../shared/model';
 import { ApiCallError, call, errorMessage } from '../../api/client';
 import { invalidateAfter } from '../../api/queries';
 import { Autosaver, defaultTiming } from './autosave';
 import type { DraftAction, DraftState } from './draft';
+import { storableInput, type HeldField } from './storable';
 
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'invalid'; message: string; path: (string | number)[] }
+  /** Saved, except the fields listed: what they show is not stored. */
+  | { kind: 'held'; at: string; fields: HeldField[] }
+  /** Nothing could be saved: the store refused the draft. */
+  | { kind: 'invalid'; fields: HeldField[] }
   | { kind: 'error'; message: string }
   | { kind: 'conflict'; message: string };
+
+/** The fields whose shown value is not stored, with the reason. */
+export const heldFields = (status: SaveStatus): HeldField[] => (status.kind === 'held' || status.kind === 'invalid' ? status.fields : []);
 
 interface Snapshot {
   content: PlanContent;
@@ -31,6 +39,8 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: draft.savedAt });
   const revision = useRef(draft.revision);
   revision.current = draft.revision;
+  const stored = useRef(draft.stored);
+  stored.current = draft.stored;
   const conflictRef = useRef(onConflict);
   conflictRef.current = onConflict;
   const latest = useRef<Snapshot>({ content: draft.content, seq: draft.editSeq });
@@ -44,11 +54,9 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
     let retry: ReturnType<typeof setTimeout> | null = null;
     const store = async ({ content, seq }: Snapshot) => {
       if (retry) clearTimeout(retry);
-      const input = { ...content, id: planId, baseRevision: revision.current };
-      const checked = PlanSaveInput.safeParse(input);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        setStatus({ kind: 'invalid', message: issue?.message ?? '', path: (issue?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p))) });
+      const { input, held } = storableInput(content, stored.current, planId, revision.current);
+      if (!input) {
+        setStatus({ kind: 'invalid', fields: held });
         return;
       }
       setStatus({ kind: 'saving' });
@@ -56,7 +64,8 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
         const plan = await call('plan.save', input);
         revision.current = plan.revision;
         dispatch({ type: 'saved', plan, seq });
-        setStatus({ kind: 'saved', at: new Date().toISOString() });
+        const at = new Date().toISOString();
+        setStatus(held.length ? { kind: 'held', at, fields: held } : { kind: 'saved', at });
         void invalidateAfter(queryClient, 'plan.save');
       } catch (err) {
         if (err instanceof ApiCallError && err.code === 'CONFLICT') {
@@ -64,11 +73,14 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
           conflictRef.current(err);
           return;
         }
+        if (err instanceof ApiCallError && err.code === 'VALIDATION') {
+          const issues = err.apiError.issues ?? [];
+          setStatus({ kind: 'invalid', fields: issues.length ? issues.map((i) => ({ path: i.path, message: i.message })) : [{ path: [], message: err.message }] });
+          return;
+        }
         setStatus({ kind: 'error', message: errorMessage(err) });
         // A passing failure (the backend was busy, the disk hiccuped): try again with whatever is newest.
-        if (!(err instanceof ApiCallError && err.code === 'VALIDATION')) {
-          retry = setTimeout(() => saverRef.current?.schedule(latest.current), RETRY_MS);
-        }
+        retry = setTimeout(() => saverRef.current?.schedule(latest.current), RETRY_MS);
       }
     };
     return new Autosaver<Snapshot>(store, defaultTiming);
@@ -101,6 +113,8 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
 
   return {
     status,
+    /** True while anything shown is not stored: an edit not yet saved, a save running or failed, a held field. */
+    unsaved: draft.editSeq > draft.savedSeq || !(status.kind === 'saved' || status.kind === 'idle'),
     /** Save now (Ctrl+S, before export/issue). Resolves when the newest content is stored (or failed). */
     flush: async () => {
       if (dirty.current && !saver.hasPending && !saver.isSaving) saver.schedule(latest.current);

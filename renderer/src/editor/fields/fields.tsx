@@ -56,10 +56,13 @@ interface TextFieldProps extends CommonProps {
   /** Offer these values as suggestions while typing. */
   suggestions?: readonly string[];
   onBlur?: () => void;
+  w?: number | string;
+  /** 'numeric' for digits typed as text (date parts): the on-screen keyboard shows digits, any text is kept. */
+  inputMode?: 'numeric';
 }
 
 export function TextField(props: TextFieldProps) {
-  const common = { ...useFrame(props, props.validate?.(props.value) ?? null), onBlur: props.onBlur };
+  const common = { ...useFrame(props, props.validate?.(props.value) ?? null), onBlur: props.onBlur, w: props.w, inputMode: props.inputMode };
   if (props.suggestions && props.suggestions.length) {
     return <Autocomplete {...common} value={props.value} onChange={props.onChange} data={[...new Set(props.suggestions)]} />;
   }

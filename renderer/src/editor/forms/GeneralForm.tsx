@@ -2,9 +2,9 @@
 import { memo } from 'react';
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { datePartNumber, formatDay, formatMonth } from '../../../../shared/format/date';
+import { formatDay, formatMonth } from '../../../../shared/format/date';
 import type { PlanContent, PlanDate, PlanHeader } from '../../../../shared/model';
-import { AreaField, NumberField, SelectField, TextField } from '../fields/fields';
+import { AreaField, SelectField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
 import { useEdit, useFinding, useLookups } from '../state/context';
 import { checkNumber, checkPlanDate, checkPlanTerm, checkSymbol } from '../model/validate';
@@ -136,35 +136,34 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
             onChange={(v) => setHeader({ place: v })}
           />
           <Group align="flex-start" wrap="wrap" gap="sm">
-            <NumberField
+            {/* Date parts are stored as typed ("05", "3x"); lint names what cannot be printed. */}
+            <TextField
               path={['header', 'date', 'day']}
               label={t('general.day')}
               placeholder={t('general.blank')}
               w={90}
-              min={1}
-              max={31}
-              value={datePartNumber(header.date.day)}
-              onChange={(v) => setDate({ day: v === null ? '' : String(v) })}
+              inputMode="numeric"
+              value={header.date.day}
+              validate={() => dateError}
+              onChange={(v) => setDate({ day: v })}
             />
-            <NumberField
+            <TextField
               path={['header', 'date', 'month']}
               label={t('general.month')}
               placeholder={t('general.blank')}
               w={90}
-              min={1}
-              max={12}
-              value={datePartNumber(header.date.month)}
-              onChange={(v) => setDate({ month: v === null ? '' : String(v) })}
+              inputMode="numeric"
+              value={header.date.month}
+              onChange={(v) => setDate({ month: v })}
             />
-            <NumberField
+            <TextField
               path={['header', 'date', 'year']}
               label={t('general.year')}
               required
               w={110}
-              min={1930}
-              max={2100}
-              value={datePartNumber(header.date.year)}
-              onChange={(v) => v !== null && setDate({ year: String(v) })}
+              inputMode="numeric"
+              value={header.date.year}
+              onChange={(v) => setDate({ year: v })}
             />
             {!readOnly && (
               <Stack gap={4} pt={24}>
@@ -179,9 +178,9 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               </Stack>
             )}
           </Group>
-          {dateError || dateFinding ? (
+          {dateFinding ? (
             <Text size="sm" c="red" role="alert">
-              {dateError ?? dateFinding?.message}
+              {dateFinding.message}
             </Text>
           ) : (
             <Text size="xs" c="dimmed">

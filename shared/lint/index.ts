@@ -206,3 +206,5 @@ export function lintPlan(content: PlanContent): LintFinding[] {
   checkCharacters(content, f);
   return f.list;
 }
+
+export { applyLintFix } from './fix';

@@ -3,23 +3,18 @@
  * impossible dates, malformed numbers, texts longer than their printed purpose, raw control characters and emoji.
  */
 import { describe, expect, it } from 'vitest';
-import { lintPlan } from '../../shared/lint';
+import { applyLintFix, lintPlan } from '../../shared/lint';
 import { LintFinding, PlanContent } from '../../shared/model';
 import { U, plan } from './plan-fixture';
 
 const findings = (c: PlanContent, rule: string) => lintPlan(c).filter((f) => f.rule === rule);
 const rules = (c: PlanContent) => lintPlan(c).map((f) => `${f.severity} ${f.rule} ${f.path.join('.')}`);
 
-/** Apply a finding's fix the way the editor does: set the text at its path. */
+/** Apply a finding's fix the way the editor does. */
 function applyFix(c: PlanContent, f: LintFinding): PlanContent {
-  const fix = f.fix!;
-  const copy = structuredClone(c) as unknown as Record<string | number, unknown>;
-  let at: Record<string | number, unknown> = copy;
-  for (const key of fix.path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  const last = fix.path[fix.path.length - 1]!;
-  expect(at[last]).toBe(fix.from);
-  at[last] = fix.value;
-  return PlanContent.parse(copy);
+  const next = applyLintFix(c, f.fix!);
+  expect(next).not.toBeNull();
+  return PlanContent.parse(next);
 }
 
 describe('dates', () => {
@@ -146,6 +141,18 @@ describe('characters', () => {
 
   it('Vietnamese text, typographic quotes and dashes are not emoji', () => {
     expect(lintPlan(plan((x) => void (x.canCu.lead = 'Ban Thường vụ “Đảng ủy” – ban hành Kế hoạch … như sau:')))).toEqual([]);
+  });
+});
+
+describe('applyLintFix', () => {
+  it('sets the text at the path without touching the content, and refuses a stale fix', () => {
+    const c = plan((x) => void (x.recipients![0]!.text = 'Ban Thường vụ 🙂 Tỉnh ủy'));
+    const [f] = findings(c, 'text.emoji');
+    const fixed = applyLintFix(c, f!.fix!)!;
+    expect(fixed.recipients[0]!.text).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(c.recipients[0]!.text).toBe('Ban Thường vụ 🙂 Tỉnh ủy');
+    expect(fixed.recipients[1]).toBe(c.recipients[1]);
+    expect(applyLintFix(fixed, f!.fix!)).toBeNull();
   });
 });
 

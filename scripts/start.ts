@@ -51,7 +51,7 @@ function findElectron(): { bin: string } | { reason: string } {
 function browserOpener(url: string): { command: string; args: string[] } | { reason: string } {
   if (process.platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };
   if (process.platform === 'darwin') return { command: 'open', args: [url] };
-  if (!process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return { reason: 'không có màn hình đồ họa (chưa đặt DISPLAY)' };
+  if (!process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return { reason: 'không có màn hình đồ họa, chưa đặt DISPLAY' };
   const which = spawnSync('sh', ['-c', 'command -v xdg-open'], { stdio: 'ignore' });
   if (which.status !== 0) return { reason: 'không có xdg-open' };
   return { command: 'xdg-open', args: [url] };

@@ -2,7 +2,7 @@
  * The plan editor (route #/plans/:id): forms in tabs on the left, the live A4 preview on the right.
  * One reducer holds the draft; every change is autosaved within about a second; Ctrl+S saves now, Ctrl+P prints.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Badge, Button, Center, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
@@ -169,8 +169,32 @@ function PlanEditor({ plan }: { plan: Plan }) {
     }
   };
 
+  // Drafts are printed for review, errors and all, but only after saying which errors remain.
+  const lintErrors = useMemo(() => lint.findings.filter((f) => f.severity === 'error'), [lint.findings]);
+  const lintWarnings = useMemo(() => lint.findings.filter((f) => f.severity === 'warning'), [lint.findings]);
+  const errorsRef = useRef(lintErrors);
+  errorsRef.current = lintErrors;
+  const goOnDespiteErrors = useCallback(
+    async (actionLabel: string) => {
+      const errors = errorsRef.current;
+      if (errors.length === 0) return true;
+      return confirm({
+        title: t('draftErrors.title'),
+        message: t('draftErrors.message', { count: errors.length }),
+        items: errors.map((f) => f.message),
+        confirmLabel: actionLabel,
+      });
+    },
+    [confirm, t],
+  );
+
   const onIssue = async () => {
-    const ok = await confirm({ title: t('issue.confirmTitle'), message: t('issue.confirm'), confirmLabel: t('actions.issue') });
+    const ok = await confirm({
+      title: t('issue.confirmTitle'),
+      message: lintWarnings.length ? t('issue.confirmWithWarnings', { count: lintWarnings.length }) : t('issue.confirm'),
+      items: lintWarnings.map((f) => f.message),
+      confirmLabel: t('actions.issue'),
+    });
     if (!ok) return;
     await autosave.flush();
     try {
@@ -206,6 +230,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   };
 
   const onExportDocx = async () => {
+    if (!(await goOnDespiteErrors(t('actions.exportDocx')))) return;
     setExporting(true);
     try {
       await autosave.flush();
@@ -219,8 +244,12 @@ function PlanEditor({ plan }: { plan: Plan }) {
     }
   };
 
-  const onPrint = useCallback(() => void print(), [print]);
-  const onPdf = () => {
+  const onPrint = useCallback(() =>
+      void goOnDespiteErrors(t('actions.print')).then((ok) => {
+        if (ok) void print();
+      }), [goOnDespiteErrors, print, t]);
+  const onPdf = async () => {
+    if (!(await goOnDespiteErrors(t('actions.exportPdf')))) return;
     notifications.show({ color: 'blue', title: t('actions.exportPdf'), message: t('actions.pdfHint'), autoClose: 8000 });
     void print();
   };
@@ -260,10 +289,11 @@ function PlanEditor({ plan }: { plan: Plan }) {
             onExportDocx={() => void onExportDocx()}
             exporting={exporting}
             onPrint={onPrint}
-            onPdf={onPdf}
+            onPdf={() => void onPdf()}
             printing={preparing}
             onIssue={() => void onIssue()}
             issuing={issue.isPending}
+            issueBlocked={lintErrors.length ? t('issue.blocked', { count: lintErrors.length }) : null}
             canIssue={draft.status === 'draft'}
             onHistory={() => setHistoryOpen(true)}
           />

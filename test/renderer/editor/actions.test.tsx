@@ -38,7 +38,7 @@ describe('actions bar', () => {
     expect(await screen.findByText(/Đã xuất tệp/)).toBeInTheDocument();
   });
 
-  it('In and Ctrl+P print the preview pages through the print container', async () => {
+  it('In and Ctrl+P of a draft with errors ask first, listing the errors, then print the preview pages through the print container', async () => {
     const printed: number[] = [];
     vi.spyOn(window, 'print').mockImplementation(() => {
       // at print time the pages are in the body-level print container that the print stylesheet shows
@@ -46,11 +46,44 @@ describe('actions bar', () => {
     });
     const plan = await createPlan(bridge, blankHuyenUy);
     const { user } = await openEditor(bridge, plan);
+    const findings = screen.getByRole('region', { name: 'Kiểm tra thể thức' });
+    await waitFor(() => expect(within(findings).getAllByText('Lỗi').length).toBeGreaterThan(0), { timeout: 5000 });
     await user.click(screen.getByRole('button', { name: 'In' }));
+    let ask = await screen.findByRole('dialog', { name: 'Bản này còn lỗi thể thức' });
+    expect(within(ask).getByText(/Kế hoạch còn \d+ lỗi/)).toBeInTheDocument();
+    expect(within(ask).getAllByRole('listitem').length).toBeGreaterThan(0);
+    await user.click(within(ask).getByRole('button', { name: 'In' }));
     await waitFor(() => expect(printed).toEqual([1]));
     expect(document.querySelector('.kh-print-root')).toBeNull(); // removed after printing
     fireEvent.keyDown(document.body, { key: 'p', ctrlKey: true });
+    ask = await screen.findByRole('dialog', { name: 'Bản này còn lỗi thể thức' });
+    await user.click(within(ask).getByRole('button', { name: 'In' }));
     await waitFor(() => expect(printed).toEqual([1, 1]));
+  });
+
+  it('Xuất .docx and Xuất PDF of a draft with errors ask first; "Hủy" exports nothing; Ban hành is disabled with the reason', async () => {
+    const printed = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const findings = screen.getByRole('region', { name: 'Kiểm tra thể thức' });
+    await waitFor(() => expect(within(findings).getAllByText('Lỗi').length).toBeGreaterThan(0), { timeout: 5000 });
+    const firstError = within(findings).getAllByRole('listitem')[0]!.textContent!.replace(/^Lỗi/, '');
+
+    await user.click(screen.getByRole('button', { name: 'Xuất .docx' }));
+    let ask = await screen.findByRole('dialog', { name: 'Bản này còn lỗi thể thức' });
+    expect(within(ask).getByText(firstError)).toBeInTheDocument();
+    await user.click(within(ask).getByRole('button', { name: 'Hủy' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(bridge.calls.some((c) => c.channel === 'plan.renderDocx')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));
+    ask = await screen.findByRole('dialog', { name: 'Bản này còn lỗi thể thức' });
+    await user.click(within(ask).getByRole('button', { name: 'Hủy' }));
+    expect(printed).not.toHaveBeenCalled();
+
+    const issue = screen.getByRole('button', { name: 'Ban hành' });
+    expect(issue).toBeDisabled();
+    expect(issue).toHaveAccessibleDescription(/^Chưa ban hành được: còn \d+ lỗi thể thức/);
   });
 
   it('an issued plan is read-only until the user confirms, and can be duplicated as a new draft', async () => {

@@ -11,6 +11,8 @@ interface Props {
   onIssue: () => void;
   issuing: boolean;
   canIssue: boolean;
+  /** Why Ban hành is not possible now (lint errors remain), or null. */
+  issueBlocked: string | null;
   onHistory: () => void;
 }
 
@@ -32,9 +34,19 @@ export function ActionsBar(p: Props) {
         </Button>
       </Tooltip>
       {p.canIssue && (
-        <Button size="xs" color="green" loading={p.issuing} onClick={p.onIssue}>
-          {t('actions.issue')}
-        </Button>
+        <Tooltip label={p.issueBlocked} disabled={!p.issueBlocked} multiline w={260}>
+          {/* A disabled button gets no pointer events: the wrapper carries the tooltip and the reason. */}
+          <span>
+            <Button size="xs" color="green" loading={p.issuing} disabled={p.issueBlocked !== null} aria-describedby={p.issueBlocked ? 'kh-issue-blocked' : undefined} onClick={p.onIssue}>
+              {t('actions.issue')}
+            </Button>
+            {p.issueBlocked && (
+              <span id="kh-issue-blocked" hidden>
+                {p.issueBlocked}
+              </span>
+            )}
+          </span>
+        </Tooltip>
       )}
       <Button size="xs" variant="default" onClick={p.onHistory}>
         {t('actions.history')}

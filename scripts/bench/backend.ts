@@ -1,5 +1,5 @@
 /**
- * Backend figures (issue 2 and 3 budgets):
+ * Backend figures, with their budgets:
  * - coldStartEmpty: createBackend (open + quick_check + migrate) on a new, empty data folder      ≤ 100 ms median
  * - coldStart10kOrgs: createBackend on a data folder holding 10,000 organizations                  ≤ 300 ms median
  * - planList: plan.list with an accent-insensitive query over 10,000 plans                        ≤ 30 ms p95

@@ -1,5 +1,5 @@
 /**
- * Document-core figures (issue 3 budgets), warm medians in ms:
+ * Document-core figures (their budgets), warm medians in ms:
  * - seed01Docx: the seed 01 template → .docx bytes (composeLayout + writeDocx + zip)         ≤ 25 ms
  * - synthetic50Docx: the synthetic 50-page plan → .docx bytes                                ≤ 250 ms
  * - composeSeed02: composeLayout for the seed 02 template                                    ≤ 5 ms

@@ -1,5 +1,5 @@
 /**
- * Renderer figures (issue 4 budgets), with the BUILT renderer (out/renderer) served by the web harness and
+ * Renderer figures, with their budgets, with the BUILT renderer (out/renderer) served by the web harness and
  * Debian Chromium (headless) through playwright-core:
  * - initialBundleGzipKB: gzip (level 9) size of the JS + CSS the first load of #/plans requests           ≤ 600 KB
  * - plansListInteractiveMs: navigation start → search box enabled, "Tạo kế hoạch" visible and the rows of the

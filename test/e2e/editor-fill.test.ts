@@ -1,5 +1,5 @@
 /**
- * End to end (issue 4, test a): from the blank Huyện ủy template, fill every tab of the editor through the UI,
+ * End to end: from the blank Huyện ủy template, fill every tab of the editor through the UI,
  * export the .docx (the checker with LibreOffice rendering: 0 errors), print the preview to PDF (the checker:
  * 0 errors; the same words in the same order as the rendered .docx), reload and find everything persisted.
  * Saves the screenshots editor-preview.png and pilot-units.png on the way (see SCREENSHOT_DIR).

@@ -1,5 +1,5 @@
 /**
- * End to end (issue 4, test c): issue a plan (read-only afterwards), reopen it for editing after a confirmation,
+ * End to end: issue a plan (read-only afterwards), reopen it for editing after a confirmation,
  * change the trích yếu (autosaved), then restore the revision marked "Bản ban hành" from Lịch sử: the issued
  * text is back and the plan is issued again.
  */

@@ -1,5 +1,5 @@
 /**
- * End to end (issue 4, test b): open seed 01 from the template picker, go back to the list and find it by typing
+ * End to end: open seed 01 from the template picker, go back to the list and find it by typing
  * "dai hoi diem" (no accents) in the search box; open it from the list. Saves the screenshot plans-list.png (see SCREENSHOT_DIR).
  */
 import { mkdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * End to end in Debian Chromium through the web harness (issue 2): open the app, switch language, save the
+ * End to end in Debian Chromium through the web harness: open the app, switch language, save the
  * issuer profile, restart the harness on the same data folder, reload, and find the profile persisted.
  */
 import { startHarness } from '../../scripts/web-harness';

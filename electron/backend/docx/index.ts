@@ -5,7 +5,7 @@ import { composeLayout } from '../../../shared/layout';
 import { defaultFormatProfile, type FormatProfile, type PlanContent } from '../../../shared/model';
 import { writeDocx } from './write-docx';
 
-export { writeDocx, buildDocument } from './write-docx';
+export { writeDocx } from './write-docx';
 
 /** Render a plan as a .docx. The profile defaults to the plan's own, then to the 36-HD defaults. */
 export async function renderPlanDocx(content: PlanContent, profile?: FormatProfile): Promise<Uint8Array> {

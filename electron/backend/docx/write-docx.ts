@@ -210,7 +210,7 @@ function section(layout: DocumentLayout): ISectionOptions {
 }
 
 /** Build the docx object model of a layout (exposed for the benchmark). */
-export function buildDocument(layout: DocumentLayout, meta: { title?: string } = {}): Document {
+function buildDocument(layout: DocumentLayout, meta: { title?: string } = {}): Document {
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   for (const f of layout.footnotes) footnotes[String(f.id)] = { children: [paragraph(f.paragraph)] };
   return new Document({

@@ -25,6 +25,7 @@ describe('plan.renderDocx', () => {
     const content = { ...base, header: { ...base.header, number: '', issuer: { ...base.header.issuer, symbol: 'ĐU' } } };
     expect(docxFileName(content)).toBe('KH-chua-so-KH-DU-2024.docx');
     expect(docxFileName({ ...content, header: { ...content.header, number: '5' } })).toBe('KH-05-KH-DU-2024.docx');
+    expect(docxFileName({ ...content, header: { ...content.header, number: '3/x', date: { day: '', month: '', year: '20/25' } } })).toBe('KH-3x-KH-DU-2025.docx');
   });
 
   it('answers NOT_FOUND for an unknown plan', async () => {

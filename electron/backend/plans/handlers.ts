@@ -10,9 +10,11 @@ import { createPlanChecks } from './checks';
 export function docxFileName(content: PlanContent): string {
   const ascii = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, '');
   const h = content.header;
-  const number = h.number ? formatDocNumber(h.number) : 'chua-so';
+  // Number and year are stored as typed: only their ASCII letters and digits reach the file name.
+  const number = ascii(formatDocNumber(h.number)) || 'chua-so';
   const symbol = ascii(h.issuer.symbol).toUpperCase() || 'KHAC';
-  return `KH-${number}-${ascii(h.docType).toUpperCase()}-${symbol}-${h.date.year}.docx`;
+  const year = ascii(h.date.year) || 'chua-nam';
+  return `KH-${number}-${ascii(h.docType).toUpperCase()}-${symbol}-${year}.docx`;
 }
 
 type RenderPlanDocx = (content: PlanContent, profile: FormatProfile) => Uint8Array | Promise<Uint8Array>;

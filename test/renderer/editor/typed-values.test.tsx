@@ -102,3 +102,16 @@ describe('a long paste', () => {
     await untilStored(bridge, plan.id, (p) => expect(p.header.place).toBe('Mường Ảng'), 6000);
   });
 });
+
+describe('emoji in a text', () => {
+  it('the finding offers "Xóa ký tự", which removes them from the draft and the stored plan', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy, () => ({ trichYeu: 'tổ chức hội nghị 🎉 sơ kết 👍' }));
+    const { user } = await openEditor(bridge, plan);
+    const panel = findings();
+    const remove = await within(panel).findByRole('button', { name: 'Xóa ký tự' }, { timeout: 5000 });
+    await user.click(remove);
+    await untilStored(bridge, plan.id, (p) => expect(p.trichYeu).not.toMatch(/🎉|👍/u), 6000);
+    expect(screen.getByRole('textbox', { name: /Trích yếu/ })).not.toHaveValue(plan.trichYeu);
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Xóa ký tự' })).toBeNull(), { timeout: 5000 });
+  });
+});

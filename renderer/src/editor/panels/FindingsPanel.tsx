@@ -1,7 +1,9 @@
 /** The format findings of plan.lint; clicking one opens the tab of its field and focuses the field. */
-import { Badge, Group, Loader, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LintFinding } from '../../../../shared/model';
+import { getAt, setAt } from '../model/at-path';
+import { useEdit } from '../state/context';
 
 interface Props {
   findings: LintFinding[];
@@ -12,6 +14,10 @@ interface Props {
 
 export function FindingsPanel({ findings, checking, failed, onOpen }: Props) {
   const { t } = useTranslation('editor');
+  const { edit, readOnly } = useEdit();
+  // One-click correction: only while the field still holds the text the fix was computed for.
+  const applyFix = (fix: NonNullable<LintFinding['fix']>) =>
+    edit((c) => (getAt(c, fix.path) === fix.from ? (setAt(c, fix.path, fix.value) as typeof c) : c));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   return (
@@ -49,6 +55,11 @@ export function FindingsPanel({ findings, checking, failed, onOpen }: Props) {
                     <Text size="sm">{f.message}</Text>
                   </Group>
                 </UnstyledButton>
+                {f.fix && !readOnly && (
+                  <Button size="compact-xs" variant="light" ml={4} onClick={() => f.fix && applyFix(f.fix)}>
+                    {t(`findings.fix.${f.fix.kind}`)}
+                  </Button>
+                )}
               </li>
             ))}
           </Stack>

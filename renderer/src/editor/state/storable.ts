@@ -4,30 +4,11 @@
  * sent — and reported, so the field and the save status can say it is not saved.
  */
 import { PlanSaveInput, type PlanContent } from '../../../../shared/model';
-import type { FieldPath } from './context';
+import { getAt, setAt, type Tree } from '../model/at-path';
 
 export interface HeldField {
   path: (string | number)[];
   message: string;
-}
-
-type Tree = unknown;
-
-function getAt(tree: Tree, path: FieldPath): unknown {
-  let node: unknown = tree;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function setAt(tree: Tree, path: FieldPath, value: unknown): Tree {
-  if (path.length === 0) return value;
-  const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(tree)) return tree.map((item, i) => (i === key ? setAt(item, rest, value) : item));
-  if (tree !== null && typeof tree === 'object') return { ...(tree as object), [key]: setAt((tree as Record<string | number, unknown>)[key], rest, value) };
-  return tree;
 }
 
 /** A stand-in for a refused value when the stored plan has nothing at that place (a unit added since). */

@@ -3,7 +3,7 @@
  * names are query channels. `contractProblems` is run on the real map and on broken ones (so the rules can fail).
  */
 import { z } from 'zod';
-import { channels, features, invalidatedBy, type ChannelMap } from '../../shared/api';
+import { channels, features, invalidatedBy, parseCall, type ChannelMap } from '../../shared/api';
 
 function contractProblems(map: ChannelMap): string[] {
   const problems: string[] = [];
@@ -79,5 +79,20 @@ describe('the contract', () => {
   it('classifies the computations that store nothing as queries', () => {
     for (const name of ['plan.lint', 'plan.renderDocx', 'plan.getRevision', 'app.info'] as const) expect(channels[name].kind).toBe('query');
     expect(invalidatedBy('plan.lint')).toEqual([]);
+  });
+});
+
+describe('parseCall (main and the backend check calls with it)', () => {
+  it('returns the parsed input, defaults filled, a missing input counting as {}', () => {
+    expect(parseCall('plan.list', undefined)).toEqual({ ok: true, channel: 'plan.list', input: { query: '', deleted: false, offset: 0, limit: 50 } });
+    expect(parseCall('app.info', null)).toEqual({ ok: true, channel: 'app.info', input: {} });
+  });
+
+  it('refuses an unknown channel, inherited names included, and a bad input with the field named', () => {
+    for (const name of ['plan.drop', 'toString', '__proto__', 42]) expect(parseCall(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(parseCall('org.remove', { id: '12' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'VALIDATION', message: 'Dữ liệu không hợp lệ (trường id): Mã định danh không hợp lệ' }),
+    });
   });
 });

@@ -11,10 +11,11 @@ export const CONTENT_SECURITY_POLICY =
 type WindowCtor<W> = new (options: BrowserWindowConstructorOptions) => W;
 
 /**
- * Create the app window with the security checklist applied: isolated, sandboxed, no Node, no remote content.
- * The constructor is passed in so tests can capture the exact options the app uses.
+ * Create an app window with the security checklist applied: isolated, sandboxed, no Node, no remote content.
+ * The constructor is passed in so tests can capture the exact options the app uses. A 'print' window (Xuất PDF)
+ * is never shown and keeps rendering while hidden.
  */
-export function createSecureWindow<W>(BrowserWindow: WindowCtor<W>, preloadPath: string): W {
+export function createSecureWindow<W>(BrowserWindow: WindowCtor<W>, preloadPath: string, purpose: 'app' | 'print' = 'app'): W {
   return new BrowserWindow({
     width: 1366,
     height: 860,
@@ -23,7 +24,9 @@ export function createSecureWindow<W>(BrowserWindow: WindowCtor<W>, preloadPath:
     show: false,
     title: 'KẾ HOẠCH',
     backgroundColor: '#ffffff',
+    ...(purpose === 'print' ? { skipTaskbar: true, focusable: false } : {}),
     webPreferences: {
+      ...(purpose === 'print' ? { backgroundThrottling: false } : {}),
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,

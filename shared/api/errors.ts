@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'DB_CORRUPT', 'UNKNOWN_CHANNEL', 'FORBIDDEN', 'INTERNAL']);
+export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'DB_CORRUPT', 'UNKNOWN_CHANNEL', 'FORBIDDEN', 'IO', 'INTERNAL']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Errors travel as data, with a Vietnamese message ready for the user. */

@@ -5,3 +5,4 @@ export * from './inline';
 export * from './fold';
 export * from './due-date';
 export * from './text-chars';
+export * from './file-name';

@@ -1,21 +1,12 @@
 import type { PlansChannels } from '../../../shared/api';
-import { foldVietnamese } from '../../../shared/format/fold';
-import { formatDocNumber } from '../../../shared/format/symbol';
+import { planFileName } from '../../../shared/format/file-name';
 import type { FormatProfile, Plan, PlanContent } from '../../../shared/model';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 import { createPlanChecks } from './checks';
 
-/** ASCII-safe .docx name: "KH-315-KH-HU-2024.docx"; an unnumbered draft: "KH-chua-so-KH-HU-2024.docx". */
-export function docxFileName(content: PlanContent): string {
-  const ascii = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, '');
-  const h = content.header;
-  // Number and year are stored as typed: only their ASCII letters and digits reach the file name.
-  const number = ascii(formatDocNumber(h.number)) || 'chua-so';
-  const symbol = ascii(h.issuer.symbol).toUpperCase() || 'KHAC';
-  const year = ascii(h.date.year) || 'chua-nam';
-  return `KH-${number}-${ascii(h.docType).toUpperCase()}-${symbol}-${year}.docx`;
-}
+/** The .docx file name of a plan (shared/format/file-name.ts). */
+export const docxFileName = (content: PlanContent): string => planFileName(content, 'docx');
 
 type RenderPlanDocx = (content: PlanContent, profile: FormatProfile) => Uint8Array | Promise<Uint8Array>;
 

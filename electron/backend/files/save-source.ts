@@ -1,0 +1,44 @@
+/**
+ * The bytes and suggested file name of what the user asked to save, from the backend (any `invoke` of the contract:
+ * main's relay to the worker, or the web harness's backend) and a PDF printer (main: a hidden window; harness:
+ * headless Chromium). Both hosts of `file.chooseSave` share it.
+ */
+import type { ApiError, Channel, Input, InvokeResult, Output } from '../../../shared/api';
+import type { SaveSource } from '../../../shared/api/file';
+import { planFileName } from '../../../shared/format/file-name';
+
+export type Invoke = (channel: Channel, input: unknown) => Promise<InvokeResult<Channel>>;
+
+/** A contract error to hand back as is (NOT_FOUND, VALIDATION…). */
+export class ContractFailure extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+    this.name = 'ContractFailure';
+  }
+}
+
+export async function callOrThrow<C extends Channel>(invoke: Invoke, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await invoke(channel, input);
+  if (!result.ok) throw new ContractFailure(result.error);
+  return result.data as Output<C>;
+}
+
+export interface ProducedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export async function produceSaveSource(source: SaveSource, invoke: Invoke, printPdf: (planId: string) => Promise<Uint8Array>): Promise<ProducedFile> {
+  if (source.kind === 'plan.docx') {
+    const file = await callOrThrow(invoke, 'plan.renderDocx', { id: source.id });
+    return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
+  }
+  const plan = await callOrThrow(invoke, 'plan.get', { id: source.id });
+  let bytes: Uint8Array;
+  try {
+    bytes = await printPdf(source.id);
+  } catch (err) {
+    throw new ContractFailure({ code: 'INTERNAL', message: `Không tạo được tệp PDF: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return { fileName: planFileName(plan, 'pdf'), bytes };
+}

@@ -1,0 +1,67 @@
+/**
+ * Main's side of the file channels: `file.chooseSave` (produce the bytes, ask where, write safely, read back),
+ * `file.chooseOpen` (ask which file, hand out a token) and `file.read` (the token's bytes). Electron's dialog and
+ * the PDF printer come in as parameters, so tests drive this very code.
+ */
+import type { BaseWindow } from 'electron';
+import { basename } from 'node:path';
+import type { ApiError } from '../../shared/api';
+import { saveSourceKind, MAX_OPEN_BYTES, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ReadOutput, type SaveSource } from '../../shared/api/file';
+import { FileIoError } from '../backend/files/errors';
+import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
+import { safeWriteFile } from '../backend/files/safe-write';
+import { ContractFailure, produceSaveSource, type Invoke } from '../backend/files/save-source';
+import type { NativeDialogs } from './file-dialogs';
+import type { PathTokens } from './path-tokens';
+
+export interface FileServiceDeps {
+  /** The backend (the worker relay). */
+  invoke: Invoke;
+  dialogs: NativeDialogs;
+  /** The plan's print route as PDF bytes (print-to-pdf.ts). */
+  printPdf: (planId: string) => Promise<Uint8Array>;
+  tokens: PathTokens;
+  /** The safe write; replaceable only to observe it. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+}
+
+export interface FileService {
+  chooseSave(input: { source: SaveSource }, window: BaseWindow | null): Promise<ChooseSaveOutput>;
+  chooseOpen(input: { kinds: FileKind[] }, window: BaseWindow | null): Promise<ChooseOpenOutput>;
+  read(input: { token: string }): Promise<ReadOutput>;
+}
+
+export function createFileService(deps: FileServiceDeps): FileService {
+  const write = deps.writeFile ?? ((path: string, data: Uint8Array) => safeWriteFile(path, data));
+  return {
+    async chooseSave({ source }, window) {
+      // The bytes first: a plan that cannot be rendered is said so before any dialog.
+      const file = await produceSaveSource(source, deps.invoke, deps.printPdf);
+      const path = await deps.dialogs.chooseSavePath(window, file.fileName, saveSourceKind(source));
+      if (!path) return { saved: false };
+      await write(path, file.bytes);
+      return { saved: true, fileName: basename(path) };
+    },
+
+    async chooseOpen({ kinds }, window) {
+      const path = await deps.dialogs.chooseOpenPath(window, kinds);
+      if (!path) return { opened: false };
+      const size = await chosenFileSize(path, MAX_OPEN_BYTES); // fail now, while the user remembers what they chose
+      return { opened: true, token: deps.tokens.issue(path), fileName: basename(path), size };
+    },
+
+    async read({ token }) {
+      const path = deps.tokens.take(token);
+      if (!path) throw new ContractFailure({ code: 'NOT_FOUND', message: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.' });
+      const data = await readChosenFile(path, MAX_OPEN_BYTES);
+      return { fileName: basename(path), base64: data.toString('base64') };
+    },
+  };
+}
+
+/** Any failure of the file service as the contract's error. */
+export function fileServiceError(err: unknown): ApiError {
+  if (err instanceof ContractFailure) return err.apiError;
+  if (err instanceof FileIoError) return { code: 'IO', message: err.message };
+  return { code: 'INTERNAL', message: `Lỗi không mong đợi khi xử lý tệp: ${err instanceof Error ? err.message : String(err)}` };
+}

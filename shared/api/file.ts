@@ -1,0 +1,52 @@
+/**
+ * Files the user chooses. Main owns the native dialogs and the reading and writing of the chosen files (in the web
+ * harness: a browser download or upload); the renderer never sees a path. Saving is one call: name what to save,
+ * main produces the bytes, asks where, writes them safely and answers with the chosen file's name.
+ */
+import { z } from 'zod';
+import { uuid } from '../model/common';
+
+/** The kinds of file the app saves or opens, with the dialog's filter (the label is Vietnamese, shown by the OS). */
+export const FILE_KINDS = {
+  docx: { label: 'Văn bản Word (.docx)', extensions: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { label: 'Tài liệu PDF (.pdf)', extensions: ['pdf'], mime: 'application/pdf' },
+  json: { label: 'Tệp dữ liệu JSON (.json)', extensions: ['json'], mime: 'application/json' },
+} as const;
+export const FileKind = z.enum(['docx', 'pdf', 'json']);
+export type FileKind = z.infer<typeof FileKind>;
+
+/** Largest file `file.read` hands over (the bytes travel as base64 over IPC). */
+export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
+
+/** What to save: main (or the harness) produces the bytes and the suggested file name from it. */
+export const SaveSource = z.discriminatedUnion('kind', [
+  /** The plan as .docx (the backend's writer). */
+  z.object({ kind: z.literal('plan.docx'), id: uuid }).strict(),
+  /** The plan's print pages (route #/print/:id) as an A4 PDF. */
+  z.object({ kind: z.literal('plan.pdf'), id: uuid }).strict(),
+]);
+export type SaveSource = z.infer<typeof SaveSource>;
+
+/** The file kind a save source produces. */
+export const saveSourceKind = (source: SaveSource): FileKind => (source.kind === 'plan.docx' ? 'docx' : 'pdf');
+
+export const ChooseSaveInput = z.object({ source: SaveSource }).strict();
+/** `saved: true` only once the file on disk read back equal to the bytes; `fileName` is the chosen name, no folder. */
+export const ChooseSaveOutput = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), fileName: z.string() }),
+  z.object({ saved: z.literal(false) }),
+]);
+export type ChooseSaveOutput = z.infer<typeof ChooseSaveOutput>;
+
+export const ChooseOpenInput = z.object({ kinds: z.array(FileKind).min(1).max(Object.keys(FILE_KINDS).length) }).strict();
+/** A short-lived, single-use token stands for the chosen file; `file.read` exchanges it for the bytes. */
+export const ChooseOpenOutput = z.discriminatedUnion('opened', [
+  z.object({ opened: z.literal(true), token: z.string(), fileName: z.string(), size: z.number().int().min(0) }),
+  z.object({ opened: z.literal(false) }),
+]);
+export type ChooseOpenOutput = z.infer<typeof ChooseOpenOutput>;
+
+export const ReadInput = z.object({ token: z.string().min(1).max(100) }).strict();
+export const ReadOutput = z.object({ fileName: z.string(), base64: z.string() });
+export type ReadOutput = z.infer<typeof ReadOutput>;
+

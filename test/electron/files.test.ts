@@ -1,0 +1,236 @@
+/**
+ * Main's file channels on the real code: the real backend (SQLite in a temp folder) renders, the real safe write
+ * writes into a temp folder. Electron's API is replaced at its boundary only: the `dialog` object answers with a
+ * path, the print window is a stand-in whose printToPDF returns bytes.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { createBackend, type Backend } from '../../electron/backend';
+import { createNativeDialogs, withExtension, type DialogApi } from '../../electron/main/file-dialogs';
+import { createFileService, fileServiceError } from '../../electron/main/file-service';
+import { createPathTokens } from '../../electron/main/path-tokens';
+import { PDF_OPTIONS, printRouteToPdf, type PrintWindow } from '../../electron/main/print-to-pdf';
+import { createSecureWindow } from '../../electron/main/security';
+import { planFileName } from '../../shared/format/file-name';
+import { TemplateFile, type Plan } from '../../shared/model';
+import { unzipSync } from 'fflate';
+
+const PDF_BYTES = Buffer.from('%PDF-1.7\n% a printed plan\n%%EOF\n');
+const window = {} as BaseWindow;
+
+/** Electron's dialog, answering from a queue and keeping the options it was shown with. */
+function fakeDialog(answers: (string | null)[]) {
+  const shown: { kind: 'save' | 'open'; window: unknown; options: SaveDialogOptions | OpenDialogOptions }[] = [];
+  const next = async () => answers.shift() ?? null;
+  const api = {
+    showSaveDialog: async (w: unknown, o?: SaveDialogOptions) => {
+      const options = (o ?? w) as SaveDialogOptions;
+      shown.push({ kind: 'save', window: o ? w : null, options });
+      const filePath = await next();
+      return { canceled: filePath === null, filePath: filePath ?? '' };
+    },
+    showOpenDialog: async (w: unknown, o?: OpenDialogOptions) => {
+      const options = (o ?? w) as OpenDialogOptions;
+      shown.push({ kind: 'open', window: o ? w : null, options });
+      const filePath = await next();
+      return { canceled: filePath === null, filePaths: filePath ? [filePath] : [] };
+    },
+  } as unknown as DialogApi;
+  return { api, shown };
+}
+
+let dir = '';
+let backend: Backend;
+let plan: Plan;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kh-main-files-'));
+  backend = createBackend({ dataDir: join(dir, 'data') });
+  const content = TemplateFile.parse(JSON.parse(readFileSync('resources/templates/seed-01-huyen-uy-dai-hoi-diem.json', 'utf8'))).content;
+  const saved = await backend.invoke('plan.save', { ...content, id: '0b7a6a52-5a3e-4a8e-9d7e-3c2f1b0a9e11', baseRevision: null });
+  if (!saved.ok) throw new Error(saved.error.message);
+  plan = saved.data;
+});
+afterAll(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function service(answers: (string | null)[], printed: string[] = []) {
+  const dialog = fakeDialog(answers);
+  const files = createFileService({
+    invoke: (channel, input) => backend.invoke(channel, input),
+    dialogs: createNativeDialogs(dialog.api, () => join(dir, 'Documents')),
+    printPdf: async (id) => (printed.push(id), PDF_BYTES),
+    tokens: createPathTokens(),
+  });
+  return { files, shown: dialog.shown };
+}
+
+describe('file.chooseSave', () => {
+  it('renders the .docx in the backend, asks where with the plan file name, and writes that document', async () => {
+    const out = join(dir, 'chosen', 'ke-hoach.docx');
+    mkdirSync(join(dir, 'chosen'));
+    const { files, shown } = service([out]);
+    const result = await files.chooseSave({ source: { kind: 'plan.docx', id: plan.id } }, window);
+    expect(result).toEqual({ saved: true, fileName: 'ke-hoach.docx' }); // the name only: the renderer never sees a folder
+    const rendered = await backend.invoke('plan.renderDocx', { id: plan.id });
+    if (!rendered.ok) throw new Error(rendered.error.message);
+    // the same document as the backend renders (a .docx carries its creation time, so compare the parts)
+    const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([name]) => name !== 'docProps/core.xml'));
+    expect(parts(readFileSync(out))).toEqual(parts(Buffer.from(rendered.data.base64, 'base64')));
+    expect(readdirSync(join(dir, 'chosen'))).toEqual(['ke-hoach.docx']); // no temporary file left
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.window).toBe(window);
+    const options = shown[0]!.options as SaveDialogOptions;
+    expect(options.defaultPath).toBe(join(dir, 'Documents', rendered.data.fileName));
+    expect(options.filters).toEqual([{ name: 'Văn bản Word (.docx)', extensions: ['docx'] }]);
+  });
+
+  it('prints the plan to PDF and saves it under the name the user typed, adding the extension', async () => {
+    const printed: string[] = [];
+    const { files, shown } = service([join(dir, 'ban-in')], printed);
+    const result = await files.chooseSave({ source: { kind: 'plan.pdf', id: plan.id } }, window);
+    expect(result).toEqual({ saved: true, fileName: 'ban-in.pdf' });
+    expect(printed).toEqual([plan.id]);
+    expect(readFileSync(join(dir, 'ban-in.pdf')).equals(PDF_BYTES)).toBe(true);
+    expect((shown[0]!.options as SaveDialogOptions).defaultPath).toBe(join(dir, 'Documents', planFileName(plan, 'pdf')));
+    expect(planFileName(plan, 'pdf')).toBe('KH-315-KH-HU-2024.pdf');
+  });
+
+  it('writes nothing when the user cancels, and starts the next dialog in the last chosen folder', async () => {
+    const sub = join(dir, 'last');
+    mkdirSync(sub);
+    const { files, shown } = service([join(sub, 'a.docx'), null]);
+    await files.chooseSave({ source: { kind: 'plan.docx', id: plan.id } }, window);
+    expect(await files.chooseSave({ source: { kind: 'plan.docx', id: plan.id } }, window)).toEqual({ saved: false });
+    expect(readdirSync(sub)).toEqual(['a.docx']);
+    expect((shown[1]!.options as SaveDialogOptions).defaultPath!.startsWith(join(sub, 'KH-'))).toBe(true);
+  });
+
+  it('an unknown plan is an error before any dialog', async () => {
+    const { files, shown } = service([join(dir, 'never.docx')]);
+    const err = await files.chooseSave({ source: { kind: 'plan.docx', id: '5d0f0f33-3a3b-4c1e-8f7a-1a2b3c4d5e6f' } }, window).catch((e: unknown) => e);
+    expect(fileServiceError(err)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(shown).toHaveLength(0);
+    expect(existsSync(join(dir, 'never.docx'))).toBe(false);
+  });
+
+  it('a folder that vanished before the write is an IO error in Vietnamese', async () => {
+    const { files } = service([join(dir, 'usb-removed', 'a.docx')]);
+    const err = await files.chooseSave({ source: { kind: 'plan.docx', id: plan.id } }, window).catch((e: unknown) => e);
+    expect(fileServiceError(err)).toEqual({ code: 'IO', message: 'Không lưu được tệp: thư mục hoặc tệp không còn tồn tại (ổ USB đã bị rút?).' });
+  });
+});
+
+describe('file.chooseOpen and file.read', () => {
+  it('hands out a single-use token for the chosen file, never its path', async () => {
+    const src = join(dir, 'nhan-tu-usb.json');
+    writeFileSync(src, '{"a":1}');
+    const { files, shown } = service([src]);
+    const chosen = await files.chooseOpen({ kinds: ['json'] }, window);
+    expect(chosen).toMatchObject({ opened: true, fileName: 'nhan-tu-usb.json', size: 7 });
+    expect(JSON.stringify(chosen)).not.toContain(dir);
+    expect((shown[0]!.options as OpenDialogOptions).filters).toEqual([{ name: 'Tệp dữ liệu JSON (.json)', extensions: ['json'] }]);
+    const token = chosen.opened ? chosen.token : '';
+    expect(await files.read({ token })).toEqual({ fileName: 'nhan-tu-usb.json', base64: Buffer.from('{"a":1}').toString('base64') });
+    const again = await files.read({ token }).catch((e: unknown) => e);
+    expect(fileServiceError(again)).toMatchObject({ code: 'NOT_FOUND', message: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.' });
+  });
+
+  it('cancelling opens nothing', async () => {
+    const { files } = service([null]);
+    expect(await files.chooseOpen({ kinds: ['docx', 'pdf'] }, null)).toEqual({ opened: false });
+  });
+});
+
+describe('native dialogs', () => {
+  it('shows one dialog per window at a time', async () => {
+    let release: (v: { canceled: boolean; filePath: string }) => void = () => {};
+    let calls = 0;
+    const api = {
+      showSaveDialog: () => (calls++, new Promise((r) => (release = r))),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    } as unknown as DialogApi;
+    const dialogs = createNativeDialogs(api, () => '/home/u');
+    const first = dialogs.chooseSavePath(window, 'a.docx', 'docx');
+    expect(await dialogs.chooseSavePath(window, 'b.docx', 'docx')).toBeNull(); // the second asks nothing
+    expect(calls).toBe(1);
+    release({ canceled: false, filePath: '/home/u/a.docx' });
+    expect(await first).toBe('/home/u/a.docx');
+  });
+
+  it('keeps a typed extension of the kind and adds it otherwise; macOS names come back composed', async () => {
+    expect(withExtension('/x/Báo cáo.DOCX', 'docx')).toBe('/x/Báo cáo.DOCX');
+    expect(withExtension('/x/ke.hoach', 'pdf')).toBe('/x/ke.hoach.pdf');
+    const decomposed = '/Users/u/Kế hoạch.pdf'.normalize('NFD');
+    const dialogs = createNativeDialogs(fakeDialog([decomposed]).api, () => '/Users/u', 'darwin');
+    expect(await dialogs.chooseSavePath(null, 'x.pdf', 'pdf')).toBe('/Users/u/Kế hoạch.pdf'.normalize('NFC'));
+  });
+});
+
+describe('path tokens', () => {
+  it('are single use and expire', () => {
+    let now = 0;
+    const tokens = createPathTokens(1000, () => now);
+    const a = tokens.issue('/a');
+    const b = tokens.issue('/b');
+    expect(tokens.take(a)).toBe('/a');
+    expect(tokens.take(a)).toBeNull();
+    now = 1000;
+    expect(tokens.take(b)).toBeNull();
+    expect(tokens.take('made-up')).toBeNull();
+  });
+});
+
+describe('printing to PDF in a hidden window', () => {
+  function standIn(readyAfter: number) {
+    const state = { polls: 0, destroyed: false, route: '', options: undefined as unknown };
+    const open = async (route: string): Promise<PrintWindow> => {
+      state.route = route;
+      return {
+        webContents: {
+          executeJavaScript: async (code: string) => (expect(code).toContain('printReady'), ++state.polls > readyAfter ? '3' : ''),
+          printToPDF: async (options: unknown) => ((state.options = options), PDF_BYTES),
+        } as unknown as PrintWindow['webContents'],
+        destroy: () => (state.destroyed = true),
+      };
+    };
+    return { open, state };
+  }
+
+  it('waits for the print route to be ready, prints A4 with the page boxes\' own margins, and closes the window', async () => {
+    const { open, state } = standIn(2);
+    const bytes = await printRouteToPdf(open, plan.id, { pollMs: 1 });
+    expect(Buffer.from(bytes).equals(PDF_BYTES)).toBe(true);
+    expect(state.route).toBe(`/print/${plan.id}`);
+    expect(state.polls).toBe(3);
+    expect(state.options).toEqual(PDF_OPTIONS);
+    expect(PDF_OPTIONS).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    expect(state.destroyed).toBe(true);
+  });
+
+  it('gives up after the timeout and still closes the window', async () => {
+    const { open, state } = standIn(Infinity);
+    await expect(printRouteToPdf(open, plan.id, { timeoutMs: 30, pollMs: 5 })).rejects.toThrow(/chưa sẵn sàng/);
+    expect(state.destroyed).toBe(true);
+  });
+
+  it('the print window has the app window\'s security settings and keeps rendering while hidden', () => {
+    let app: Record<string, unknown> = {};
+    let print: Record<string, unknown> = {};
+    class Capture {
+      constructor(o: Record<string, unknown>) {
+        if (o['skipTaskbar']) print = o;
+        else app = o;
+      }
+    }
+    createSecureWindow(Capture as never, '/p.cjs');
+    createSecureWindow(Capture as never, '/p.cjs', 'print');
+    const { backgroundThrottling, ...printPrefs } = print['webPreferences'] as Record<string, unknown>;
+    expect(printPrefs).toEqual(app['webPreferences']);
+    expect(backgroundThrottling).toBe(false);
+    expect(print['show']).toBe(false);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * Web harness: serves the built renderer and the same backend over HTTP on 127.0.0.1 only, with a
- * `window.kehoach` shim identical to the preload's. For end-to-end tests in a real browser and for
- * development on machines where the Electron binary cannot be downloaded. Never exposed beyond loopback.
+ * `window.kehoach` shim identical to the preload's (harness-bridge.js). For end-to-end tests in a real browser and
+ * for development on machines where the Electron binary cannot be downloaded. Never exposed beyond loopback.
+ * The file channels that main answers in the app are answered here with a download (save) or an upload (open):
+ * the harness produces the bytes (a PDF through headless Chromium), the bridge hands them to the browser.
  *
  *   npm run web -- --port 5199 --data <dir>
  */
@@ -10,7 +12,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import { createBackend } from '../electron/backend/index';
+import { createBackend, type Backend } from '../electron/backend/index';
+import { fileApiError, fileMessages } from '../electron/backend/files/errors';
+import { produceSaveSource } from '../electron/backend/files/save-source';
+import { validationError, type ApiError } from '../shared/api';
+import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_OPEN_BYTES, saveSourceKind } from '../shared/api/file';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
@@ -28,19 +34,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
-
-/** The shim: same `invoke(channel, input)` as the preload, over HTTP. */
-const BRIDGE_JS = `(() => {
-  const invoke = async (channel, input) => {
-    try {
-      const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, input }) });
-      return await res.json();
-    } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được máy chủ thử nghiệm: ' + (e && e.message) } };
-    }
-  };
-  Object.defineProperty(window, 'kehoach', { value: Object.freeze({ invoke }), writable: false });
-})();`;
 
 export interface HarnessOptions {
   port: number;
@@ -61,6 +54,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   mkdirSync(opts.dataDir, { recursive: true });
   const backend = createBackend({ dataDir: opts.dataDir });
+  const bridgeJs = (await readFile(join(here, 'harness-bridge.js'), 'utf8')).replace(
+    '/*CONFIG*/ null',
+    JSON.stringify({ maxOpenBytes: MAX_OPEN_BYTES, messages: { tokenSpent: fileMessages.tokenSpent, tooLarge: fileMessages.tooLarge(MAX_OPEN_BYTES) } }),
+  );
   const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
     '<head>',
     '<head>\n    <script src="./harness-bridge.js"></script>',
@@ -88,11 +85,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Yêu cầu không phải JSON hợp lệ.' } });
       }
-      const result = await backend.invoke(String(body.channel ?? ''), body.input);
+      const channel = String(body.channel ?? '');
+      if (channel.startsWith('file.')) return sendJson(res, 200, await fileCall(channel, body.input, backend, `http://${HOST}:${port}/`));
+      const result = await backend.invoke(channel, body.input);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    if (url.pathname === '/harness-bridge.js') return send(res, 200, MIME['.js']!, BRIDGE_JS);
+    if (url.pathname === '/harness-bridge.js') return send(res, 200, MIME['.js']!, bridgeJs);
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, MIME['.html']!, indexHtml);
     const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(rendererDir + sep)) return send(res, 403, 'text/plain', 'Forbidden path');
@@ -121,6 +120,34 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         });
       }),
   };
+}
+
+/**
+ * The harness's half of the file channels (the bridge does the browser's half): `file.chooseSave` answers with the
+ * bytes to download, `file.chooseOpen` with the accepted types for the upload; `file.read` never leaves the page.
+ */
+async function fileCall(channel: string, input: unknown, backend: Backend, appUrl: string): Promise<object> {
+  const fail = (error: ApiError) => ({ ok: false, error });
+  if (channel === 'file.chooseSave') {
+    const parsed = ChooseSaveInput.safeParse(input ?? {});
+    if (!parsed.success) return fail(validationError(parsed.error));
+    const { source } = parsed.data;
+    try {
+      const printPdf = async (id: string) => (await import('./print-pdf')).printStoredPlanPdf(appUrl, id);
+      const file = await produceSaveSource(source, (c, i) => backend.invoke(c, i), printPdf);
+      const { mime } = FILE_KINDS[saveSourceKind(source)];
+      return { ok: true, data: { saved: true, fileName: file.fileName }, file: { base64: Buffer.from(file.bytes).toString('base64'), mime } };
+    } catch (err) {
+      return fail(fileApiError(err));
+    }
+  }
+  if (channel === 'file.chooseOpen') {
+    const parsed = ChooseOpenInput.safeParse(input ?? {});
+    if (!parsed.success) return fail(validationError(parsed.error));
+    const accept = parsed.data.kinds.flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime]);
+    return { ok: true, accept: accept.join(',') };
+  }
+  return fail({ code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${channel.slice(0, 80)}` });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

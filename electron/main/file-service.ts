@@ -5,12 +5,11 @@
  */
 import type { BaseWindow } from 'electron';
 import { basename } from 'node:path';
-import type { ApiError } from '../../shared/api';
 import { saveSourceKind, MAX_OPEN_BYTES, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ReadOutput, type SaveSource } from '../../shared/api/file';
-import { FileIoError } from '../backend/files/errors';
+import { ContractFailure, fileMessages } from '../backend/files/errors';
 import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
 import { safeWriteFile } from '../backend/files/safe-write';
-import { ContractFailure, produceSaveSource, type Invoke } from '../backend/files/save-source';
+import { produceSaveSource, type Invoke } from '../backend/files/save-source';
 import type { NativeDialogs } from './file-dialogs';
 import type { PathTokens } from './path-tokens';
 
@@ -52,16 +51,9 @@ export function createFileService(deps: FileServiceDeps): FileService {
 
     async read({ token }) {
       const path = deps.tokens.take(token);
-      if (!path) throw new ContractFailure({ code: 'NOT_FOUND', message: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.' });
+      if (!path) throw new ContractFailure({ code: 'NOT_FOUND', message: fileMessages.tokenSpent });
       const data = await readChosenFile(path, MAX_OPEN_BYTES);
       return { fileName: basename(path), base64: data.toString('base64') };
     },
   };
-}
-
-/** Any failure of the file service as the contract's error. */
-export function fileServiceError(err: unknown): ApiError {
-  if (err instanceof ContractFailure) return err.apiError;
-  if (err instanceof FileIoError) return { code: 'IO', message: err.message };
-  return { code: 'INTERNAL', message: `Lỗi không mong đợi khi xử lý tệp: ${err instanceof Error ? err.message : String(err)}` };
 }

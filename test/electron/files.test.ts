@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { createBackend, type Backend } from '../../electron/backend';
 import { createNativeDialogs, withExtension, type DialogApi } from '../../electron/main/file-dialogs';
-import { createFileService, fileServiceError } from '../../electron/main/file-service';
+import { fileApiError } from '../../electron/backend/files/errors';
+import { createFileService } from '../../electron/main/file-service';
 import { createPathTokens } from '../../electron/main/path-tokens';
 import { PDF_OPTIONS, printRouteToPdf, type PrintWindow } from '../../electron/main/print-to-pdf';
 import { createSecureWindow } from '../../electron/main/security';
@@ -112,7 +113,7 @@ describe('file.chooseSave', () => {
   it('an unknown plan is an error before any dialog', async () => {
     const { files, shown } = service([join(dir, 'never.docx')]);
     const err = await files.chooseSave({ source: { kind: 'plan.docx', id: '5d0f0f33-3a3b-4c1e-8f7a-1a2b3c4d5e6f' } }, window).catch((e: unknown) => e);
-    expect(fileServiceError(err)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(fileApiError(err)).toMatchObject({ code: 'NOT_FOUND' });
     expect(shown).toHaveLength(0);
     expect(existsSync(join(dir, 'never.docx'))).toBe(false);
   });
@@ -120,7 +121,7 @@ describe('file.chooseSave', () => {
   it('a folder that vanished before the write is an IO error in Vietnamese', async () => {
     const { files } = service([join(dir, 'usb-removed', 'a.docx')]);
     const err = await files.chooseSave({ source: { kind: 'plan.docx', id: plan.id } }, window).catch((e: unknown) => e);
-    expect(fileServiceError(err)).toEqual({ code: 'IO', message: 'Không lưu được tệp: thư mục hoặc tệp không còn tồn tại (ổ USB đã bị rút?).' });
+    expect(fileApiError(err)).toEqual({ code: 'IO', message: 'Không lưu được tệp: thư mục hoặc tệp không còn tồn tại (ổ USB đã bị rút?).' });
   });
 });
 
@@ -136,7 +137,7 @@ describe('file.chooseOpen and file.read', () => {
     const token = chosen.opened ? chosen.token : '';
     expect(await files.read({ token })).toEqual({ fileName: 'nhan-tu-usb.json', base64: Buffer.from('{"a":1}').toString('base64') });
     const again = await files.read({ token }).catch((e: unknown) => e);
-    expect(fileServiceError(again)).toMatchObject({ code: 'NOT_FOUND', message: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.' });
+    expect(fileApiError(again)).toMatchObject({ code: 'NOT_FOUND', message: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.' });
   });
 
   it('cancelling opens nothing', async () => {

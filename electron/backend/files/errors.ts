@@ -1,4 +1,5 @@
-/** File errors with a Vietnamese message for the user, from Node's error codes. */
+/** File errors with a Vietnamese message for the user, from Node's error codes, and their contract form. */
+import type { ApiError } from '../../../shared/api';
 
 export type FileIoCode = 'NO_SPACE' | 'NO_PERMISSION' | 'BUSY' | 'MISSING' | 'TOO_LARGE' | 'MISMATCH' | 'IO';
 
@@ -37,4 +38,25 @@ export function fileIoError(err: unknown, step: 'write' | 'verify' | 'read'): Fi
       return new FileIoError('IO', `${verb}: ${detail}`);
     }
   }
+}
+
+/** Messages the web harness's bridge shows too (it answers the file channels in the browser). */
+export const fileMessages = {
+  tokenSpent: 'Tệp đã chọn không còn dùng được nữa. Hãy chọn lại tệp.',
+  tooLarge: (maxBytes: number) => `Không đọc được tệp: tệp lớn quá ${Math.round(maxBytes / (1024 * 1024))} MB.`,
+};
+
+/** A contract error to hand back as is (NOT_FOUND, VALIDATION…). */
+export class ContractFailure extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+    this.name = 'ContractFailure';
+  }
+}
+
+/** Any failure while serving a file channel, as the contract's error. */
+export function fileApiError(err: unknown): ApiError {
+  if (err instanceof ContractFailure) return err.apiError;
+  if (err instanceof FileIoError) return { code: 'IO', message: err.message };
+  return { code: 'INTERNAL', message: `Lỗi không mong đợi khi xử lý tệp: ${err instanceof Error ? err.message : String(err)}` };
 }

@@ -1,8 +1,8 @@
 /** Reading a file the user chose, with a size limit and a Vietnamese message on failure. */
 import { readFile, stat } from 'node:fs/promises';
-import { FileIoError, fileIoError } from './errors';
+import { FileIoError, fileIoError, fileMessages } from './errors';
 
-const tooLarge = (maxBytes: number) => new FileIoError('TOO_LARGE', `Không đọc được tệp: tệp lớn quá ${Math.round(maxBytes / (1024 * 1024))} MB.`);
+const tooLarge = (maxBytes: number) => new FileIoError('TOO_LARGE', fileMessages.tooLarge(maxBytes));
 
 /** The size of a readable file within the limit; a FileIoError otherwise. */
 export async function chosenFileSize(path: string, maxBytes: number): Promise<number> {

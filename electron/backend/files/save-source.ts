@@ -3,19 +3,12 @@
  * main's relay to the worker, or the web harness's backend) and a PDF printer (main: a hidden window; harness:
  * headless Chromium). Both hosts of `file.chooseSave` share it.
  */
-import type { ApiError, Channel, Input, InvokeResult, Output } from '../../../shared/api';
+import type { Channel, Input, InvokeResult, Output } from '../../../shared/api';
 import type { SaveSource } from '../../../shared/api/file';
 import { planFileName } from '../../../shared/format/file-name';
+import { ContractFailure } from './errors';
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<InvokeResult<Channel>>;
-
-/** A contract error to hand back as is (NOT_FOUND, VALIDATION…). */
-export class ContractFailure extends Error {
-  constructor(readonly apiError: ApiError) {
-    super(apiError.message);
-    this.name = 'ContractFailure';
-  }
-}
 
 export async function callOrThrow<C extends Channel>(invoke: Invoke, channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await invoke(channel, input);

@@ -1,0 +1,78 @@
+// The web harness's `window.kehoach`: the same `invoke(channel, input)` as the Electron preload, over HTTP.
+// The file channels end in the browser: a save is a download of the bytes the harness produced, an open is an
+// upload (<input type="file">) kept behind a single-use token, as main keeps the chosen path.
+// CONFIG is filled in by scripts/web-harness.ts.
+(() => {
+  const CONFIG = /*CONFIG*/ null;
+  const chosen = new Map();
+
+  const post = async (channel, input) => {
+    try {
+      const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, input }) });
+      return await res.json();
+    } catch (e) {
+      return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được máy chủ thử nghiệm: ' + (e && e.message) } };
+    }
+  };
+
+  const download = (fileName, base64, mime) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  };
+
+  const pickFile = (accept) =>
+    new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.addEventListener('change', () => resolve(input.files && input.files[0] ? input.files[0] : null), { once: true });
+      input.addEventListener('cancel', () => resolve(null), { once: true });
+      input.click();
+    });
+
+  const toBase64 = async (file) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+
+  const fileChannels = {
+    // The harness produces the bytes (and checks the input); the browser saves them as a download.
+    'file.chooseSave': async (input) => {
+      const result = await post('file.chooseSave', input);
+      if (!result.ok) return result;
+      download(result.data.fileName, result.file.base64, result.file.mime);
+      return { ok: true, data: result.data };
+    },
+    // The harness checks the input and names the accepted types; the browser asks for the file.
+    'file.chooseOpen': async (input) => {
+      const result = await post('file.chooseOpen', input);
+      if (!result.ok) return result;
+      const file = await pickFile(result.accept);
+      if (!file) return { ok: true, data: { opened: false } };
+      if (file.size > CONFIG.maxOpenBytes) return { ok: false, error: { code: 'IO', message: CONFIG.messages.tooLarge } };
+      const token = crypto.randomUUID();
+      chosen.set(token, file);
+      return { ok: true, data: { opened: true, token, fileName: file.name, size: file.size } };
+    },
+    'file.read': async (input) => {
+      const token = input && typeof input.token === 'string' ? input.token : '';
+      const file = chosen.get(token);
+      chosen.delete(token);
+      if (!file) return { ok: false, error: { code: 'NOT_FOUND', message: CONFIG.messages.tokenSpent } };
+      return { ok: true, data: { fileName: file.name, base64: await toBase64(file) } };
+    },
+  };
+
+  const invoke = (channel, input) => (Object.hasOwn(fileChannels, channel) ? fileChannels[channel](input) : post(channel, input));
+  Object.defineProperty(window, 'kehoach', { value: Object.freeze({ invoke }), writable: false });
+})();

@@ -15,6 +15,7 @@ import { _electron as electron, type ElectronApplication } from 'playwright-core
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(root, 'test-results', 'smoke-electron');
 const SEED = 'seed-01-huyen-uy-dai-hoi-diem';
+const seedId = () => (JSON.parse(readFileSync(join(root, 'resources', 'templates', `${SEED}.json`), 'utf8')) as { id: string }).id;
 
 /** The Electron executable when it is really there; never triggers the package's download attempt. */
 export function installedElectron(): string | null {
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
     const page = await app.firstWindow();
     page.setDefaultTimeout(30_000);
     await page.getByRole('navigation').waitFor();
-    const plan = await page.evaluate((templateId) => window.kehoach.invoke('template.instantiate', { templateId }), SEED);
+    const plan = await page.evaluate((templateId) => window.kehoach.invoke('template.instantiate', { templateId }), seedId());
     if (!plan.ok) throw new Error(plan.error.message);
     await page.evaluate((id) => (location.hash = `#/plans/${id}`), plan.data.id);
     await page.locator('.kh-page').first().waitFor();

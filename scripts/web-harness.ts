@@ -15,8 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend/index';
 import { fileApiError, fileMessages } from '../electron/backend/files/errors';
 import { produceSaveSource } from '../electron/backend/files/save-source';
-import { validationError, type ApiError } from '../shared/api';
-import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_OPEN_BYTES, saveSourceKind } from '../shared/api/file';
+import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_OPEN_BYTES, saveSourceKind, validationError, type ApiError } from '../shared/api';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;

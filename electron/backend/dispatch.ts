@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import { parseCall, validationError, type Channel, type ChannelMap, type Channels, type InvokeResult, type Output, type OutputOf, type ParsedInputOf } from '../../shared/api';
+import { parseCall, validationError, type BackendChannel, type BackendChannels, type Channel, type ChannelMap, type InvokeResult, type Output, type OutputOf, type ParsedInputOf } from '../../shared/api';
 import { BackendError } from './errors';
 
-/** One handler for every channel of `M` (a feature's slice of the contract, or the whole of it). */
-export type Handlers<M extends ChannelMap = Channels> = {
+/** One handler for every channel of `M` (a feature's slice of the contract, or all the backend answers). */
+export type Handlers<M extends ChannelMap = BackendChannels> = {
   [C in keyof M]: (input: ParsedInputOf<M[C]>) => OutputOf<M[C]> | Promise<OutputOf<M[C]>>;
 };
 
@@ -15,8 +15,11 @@ export type Handlers<M extends ChannelMap = Channels> = {
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown): Promise<InvokeResult<Channel>> {
   const call = parseCall(channel, rawInput);
   if (!call.ok) return call;
+  if (!Object.hasOwn(handlers, call.channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh ${call.channel} do cửa sổ chính của ứng dụng xử lý, không phải phần dữ liệu.` } };
+  }
   try {
-    const handler = handlers[call.channel] as (input: unknown) => unknown;
+    const handler = handlers[call.channel as BackendChannel] as (input: unknown) => unknown;
     const data = await handler(call.input);
     return { ok: true, data: data as Output<Channel> };
   } catch (err) {

@@ -5,7 +5,7 @@
  */
 import type { BaseWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, dirname, extname, join } from 'node:path';
-import { FILE_KINDS, type FileKind } from '../../shared/api/file';
+import { FILE_KINDS, type FileKind } from '../../shared/api';
 
 export type DialogApi = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
 

@@ -5,13 +5,15 @@
  */
 import type { BaseWindow } from 'electron';
 import { basename } from 'node:path';
-import { saveSourceKind, MAX_OPEN_BYTES, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ReadOutput, type SaveSource } from '../../shared/api/file';
-import { ContractFailure, fileMessages } from '../backend/files/errors';
+import { MAX_OPEN_BYTES, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
+import { ContractFailure, fileApiError, fileMessages } from '../backend/files/errors';
 import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
 import { safeWriteFile } from '../backend/files/safe-write';
 import { produceSaveSource, type Invoke } from '../backend/files/save-source';
 import type { NativeDialogs } from './file-dialogs';
+import type { MainHandler } from './ipc';
 import type { PathTokens } from './path-tokens';
+import type { SenderInfo } from './security';
 
 export interface FileServiceDeps {
   /** The backend (the worker relay). */
@@ -55,5 +57,24 @@ export function createFileService(deps: FileServiceDeps): FileService {
       const data = await readChosenFile(path, MAX_OPEN_BYTES);
       return { fileName: basename(path), base64: data.toString('base64') };
     },
+  };
+}
+
+/** The file channels as main's IPC handler: each call gets the window it came from (the dialog's parent). */
+export function answerFileChannels(service: FileService, windowOf: (event: SenderInfo) => BaseWindow | null): MainHandler {
+  return async (channel, input, event) => {
+    try {
+      const window = windowOf(event);
+      switch (channel) {
+        case 'file.chooseSave':
+          return { ok: true, data: await service.chooseSave(input as ParsedInput<'file.chooseSave'>, window) };
+        case 'file.chooseOpen':
+          return { ok: true, data: await service.chooseOpen(input as ParsedInput<'file.chooseOpen'>, window) };
+        case 'file.read':
+          return { ok: true, data: await service.read(input as ParsedInput<'file.read'>) };
+      }
+    } catch (err) {
+      return { ok: false, error: fileApiError(err) };
+    }
   };
 }

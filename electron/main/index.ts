@@ -1,26 +1,32 @@
 /**
- * Main process: one window, security settings, Vietnamese menu, single-instance lock, and the IPC relay
- * to the backend worker. Everything else lives in the backend (plain Node) or the renderer.
+ * Main process: one window, security settings, Vietnamese menu, single-instance lock, the IPC relay to the
+ * backend worker, and the user's files (dialogs, safe writes, PDF from a hidden print window). Everything else
+ * lives in the backend (plain Node) or the renderer.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BackendWorker } from './backend-worker';
+import { createNativeDialogs } from './file-dialogs';
+import { answerFileChannels, createFileService } from './file-service';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { createPathTokens } from './path-tokens';
 import { resolveDataDir } from './paths';
+import { printRouteToPdf, type OpenPrintWindow } from './print-to-pdf';
 import { denyAllPermissions, enforceCsp, createSecureWindow, lockNavigation } from './security';
 import { confirmUnsavedClose } from './unsaved-close';
 
 const rendererDir = join(__dirname, '../renderer');
 const appRoot = pathToFileURL(rendererDir + '/').href;
 const devOrigin = process.env['ELECTRON_RENDERER_URL'];
+const preloadPath = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendWorker | null = null;
 
 function createWindow(): void {
-  mainWindow = createSecureWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'));
+  mainWindow = createSecureWindow(BrowserWindow, preloadPath);
   lockNavigation(mainWindow.webContents, appRoot, devOrigin);
   confirmUnsavedClose(mainWindow.webContents, mainWindow, dialog);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -28,6 +34,19 @@ function createWindow(): void {
   else void mainWindow.loadFile(join(rendererDir, 'index.html'));
   mainWindow.on('closed', () => (mainWindow = null));
 }
+
+/** A hidden app window on a route of the renderer (Xuất PDF prints `/print/:id` in one). */
+const openPrintWindow: OpenPrintWindow = async (route) => {
+  const win = createSecureWindow(BrowserWindow, preloadPath, 'print');
+  try {
+    if (devOrigin) await win.loadURL(`${devOrigin}#${route}`);
+    else await win.loadFile(join(rendererDir, 'index.html'), { hash: route });
+  } catch (err) {
+    win.destroy();
+    throw err;
+  }
+  return win;
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -56,7 +75,14 @@ if (!app.requestSingleInstanceLock()) {
     const worker = backend;
     denyAllPermissions(session.defaultSession);
     enforceCsp(session.defaultSession);
-    registerIpc(ipcMain, (channel, input) => worker.invoke(channel, input), appRoot, devOrigin);
+    const files = createFileService({
+      invoke: (channel, input) => worker.invoke(channel, input),
+      dialogs: createNativeDialogs(dialog, () => app.getPath('documents')),
+      printPdf: (planId) => printRouteToPdf(openPrintWindow, planId),
+      tokens: createPathTokens(),
+    });
+    const windowOf = (event: unknown) => BrowserWindow.fromWebContents((event as IpcMainInvokeEvent).sender);
+    registerIpc(ipcMain, (channel, input) => worker.invoke(channel, input), appRoot, devOrigin, answerFileChannels(files, windowOf));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
     createWindow();
     app.on('activate', () => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { uuid } from '../model/common';
+import { command } from './contract';
 
 /** The kinds of file the app saves or opens, with the dialog's filter (the label is Vietnamese, shown by the OS). */
 export const FILE_KINDS = {
@@ -50,3 +51,19 @@ export const ReadInput = z.object({ token: z.string().min(1).max(100) }).strict(
 export const ReadOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type ReadOutput = z.infer<typeof ReadOutput>;
 
+
+/**
+ * The channels main answers itself (the web harness and its bridge in the browser); the backend never sees them.
+ * Commands that change nothing the app reads back: they invalidate no query.
+ */
+export const fileChannels = {
+  /** Produce the file for `source`, ask where to save it, write it safely. */
+  'file.chooseSave': command({ input: ChooseSaveInput, output: ChooseSaveOutput, invalidates: [] }),
+  /** Ask which file to open; a token stands for it. */
+  'file.chooseOpen': command({ input: ChooseOpenInput, output: ChooseOpenOutput, invalidates: [] }),
+  /** The bytes of the file behind a token (spends the token). */
+  'file.read': command({ input: ReadInput, output: ReadOutput, invalidates: [] }),
+} as const;
+export type FileChannels = typeof fileChannels;
+export type FileChannel = keyof FileChannels;
+export const isFileChannel = (name: string): name is FileChannel => Object.hasOwn(fileChannels, name);

@@ -7,6 +7,7 @@
 import { appChannels } from './app';
 import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInputOf } from './contract';
 import { validationError, type ApiError } from './errors';
+import { fileChannels, type FileChannel } from './file';
 import { orgChannels } from './org';
 import { plansChannels } from './plans';
 import { registerChannels } from './register';
@@ -16,6 +17,7 @@ import { templatesChannels } from './templates';
 export * from './app';
 export * from './contract';
 export * from './errors';
+export * from './file';
 export * from './org';
 export * from './plans';
 export * from './register';
@@ -30,6 +32,7 @@ export const features = {
   plans: plansChannels,
   register: registerChannels,
   templates: templatesChannels,
+  file: fileChannels,
 } as const satisfies Record<string, ChannelMap>;
 
 type Features = typeof features;
@@ -53,6 +56,9 @@ export const channels = mergeFeatures(features);
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
+/** The channels the backend answers: all but the file channels, which main answers itself (shared/api/file.ts). */
+export type BackendChannels = Omit<Channels, FileChannel>;
+export type BackendChannel = keyof BackendChannels;
 /** What a caller passes (before defaults and transforms). */
 export type Input<C extends Channel> = InputOf<Channels[C]>;
 /** What a handler receives (after validation). */

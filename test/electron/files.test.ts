@@ -10,7 +10,8 @@ import type { BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { createBackend, type Backend } from '../../electron/backend';
 import { createNativeDialogs, withExtension, type DialogApi } from '../../electron/main/file-dialogs';
 import { fileApiError } from '../../electron/backend/files/errors';
-import { createFileService } from '../../electron/main/file-service';
+import { answerFileChannels, createFileService } from '../../electron/main/file-service';
+import { handleInvoke } from '../../electron/main/ipc';
 import { createPathTokens } from '../../electron/main/path-tokens';
 import { PDF_OPTIONS, printRouteToPdf, type PrintWindow } from '../../electron/main/print-to-pdf';
 import { createSecureWindow } from '../../electron/main/security';
@@ -233,5 +234,34 @@ describe('printing to PDF in a hidden window', () => {
     expect(printPrefs).toEqual(app['webPreferences']);
     expect(backgroundThrottling).toBe(false);
     expect(print['show']).toBe(false);
+  });
+});
+
+describe('routing the file channels', () => {
+  const appRoot = 'file:///opt/KeHoach/resources/app.asar/out/renderer/';
+  const fromApp = { senderFrame: { url: `${appRoot}index.html`, parent: null } };
+
+  it('main answers them itself from the app page, with the validated input, never the backend', async () => {
+    const relayed: string[] = [];
+    const relay = async (channel: string) => (relayed.push(channel), { ok: true as const, data: {} as never });
+    const { files } = service([join(dir, 'routed.docx')]);
+    const handler = answerFileChannels(files, () => window);
+    const saved = await handleInvoke(fromApp, 'file.chooseSave', { source: { kind: 'plan.docx', id: plan.id } }, relay as never, appRoot, undefined, handler);
+    expect(saved).toEqual({ ok: true, data: { saved: true, fileName: 'routed.docx' } });
+    expect(relayed).toEqual([]);
+    const bad = await handleInvoke(fromApp, 'file.chooseSave', { source: { kind: 'plan.docx', id: plan.id }, path: '/etc/passwd' }, relay as never, appRoot, undefined, handler);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const foreign = await handleInvoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'file.chooseOpen', { kinds: ['json'] }, relay as never, appRoot, undefined, handler);
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('a failure reaches the page as the contract error', async () => {
+    const { files } = service([join(dir, 'gone', 'x.pdf')]);
+    const result = await answerFileChannels(files, () => null)('file.chooseSave', { source: { kind: 'plan.pdf', id: plan.id } }, fromApp);
+    expect(result).toMatchObject({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^Không lưu được tệp/) } });
+  });
+
+  it('the backend refuses them (they never reach it)', async () => {
+    expect(await backend.invoke('file.read', { token: 'x' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });

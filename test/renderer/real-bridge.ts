@@ -6,12 +6,19 @@
  *   ...render, interact...
  *   bridge.reopen();                          // same folder, new backend: "restart the app"
  *   bridge.dispose();                         // close the database, delete the folder
+ *
+ * The file channels (answered by main in the app) go through main's real relay to the handler given as `files`
+ * (main's file service with Electron's dialog replaced); without it they fail as an unknown channel would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend/index';
-import type { Channel, Input, InvokeResult, KehoachBridge, Output } from '../../shared/api';
+import { isFileChannel, type Channel, type Input, type InvokeResult, type KehoachBridge, type Output } from '../../shared/api';
+import { handleInvoke, type MainHandler } from '../../electron/main/ipc';
+
+const APP_ROOT = 'file:///app/out/renderer/';
+const APP_PAGE = { senderFrame: { url: `${APP_ROOT}index.html`, parent: null } };
 
 export interface RecordedCall {
   channel: string;
@@ -35,7 +42,7 @@ export interface RealBridge {
 
 const overJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-export function installRealBridge(options: { dataDir?: string } = {}): RealBridge {
+export function installRealBridge(options: { dataDir?: string; files?: MainHandler } = {}): RealBridge {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kehoach-renderer-'));
   // jsdom replaces the global URL, so the backend's default resources path (new URL(..., import.meta.url)) breaks
@@ -46,7 +53,11 @@ export function installRealBridge(options: { dataDir?: string } = {}): RealBridg
 
   const bridge: KehoachBridge = {
     invoke: async <C extends Channel>(channel: C, input: Input<C>): Promise<InvokeResult<C>> => {
-      const result = overJson(await backend.invoke(channel, overJson(input)));
+      const answer =
+        isFileChannel(channel) && options.files
+          ? handleInvoke(APP_PAGE, channel, overJson(input), (c, i) => backend.invoke(c, i), APP_ROOT, undefined, options.files)
+          : backend.invoke(channel, overJson(input));
+      const result = overJson(await answer) as InvokeResult<C>;
       calls.push({ channel, input, ok: result.ok });
       return result;
     },

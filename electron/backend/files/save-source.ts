@@ -3,8 +3,7 @@
  * main's relay to the worker, or the web harness's backend) and a PDF printer (main: a hidden window; harness:
  * headless Chromium). Both hosts of `file.chooseSave` share it.
  */
-import type { Channel, Input, InvokeResult, Output } from '../../../shared/api';
-import type { SaveSource } from '../../../shared/api/file';
+import type { Channel, Input, InvokeResult, Output, SaveSource } from '../../../shared/api';
 import { planFileName } from '../../../shared/format/file-name';
 import { ContractFailure } from './errors';
 

@@ -26,7 +26,7 @@ import { GeneralForm } from './forms/GeneralForm';
 import { PilotUnitsForm } from './forms/PilotUnitsForm';
 import { RecipientsForm } from './forms/RecipientsForm';
 import { SignatureForm } from './forms/SignatureForm';
-import { downloadBase64 } from './model/download';
+import { exportPlanFile, type ExportFormat } from './model/export-file';
 import { editorTabs, focusField, tabForPath, type EditorTab } from './model/tabs';
 import { ActionsBar } from './panels/ActionsBar';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -146,7 +146,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
 
   // --- actions
   const { printRoot, print, preparing } = usePrint();
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const allocate = useApiMutation('plan.allocateNumber', { silent: true });
   const issue = useApiMutation('plan.issue', { silent: true });
@@ -229,30 +229,26 @@ function PlanEditor({ plan }: { plan: Plan }) {
     }
   };
 
-  const onExportDocx = async () => {
-    if (!(await goOnDespiteErrors(t('actions.exportDocx')))) return;
-    setExporting(true);
+  const onExport = async (format: ExportFormat) => {
+    if (!(await goOnDespiteErrors(t(format === 'docx' ? 'actions.exportDocx' : 'actions.exportPdf')))) return;
+    setExporting(format);
     try {
       await autosave.flush();
-      const file = await call('plan.renderDocx', { id });
-      downloadBase64(file.fileName, file.base64);
-      notifySuccess(t('actions.exported', { fileName: file.fileName }));
+      const result = await exportPlanFile(id, format);
+      if (result.saved) notifySuccess(t('actions.exported', { fileName: result.fileName }));
     } catch (err) {
-      notifyError(err, t('actions.exportFailed'));
+      notifyError(err, t(format === 'docx' ? 'actions.exportFailed' : 'actions.pdfFailed'));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
+  const onExportDocx = () => onExport('docx');
 
   const onPrint = useCallback(() =>
       void goOnDespiteErrors(t('actions.print')).then((ok) => {
         if (ok) void print();
       }), [goOnDespiteErrors, print, t]);
-  const onPdf = async () => {
-    if (!(await goOnDespiteErrors(t('actions.exportPdf')))) return;
-    notifications.show({ color: 'blue', title: t('actions.exportPdf'), message: t('actions.pdfHint'), autoClose: 8000 });
-    void print();
-  };
+  const onPdf = () => onExport('pdf');
 
   useHotkeys(
     [
@@ -287,10 +283,10 @@ function PlanEditor({ plan }: { plan: Plan }) {
           </Group>
           <ActionsBar
             onExportDocx={() => void onExportDocx()}
-            exporting={exporting}
+            exporting={exporting === 'docx'}
             onPrint={onPrint}
             onPdf={() => void onPdf()}
-            printing={preparing}
+            printing={preparing || exporting === 'pdf'}
             onIssue={() => void onIssue()}
             issuing={issue.isPending}
             issueBlocked={lintErrors.length ? t('issue.blocked', { count: lintErrors.length }) : null}

@@ -1,41 +1,85 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNativeDialogs, type DialogApi } from '../../../electron/main/file-dialogs';
+import { answerFileChannels, createFileService } from '../../../electron/main/file-service';
+import { createPathTokens } from '../../../electron/main/path-tokens';
 import { blankHuyenUy, createPlan, installRealBridge, openEditor, seedNumber, untilStored, type RealBridge } from './editor-harness';
 
 let bridge: RealBridge;
+let saveDir = '';
+/** What Electron's save dialog answers next (null: the user cancels). */
+const dialogAnswers: (string | null)[] = [];
+const printed: string[] = [];
+const PDF_BYTES = Buffer.from('%PDF-1.7\n% printed pages\n%%EOF\n');
+
 beforeEach(() => {
-  bridge = installRealBridge();
+  saveDir = mkdtempSync(join(tmpdir(), 'kh-actions-save-'));
+  // Main's real file service; Electron's dialog answers from the queue, the hidden print window is a stand-in.
+  const service = createFileService({
+    invoke: (channel, input) => bridge.backend.invoke(channel, input),
+    dialogs: createNativeDialogs(
+      {
+        showSaveDialog: async () => {
+          const filePath = dialogAnswers.shift() ?? null;
+          return { canceled: filePath === null, filePath: filePath ?? '' };
+        },
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      } as unknown as DialogApi,
+      () => saveDir,
+    ),
+    printPdf: async (id) => (printed.push(id), PDF_BYTES),
+    tokens: createPathTokens(),
+  });
+  bridge = installRealBridge({ files: answerFileChannels(service, () => null) });
 });
 afterEach(() => {
   bridge.dispose();
+  rmSync(saveDir, { recursive: true, force: true });
+  dialogAnswers.length = 0;
+  printed.length = 0;
   vi.restoreAllMocks();
 });
 
 describe('actions bar', () => {
-  it('Xuất .docx stores pending edits first, then downloads the rendered file under its name', async () => {
-    // jsdom has no blob URLs: give it the two browser functions, and catch the download click
-    const blobs: Blob[] = [];
-    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:test'), revokeObjectURL: () => {} });
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+  it('Xuất .docx stores pending edits first, then saves the rendered file where the user chose', async () => {
     const plan = await createPlan(bridge, seedNumber(1));
     const { user } = await openEditor(bridge, plan);
     const place = screen.getByRole('textbox', { name: /Địa danh/ });
     await user.clear(place);
     await user.type(place, 'Tam Đường');
+    dialogAnswers.push(join(saveDir, 'ke-hoach.docx'));
     await user.click(screen.getByRole('button', { name: 'Xuất .docx' }));
-    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
-    expect(downloads[0]).toMatch(/\.docx$/);
-    expect(blobs[0]!.size).toBeGreaterThan(5000);
-    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
-    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK'); // a zip, i.e. a .docx
+    expect(await screen.findByText('Đã lưu tệp ke-hoach.docx', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const bytes = readFileSync(join(saveDir, 'ke-hoach.docx'));
+    expect(bytes.byteLength).toBeGreaterThan(5000);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, i.e. a .docx
     // the export rendered the stored plan, which already had the edit
-    const renderCall = bridge.calls.findIndex((c) => c.channel === 'plan.renderDocx');
-    const lastSaveBefore = bridge.calls.slice(0, renderCall).filter((c) => c.channel === 'plan.save').at(-1)!;
+    const exportCall = bridge.calls.findIndex((c) => c.channel === 'file.chooseSave');
+    expect(bridge.calls[exportCall]!.input).toEqual({ source: { kind: 'plan.docx', id: plan.id } });
+    const lastSaveBefore = bridge.calls.slice(0, exportCall).filter((c) => c.channel === 'plan.save').at(-1)!;
     expect((lastSaveBefore.input as { header: { place: string } }).header.place).toBe('Tam Đường');
-    expect(await screen.findByText(/Đã xuất tệp/)).toBeInTheDocument();
+  });
+
+  it('Xuất PDF saves the printed pages without the print dialog; a cancelled save says nothing', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    dialogAnswers.push(join(saveDir, 'ban-in'));
+    await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));
+    expect(await screen.findByText('Đã lưu tệp ban-in.pdf', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(readFileSync(join(saveDir, 'ban-in.pdf')).equals(PDF_BYTES)).toBe(true);
+    expect(printed).toEqual([plan.id]);
+
+    dialogAnswers.push(null);
+    await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));
+    await waitFor(() => expect(printed).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Xuất PDF' })).toBeEnabled());
+    expect(screen.getAllByText(/Đã lưu tệp/)).toHaveLength(1);
+    expect(readdirSync(saveDir)).toEqual(['ban-in.pdf']);
+    expect(print).not.toHaveBeenCalled();
   });
 
   it('In and Ctrl+P of a draft with errors ask first, listing the errors, then print the preview pages through the print container', async () => {

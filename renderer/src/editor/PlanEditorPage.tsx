@@ -26,7 +26,7 @@ import { GeneralForm } from './forms/GeneralForm';
 import { PilotUnitsForm } from './forms/PilotUnitsForm';
 import { RecipientsForm } from './forms/RecipientsForm';
 import { SignatureForm } from './forms/SignatureForm';
-import { exportPlanFile, type ExportFormat } from './model/export-file';
+import { exportSource, type ExportFormat } from './model/export-file';
 import { editorTabs, focusField, tabForPath, type EditorTab } from './model/tabs';
 import { ActionsBar } from './panels/ActionsBar';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -151,6 +151,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const allocate = useApiMutation('plan.allocateNumber', { silent: true });
   const issue = useApiMutation('plan.issue', { silent: true });
   const duplicate = useApiMutation('plan.duplicate', { silent: true });
+  const saveFile = useApiMutation('file.chooseSave', { silent: true });
   const reopen = useApiMutation('plan.reopen', { silent: true });
 
   const saveNow = useCallback(async () => {
@@ -234,7 +235,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
     setExporting(format);
     try {
       await autosave.flush();
-      const result = await exportPlanFile(id, format);
+      const result = await saveFile.mutateAsync({ source: exportSource(id, format) });
       if (result.saved) notifySuccess(t('actions.exported', { fileName: result.fileName }));
     } catch (err) {
       notifyError(err, t(format === 'docx' ? 'actions.exportFailed' : 'actions.pdfFailed'));

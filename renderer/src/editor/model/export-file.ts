@@ -1,13 +1,10 @@
 /**
- * Export a plan to a file the user chooses. One call: main renders it (.docx in the backend, PDF from the print
- * route), shows the save dialog, writes the file safely and reads it back; the web harness answers with a download.
- * Resolves `{ saved: false }` when the user cancelled.
+ * Exporting a plan to a file the user chooses is one `file.chooseSave` call: main renders it (.docx in the backend,
+ * PDF from the print route), shows the save dialog, writes the file safely and reads it back; the web harness
+ * answers with a download. The answer is `{ saved: false }` when the user cancelled.
  */
-import type { ChooseSaveOutput } from '../../../../shared/api';
-import { call } from '../../api/client';
+import type { SaveSource } from '../../../../shared/api';
 
 export type ExportFormat = 'docx' | 'pdf';
 
-export function exportPlanFile(id: string, format: ExportFormat): Promise<ChooseSaveOutput> {
-  return call('file.chooseSave', { source: { kind: format === 'docx' ? 'plan.docx' : 'plan.pdf', id } });
-}
+export const exportSource = (id: string, format: ExportFormat): SaveSource => ({ kind: format === 'docx' ? 'plan.docx' : 'plan.pdf', id });

@@ -65,7 +65,7 @@ describe('actions bar', () => {
 
   it('Xuất PDF saves the printed pages without the print dialog; a cancelled save says nothing', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
-    const plan = await createPlan(bridge, blankHuyenUy);
+    const plan = await createPlan(bridge, seedNumber(1)); // a plan without errors: no question before exporting
     const { user } = await openEditor(bridge, plan);
     dialogAnswers.push(join(saveDir, 'ban-in'));
     await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));

@@ -9,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for the UI: the default 1 s is too short on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
     globalSetup: ['test/global-setup.ts'],

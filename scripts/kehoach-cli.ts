@@ -1,12 +1,14 @@
 /**
  * Command line for batch use and tests:
  *
- *   npm run kehoach -- render <plan.json> -o <out.docx>
+ *   npm run kehoach -- render <plan.json> -o <out.docx> [--draft]
  *   npm run kehoach -- lint <plan.json> [--json]
- *   npm run kehoach -- pdf <plan.json> -o <out.pdf>     (the preview printed by headless Chromium)
+ *   npm run kehoach -- pdf <plan.json> -o <out.pdf> [--draft]    (the preview printed by headless Chromium)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
- * Exit status: 0 done; 1 lint found errors (or rendering failed); 2 bad input or usage — nothing written.
+ * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
+ * line's "print this draft anyway" (the app asks the same question in a dialog).
+ * Exit status: 0 done; 1 lint found errors (or rendering failed) — nothing written; 2 bad input or usage — nothing written.
  * New subcommands (e.g. `pdf`) register in COMMANDS.
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,10 +24,11 @@ export class InputError extends Error {}
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
 const USAGE = `Cách dùng:
-  npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>   In kế hoạch ra tệp .docx
-  npm run kehoach -- lint <kế-hoạch.json> [--json]         Kiểm tra thể thức (mã thoát 1 khi có lỗi)
-  npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf>      In trang xem trước ra PDF (qua Chromium)
-<kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).`;
+  npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx> [--draft]   In kế hoạch ra tệp .docx
+  npm run kehoach -- lint <kế-hoạch.json> [--json]                   Kiểm tra thể thức (mã thoát 1 khi có lỗi)
+  npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf> [--draft]      In trang xem trước ra PDF (qua Chromium)
+<kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
+--draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
 interface Args {
   positional: string[];
@@ -34,7 +37,7 @@ interface Args {
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
 const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out' };
-const FLAG_OPTIONS: Record<string, string> = { '--json': 'json' };
+const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft' };
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -127,6 +130,20 @@ interface Io {
 
 type Command = (args: Args, io: Io) => Promise<number>;
 
+/**
+ * The plan to print, or null when it has format errors and --draft was not given: the errors are listed (with
+ * their fields) and nothing is written, as the app asks before printing a draft with errors.
+ */
+function printablePlan(file: string, args: Args, io: Io): PlanContent | null {
+  const content = readPlanFile(file);
+  if (args.options.get('draft') === true) return content;
+  const errors = lintPlan(content).filter((f) => f.severity === 'error');
+  if (errors.length === 0) return content;
+  io.err(`Kế hoạch trong tệp ${file} còn ${errors.length} lỗi thể thức nên chưa in (thêm --draft để vẫn in bản dự thảo):`);
+  for (const f of errors) io.err(`  ${formatFinding(f)}`);
+  return null;
+}
+
 function onePlanFile(args: Args, command: string): string {
   const [file, ...extra] = args.positional;
   if (!file) throw new InputError(`Thiếu tệp kế hoạch: npm run kehoach -- ${command} <kế-hoạch.json>`);
@@ -138,7 +155,8 @@ const render: Command = async (args, io) => {
   const file = onePlanFile(args, 'render');
   const out = args.options.get('out');
   if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>');
-  const content = readPlanFile(file);
+  const content = printablePlan(file, args, io);
+  if (!content) return EXIT.findings;
   // Loaded on demand: `lint` does not need the .docx writer.
   const { renderPlanDocx } = await import('../electron/backend/docx/index');
   const bytes = await renderPlanDocx(content);
@@ -165,7 +183,8 @@ const pdf: Command = async (args, io) => {
   const file = onePlanFile(args, 'pdf');
   const out = args.options.get('out');
   if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf>');
-  const content = readPlanFile(file);
+  const content = printablePlan(file, args, io);
+  if (!content) return EXIT.findings;
   const { printPlanPdf } = await import('./print-pdf');
   const bytes = await printPlanPdf(content);
   writeFileAtomic(out, bytes);

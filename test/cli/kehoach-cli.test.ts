@@ -53,20 +53,44 @@ describe('kehoach render', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a schema-invalid plan: exit 2, the field named, nothing written', () => {
+  it('a plan with format errors (day 32, number "31a") is not printed: exit 1, each error with its field, nothing written', () => {
     const content = seedContent();
-    (content.header as { date: { day: number } }).date.day = 32;
+    (content.header as { date: { day: string } }).date.day = '32';
     (content.header as { number: string }).number = '31a';
     const plan = join(dir, 'invalid.json');
     writeFileSync(plan, JSON.stringify({ id: 'x', name: 'x', description: '', kind: 'seed', content }));
     const out = join(dir, 'invalid.docx');
     const r = kehoach('render', plan, '-o', out);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('không hợp lệ');
-    expect(r.stderr).toContain('trường content.header.date.day');
-    expect(r.stderr).toContain('trường content.header.number: Số văn bản chỉ gồm chữ số');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('còn 2 lỗi thể thức');
+    expect(r.stderr).toContain('header.date.day');
+    expect(r.stderr).toContain('header.number');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('.invalid'))).toEqual([]);
+  });
+
+  it('--draft prints a draft with format errors anyway, as typed', () => {
+    const content = seedContent();
+    (content.header as { number: string }).number = '31a';
+    const plan = join(dir, 'draft-errors.json');
+    writeFileSync(plan, JSON.stringify(content));
+    const out = join(dir, 'draft-errors.docx');
+    const r = kehoach('render', plan, '-o', out, '--draft');
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('a schema-invalid plan (a part of the wrong shape): exit 2, the field named, nothing written', () => {
+    const content = seedContent();
+    (content as { body: unknown }).body = 'không phải danh sách';
+    const plan = join(dir, 'shape.json');
+    writeFileSync(plan, JSON.stringify({ id: 'x', name: 'x', description: '', kind: 'seed', content }));
+    const out = join(dir, 'shape.docx');
+    const r = kehoach('render', plan, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('không hợp lệ');
+    expect(r.stderr).toContain('trường content.body');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a missing required part is named in Vietnamese', () => {

@@ -41,7 +41,16 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   return (
     <ConfirmContext.Provider value={ask}>
       {children}
-      <Modal opened={options !== null} onClose={() => close(false)} title={options?.title} centered size={options?.items?.length ? 'lg' : 'md'}>
+      {/* Above drawers and other modals (Mantine's default is 200 for all): a question asked from inside the
+          history drawer must be on top of it, not under its overlay. */}
+      <Modal
+        opened={options !== null}
+        onClose={() => close(false)}
+        title={options?.title}
+        centered
+        size={options?.items?.length ? 'lg' : 'md'}
+        zIndex={300}
+      >
         <Stack gap="sm">
           <Text size="sm">{options?.message}</Text>
           {options?.items && options.items.length > 0 && (

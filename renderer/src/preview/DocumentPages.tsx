@@ -1,7 +1,7 @@
 /**
- * A DocumentLayout drawn as A4 pages: every unit is measured once in a hidden column of the text width, the
- * units are paginated (cut between lines when they straddle a page end), and each page shows its slices inside
- * the profile's margins, with the page number from page 2 and the footnotes cited on the page at its bottom.
+ * A DocumentLayout drawn as A4 pages: every unit is measured in a hidden column of the text width (once per
+ * content: measureCache keeps the measures of unchanged units across edits), the units are paginated (cut between
+ * lines when they straddle a page end), and each page shows its slices inside the profile's margins, with the page number from page 2 and the footnotes cited on the page at its bottom.
  * The same page boxes are printed (print.css: @page A4, no extra margins), so the printout is these pages.
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import type { DocumentLayout, Footnote } from '../../../shared/layout';
 import { buildFlow, Para, TableView, UnitView, type FlowUnit, type Styles } from './flow';
 import { heightOf, measureRows, tableGeometry, unitCuts } from './measure';
+import { createMeasureCache, type UnitMeasure } from './measureCache';
 import { largestCut, paginate, smallestCut, type PageSlice } from './paginate';
 import { useFontsVersion } from './fonts';
 
@@ -30,6 +31,7 @@ const samePages = (a: PageSlice[], b: PageSlice[]) => JSON.stringify(a) === JSON
 export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
   const units = useMemo(() => buildFlow(layout), [layout]);
   const measureRef = useRef<HTMLDivElement>(null);
+  const measureCache = useRef(createMeasureCache()).current;
   const fontsVersion = useFontsVersion();
   const [pages, setPages] = useState<PageSlice[]>(() => [{ fragments: [], footnoteUnits: [] }]);
   const [heights, setHeights] = useState<number[]>([]);
@@ -47,27 +49,36 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
       const el = noteEls.get(id);
       return el ? heightOf(el) : 0;
     };
-    const hs = units.map((_, i) => (els[i] ? heightOf(els[i]) : 0));
+    measureCache.begin(`${page.textWidthMm}|${fontsVersion}|${JSON.stringify(layout.styles)}`);
+    const measures = units.map((u, i): UnitMeasure => {
+      const el = els[i];
+      if (!el) return { height: 0, repeatHeight: 0, cuts: [] };
+      return measureCache.get(u.sig, () =>
+        u.kind === 'table'
+          ? { height: heightOf(el), repeatHeight: tableGeometry(el).headerHeight, rows: measureRows(el) }
+          : { height: heightOf(el), repeatHeight: 0 },
+      );
+    });
+    // Cut positions on first need (a unit that fits its page is never cut); kept with the unit's measure.
+    const cuts = (i: number) => {
+      const m = measures[i];
+      const el = els[i];
+      if (!m) return [];
+      if (!m.cuts) m.cuts = el ? unitCuts(el, units[i]?.kind === 'table') : [];
+      return m.cuts;
+    };
+    measureCache.end();
+    const hs = measures.map((m) => m.height);
     const measured = units.map((u, i) => ({
       height: hs[i] ?? 0,
       keepWithNext: u.keepWithNext,
       breakBefore: u.breakBefore,
       splittable: u.splittable,
       keepTogether: u.keepTogether,
-      repeatHeight: u.kind === 'table' && els[i] ? tableGeometry(els[i]).headerHeight : 0,
+      repeatHeight: measures[i]?.repeatHeight ?? 0,
       footnoteHeight: u.footnotes.reduce((sum, id) => sum + noteHeight(id), 0),
-      ...(u.kind === 'table' && els[i] ? { rows: measureRows(els[i]) } : {}),
+      ...(measures[i]?.rows ? { rows: measures[i].rows } : {}),
     }));
-    const cache = new Map<number, number[]>();
-    const cuts = (i: number) => {
-      let c = cache.get(i);
-      if (!c) {
-        const el = els[i];
-        c = el ? unitCuts(el, units[i]?.kind === 'table') : [];
-        cache.set(i, c);
-      }
-      return c;
-    };
     const next = paginate(measured, {
       pageHeight: textHeightPx,
       footnoteSeparator: SEPARATOR_PT * PX_PER_PT,
@@ -77,13 +88,14 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
     setHeights((old) => (old.length === hs.length && old.every((h, i) => h === hs[i]) ? old : hs));
     setPages((old) => (samePages(old, next) ? old : next));
     onPaginated?.({ ms: performance.now() - started, pages: next.length });
-  }, [units, fontsVersion, textHeightPx, onPaginated]);
+  }, [units, fontsVersion, textHeightPx, onPaginated, measureCache, page.textWidthMm, layout.styles]);
 
   const styles = layout.styles;
+  const frame = useMemo(() => JSON.stringify([layout.page, layout.pageNumbers, layout.styles]), [layout.page, layout.pageNumbers, layout.styles]);
   const pagesView = (
     <div className="kh-pages" lang="vi">
       {pages.map((pg, n) => (
-        <PageView key={n} number={n + 1} layout={layout} slice={pg} units={units} heights={heights} styles={styles} />
+        <PageView key={n} number={n + 1} layout={layout} frame={frame} slice={pg} units={units} heights={heights} styles={styles} />
       ))}
     </div>
   );
@@ -114,10 +126,25 @@ function FootnoteView({ note, styles }: { note: Footnote; styles: Styles }) {
 interface PageProps {
   number: number;
   layout: DocumentLayout;
+  /** The page geometry, page numbers and styles as a string: equal frames draw pages alike. */
+  frame: string;
   slice: PageSlice;
   units: FlowUnit[];
   heights: number[];
   styles: Styles;
+}
+
+const pageNotes = (p: PageProps) =>
+  JSON.stringify(p.slice.footnoteUnits.flatMap((i) => p.units[i]?.footnotes ?? []).map((id) => p.layout.footnotes.find((f) => f.id === id)));
+
+/** A page draws the same when its slices, the content and heights of their units, its footnotes and the frame are. */
+function samePage(a: PageProps, b: PageProps): boolean {
+  if (a.number !== b.number || a.frame !== b.frame || JSON.stringify(a.slice) !== JSON.stringify(b.slice)) return false;
+  for (const f of b.slice.fragments) {
+    if (a.units[f.unit]?.sig !== b.units[f.unit]?.sig || a.units[f.unit]?.key !== b.units[f.unit]?.key) return false;
+    if (a.heights[f.unit] !== b.heights[f.unit]) return false;
+  }
+  return a.slice.footnoteUnits.length === 0 || pageNotes(a) === pageNotes(b);
 }
 
 const PageView = memo(function PageView({ number, layout, slice, units, heights, styles }: PageProps) {
@@ -163,7 +190,7 @@ const PageView = memo(function PageView({ number, layout, slice, units, heights,
       </div>
     </div>
   );
-});
+}, samePage);
 
 function FragmentView({ unit, from, to, full, styles }: { unit: FlowUnit; from: number; to: number; full: number; styles: Styles }): ReactNode {
   const whole = from <= 0 && to >= full - 0.5;

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../shared/api';
+import { isFileChannel } from '../../shared/api/file';
 import { minimalContent, seedContent } from './fixtures/plans';
 import { profile } from './fixtures/profile';
 import { call, checkOutput, cleanup, openBackend, outputChecked } from './helpers';
@@ -56,8 +57,9 @@ describe('every output matches the contract', () => {
     expect(() => checkOutput('org.remove', { ok: false })).toThrow(/org\.remove/);
   });
 
-  it('has checked the output of every channel of the contract', () => {
-    const never = (Object.keys(channels) as Channel[]).filter((c) => !outputChecked.has(c));
+  it('has checked the output of every channel the backend answers', () => {
+    // The file channels are main's own (test/electron/files.test.ts): the backend refuses them.
+    const never = (Object.keys(channels) as Channel[]).filter((c) => !isFileChannel(c) && !outputChecked.has(c));
     expect(never).toEqual([]);
   });
 });

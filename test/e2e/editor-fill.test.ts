@@ -258,7 +258,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await download.saveAs(docxPath);
     docxPdf = await convertToPdf(docxPath);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    await page.getByText(/^Đã xuất tệp /).waitFor();
+    await page.getByText(/^Đã lưu tệp .*\.docx$/).waitFor();
     const report = await checkRendered(docxPath, docxPdf);
     expect(report.rules.length).toBeGreaterThan(20); // the OOXML rules and the rendered-layout rules ran
     expect(failed(report, 'E')).toEqual([]);

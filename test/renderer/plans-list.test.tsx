@@ -124,7 +124,7 @@ describe('plans list', () => {
 
     await user.click(screen.getByRole('button', { name: 'Hoàn tác' }));
     await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Danh sách kế hoạch' }))).toHaveLength(1), { timeout: 4000 });
-    expect(screen.queryByRole('button', { name: 'Hoàn tác' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Hoàn tác' })).not.toBeInTheDocument());
     expect(await screen.findByText('Đã khôi phục kế hoạch.')).toBeInTheDocument();
     expect((await bridge.call('plan.list', {})).total).toBe(1);
     expect((await bridge.call('plan.list', { deleted: true })).total).toBe(0);

@@ -77,7 +77,7 @@ describe('actions bar', () => {
     await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));
     await waitFor(() => expect(printed).toHaveLength(2));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Xuất PDF' })).toBeEnabled());
-    expect(screen.getAllByText(/Đã lưu tệp/)).toHaveLength(1);
+    expect(screen.getAllByText(/Đã lưu tệp ban-in/)).toHaveLength(1);
     expect(readdirSync(saveDir)).toEqual(['ban-in.pdf']);
     expect(print).not.toHaveBeenCalled();
   });

@@ -1,4 +1,8 @@
-/** Characters a printed document must not hold: raw control characters and emoji (shared/format/text-chars.ts). */
+/**
+ * Characters a printed document must not hold: raw control characters and emoji (shared/format/text-chars.ts), and
+ * text typed in a legacy TCVN3/VNI font pasted as Unicode (shared/format/legacy-text.ts).
+ */
+import { LEGACY_ENCODING_NAMES, convertLegacyText, findLegacyText } from '../format/legacy-text';
 import { emojiIn, hasControlChars, hasEmoji, removeEmoji, replaceControlChars } from '../format/text-chars';
 import type { PlanContent } from '../model/plan';
 import { type Findings, texts } from './findings';
@@ -22,6 +26,17 @@ export function checkCharacters(c: PlanContent, f: Findings): void {
         from: s,
         value: removeEmoji(s),
       });
+    }
+    const legacy = findLegacyText(s);
+    if (legacy) {
+      const value = convertLegacyText(s, legacy);
+      const example = legacy.examples.join(' ');
+      f.error(
+        'text.legacy-font',
+        path,
+        `Văn bản gõ bằng phông ${LEGACY_ENCODING_NAMES[legacy.encoding]} ("${example}"): in ra sẽ thành chữ lỗi. Sửa nhanh sẽ chuyển sang chữ Unicode ("${convertLegacyText(example)}").`,
+        { kind: 'convertLegacyText', path, from: s, value },
+      );
     }
   }
 }

@@ -7,10 +7,11 @@ export const LintPath = z.array(z.union([z.string(), z.number()]));
  * A one-click correction the editor can apply: set the text field at `path` to `value`. `from` is the text the fix
  * was computed for; apply it only while the field still holds exactly `from` (else lint again).
  * - 'removeChars': `value` is the text without the offending characters (emoji, pictographs);
- * - 'replaceChars': `value` is the text with the offending characters replaced (raw tabs and line breaks → one space).
+ * - 'replaceChars': `value` is the text with the offending characters replaced (raw tabs and line breaks → one space);
+ * - 'convertLegacyText': `value` is the text with its TCVN3/VNI runs converted to Unicode.
  */
 export const LintFix = z.object({
-  kind: z.enum(['removeChars', 'replaceChars']),
+  kind: z.enum(['removeChars', 'replaceChars', 'convertLegacyText']),
   path: LintPath,
   from: z.string(),
   value: z.string(),

@@ -1,6 +1,7 @@
 /**
  * What a person may paste or type reaches the .docx only in a printable form, and the format checker sees what lint
- * reports: a date not in the calendar (R11), raw control characters (R3b), emoji (R3c).
+ * reports: a date not in the calendar (R11), raw control characters (R3b), emoji (R3c), text typed in a TCVN3 or VNI
+ * font pasted as Unicode (R3d).
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,29 @@ describe('the .docx of what was typed', () => {
     expect(lintPlan(fixed)).toEqual(lintPlan(planWith(() => {})));
     const after = await check('emoji-fixed', fixed);
     expect(rule(after.report, 'R3c')?.ok).toBe(true);
+    const rendered = await checkRendered(after.docx, await convertToPdf(after.docx));
+    expect(failed(rendered, 'E')).toEqual([]);
+  });
+
+  it('prints TCVN3 and VNI text pasted as Unicode, which R3d names; the lint conversion gives a clean .docx', { timeout: 600_000 }, async () => {
+    const pasted = planWith((c) => {
+      c.trichYeu = 'tæ chøc ®¹i héi chi bé nhiÖm kú 2025 - 2027';
+      task(c).text = 'Toå chöùc hoäi nghò quaùn trieät nghò quyeát cuûa Ñaûng uûy xaõ.';
+    });
+    const before = await check('legacy-font', pasted);
+    expect(rule(before.report, 'R3d')?.ok).toBe(false);
+
+    const findings = lintPlan(pasted).filter((f) => f.rule === 'text.legacy-font');
+    expect(findings.map((f) => [f.severity, f.path.join('.'), f.message.includes('TCVN3') ? 'TCVN3' : f.message.includes('VNI') ? 'VNI' : '?'])).toEqual([
+      ['error', 'trichYeu', 'TCVN3'],
+      ['error', 'body.1.children.0.tasks.0.text', 'VNI'],
+    ]);
+    const fixed = findings.reduce((c, f) => applyLintFix(c, f.fix!)!, pasted);
+    expect(fixed.trichYeu).toBe('tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2027');
+    expect(task(fixed).text).toBe('Tổ chức hội nghị quán triệt nghị quyết của Đảng ủy xã.');
+    expect(lintPlan(fixed).filter((f) => f.rule === 'text.legacy-font')).toEqual([]);
+    const after = await check('legacy-font-fixed', fixed);
+    expect(rule(after.report, 'R3d')?.ok).toBe(true);
     const rendered = await checkRendered(after.docx, await convertToPdf(after.docx));
     expect(failed(rendered, 'E')).toEqual([]);
   });

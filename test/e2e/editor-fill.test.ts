@@ -5,7 +5,8 @@
  * Saves the screenshots editor-preview.png and pilot-units.png on the way (see SCREENSHOT_DIR).
  */
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -35,6 +36,9 @@ const TEXT = {
   recipient: 'Đảng ủy xã Bình Lư',
   signer: 'Tần Thị Quế',
   appendixTitle: 'DANH SÁCH ĐƠN VỊ LÀM ĐIỂM',
+  /** Copied from Word: paragraphs on lines of their own, a tab after each number. */
+  pasted: '1.\tChuẩn bị văn kiện đại hội điểm.\r\n2.\tChuẩn bị nhân sự cấp ủy khóa mới.\r\n\r\n3.\tTổ chức đại hội và báo cáo kết quả.\r\n',
+  pastedLines: ['1. Chuẩn bị văn kiện đại hội điểm.', '2. Chuẩn bị nhân sự cấp ủy khóa mới.', '3. Tổ chức đại hội và báo cáo kết quả.'],
 };
 
 let app: AppSession;
@@ -149,6 +153,31 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await inPreview(TEXT.heading).waitFor();
   });
 
+  it('Nội dung: text pasted from Word (line breaks, tabs) becomes separate paragraphs when she accepts the offer', async () => {
+    await addBlock(page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true }), 'Đoạn văn');
+    // The block's name follows its text: hold it by its id.
+    const blockId = await group('Đoạn văn').getAttribute('data-block-id');
+    const box = page.locator(`[data-block-id="${blockId}"]`).getByLabel('Nội dung', { exact: true });
+    await box.focus();
+    await box.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, TEXT.pasted);
+    // Kept as pasted until she chooses, the tabs already spaces.
+    await expect.poll(() => box.inputValue()).toBe(TEXT.pasted.replace(/\r\n/g, '\n').replace(/\t/g, ' '));
+    const offer = page.getByRole('group', { name: 'Tách văn bản vừa dán' });
+    await offer.getByRole('button', { name: 'Tách thành 3 đoạn văn' }).click();
+    await offer.waitFor({ state: 'detached' });
+    for (const line of TEXT.pastedLines) await group(`Đoạn văn: ${line.slice(0, 40)}`).waitFor();
+    // The preview draws three paragraphs of their own.
+    const region = page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    for (const line of TEXT.pastedLines) {
+      await expect.poll(() => region.locator('.kh-page .kh-p').filter({ hasText: line }).count()).toBe(1);
+    }
+    await waitSaved(() => true);
+  });
+
   it('Đơn vị làm điểm: two units, members + invited → the total is computed and shown', async () => {
     await group('Danh sách đơn vị làm điểm').getByRole('button', { name: 'Sửa đơn vị làm điểm' }).click();
     await page.getByText('Chưa có đơn vị làm điểm.', { exact: false }).waitFor();
@@ -256,14 +285,20 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
     docxPath = join(outDir, 'out.docx');
     await download.saveAs(docxPath);
+    // The notice first: it closes by itself while LibreOffice converts.
+    await page.getByText(/^Đã lưu tệp .*\.docx$/).waitFor();
     docxPdf = await convertToPdf(docxPath);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    await page.getByText(/^Đã lưu tệp .*\.docx$/).waitFor();
     const report = await checkRendered(docxPath, docxPdf);
     expect(report.rules.length).toBeGreaterThan(20); // the OOXML rules and the rendered-layout rules ran
     expect(failed(report, 'E')).toEqual([]);
     expect(failed(report, 'W')).toEqual([]);
     expect(report.errors).toBe(0);
+    // The pasted lines are paragraphs of their own, and no raw control character reached the file.
+    const xml = strFromU8(unzipSync(await readFile(docxPath))['word/document.xml']!);
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    for (const line of TEXT.pastedLines) expect(paragraphs.filter((p) => p.endsWith(line.slice(3)))).toHaveLength(1);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\t(?![^<]*>)/);
   }, 120_000);
 
   it('prints the preview to PDF; the checker finds 0 errors and the words match the .docx', async () => {

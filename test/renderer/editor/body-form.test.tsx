@@ -81,4 +81,44 @@ describe('Nội dung (the body tree)', () => {
     const preview = screen.getByRole('region', { name: 'Bản xem trước kế hoạch' });
     await waitFor(() => expect(preview.querySelector('.kh-fnref')).not.toBeNull());
   });
+
+  it('offers to split a pasted text of several lines into paragraphs, or items; tabs become spaces', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy, () => ({ body: [] }));
+    const { user } = await openEditor(bridge, plan);
+    await user.click(screen.getByRole('tab', { name: 'Nội dung' }));
+    await user.click(screen.getByRole('button', { name: 'Thêm mục cuối văn bản' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Đoạn văn' }));
+    const box = within(await screen.findByRole('group', { name: 'Đoạn văn' })).getByRole('textbox', { name: 'Nội dung' });
+    await user.click(box);
+    await user.paste('Đoạn một.\r\n\r\n1.\tĐoạn hai\tcó tab.\r\nĐoạn ba.');
+    // Kept as pasted (tabs as spaces) until she chooses
+    await untilStored(bridge, plan.id, (p) => expect(shape(p.body)).toEqual(['p:Đoạn một.\n\n1. Đoạn hai có tab.\nĐoạn ba.']));
+    const offer = await screen.findByRole('group', { name: 'Tách văn bản vừa dán' });
+    expect(offer).toHaveTextContent('Văn bản vừa dán có 3 dòng.');
+    await user.click(within(offer).getByRole('button', { name: 'Tách thành 3 đoạn văn' }));
+    await untilStored(bridge, plan.id, (p) => expect(shape(p.body)).toEqual(['p:Đoạn một.', 'p:1. Đoạn hai có tab.', 'p:Đoạn ba.']));
+    expect(screen.queryByRole('group', { name: 'Tách văn bản vừa dán' })).toBeNull();
+
+    // Lines starting with "-" / "+" become items; declining keeps the text as pasted
+    const last = screen.getAllByRole('group', { name: /^Đoạn văn/ }).at(-1)!;
+    const lastBox = within(last).getByRole('textbox', { name: 'Nội dung' });
+    await user.click(lastBox);
+    await user.paste('\n- Ý một;\n+\tý phụ.');
+    const items = await screen.findByRole('group', { name: 'Tách văn bản vừa dán' });
+    await user.click(within(items).getByRole('button', { name: 'Giữ nguyên' }));
+    expect(screen.queryByRole('group', { name: 'Tách văn bản vừa dán' })).toBeNull();
+    await untilStored(bridge, plan.id, (p) => expect(shape(p.body).at(-1)).toEqual('p:Đoạn ba.\n- Ý một;\n+ ý phụ.'));
+
+    await user.clear(lastBox);
+    await user.paste('- Ý một;\n+\tý phụ.');
+    await user.click(within(await screen.findByRole('group', { name: 'Tách văn bản vừa dán' })).getByRole('button', { name: 'Tách thành 2 gạch đầu dòng' }));
+    await untilStored(bridge, plan.id, (p) => expect(shape(p.body)).toEqual(['p:Đoạn một.', 'p:1. Đoạn hai có tab.', '-Ý một;', '+ý phụ.']));
+
+    // A one-line field takes a pasted text on one line
+    await user.click(screen.getByRole('button', { name: 'Thêm mục cuối văn bản' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Đề mục (in đậm, đánh số)' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Đề mục cấp 1' })).getByRole('textbox', { name: 'Tên đề mục' }));
+    await user.paste('TỔ CHỨC\tTHỰC HIỆN\r\n');
+    await untilStored(bridge, plan.id, (p) => expect(shape(p.body).at(-1)).toEqual({ 'TỔ CHỨC THỰC HIỆN': [] }));
+  });
 });

@@ -5,12 +5,49 @@
  *    held back and named by the save status, see state/storable.ts);
  *  - shows an inline error: its own check (`validate`, a translated message) or the finding for its path (a lint
  *    finding, or the store's reason for holding the value back). Checks never stop a value from being saved.
+ *  - pastes as meant: a tab becomes a space; a one-line field takes line breaks as spaces; a text area may offer to
+ *    split a pasted text of several lines (`onPasteLines`).
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Autocomplete } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { normalizePastedText, pastedOnOneLine, splitPastedLines, type PastedLines } from '../../../../shared/format/pasted-text';
 import { pathKey, useEdit, useFinding, type FieldPath } from '../state/context';
+
+/** A text of several lines pasted into a text area: what the field held around it, and the lines. */
+export interface PastedInField {
+  before: string;
+  after: string;
+  /** The field's value once pasted (an offer to split it stands while the value is still this). */
+  value: string;
+  lines: PastedLines;
+}
+
+/**
+ * The paste handler of a text field: when the clipboard's text holds tabs (or, in a one-line field, line breaks),
+ * the cleaned text is inserted instead (through the browser's own insertion where it can, so undo still works);
+ * a text of several lines pasted into a text area is reported to `onLines`.
+ */
+function pasteHandler(value: string, onChange: (value: string) => void, oneLine: boolean, onLines?: (paste: PastedInField) => void) {
+  return (e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const raw = e.clipboardData.getData('text/plain');
+    if (!raw || el.readOnly) return;
+    const text = oneLine ? pastedOnOneLine(raw) : normalizePastedText(raw);
+    const lines = onLines ? splitPastedLines(text) : null;
+    if (text === raw && !lines) return;
+    e.preventDefault();
+    const start = el.selectionStart ?? value.length;
+    const end = el.selectionEnd ?? start;
+    const before = value.slice(0, start);
+    const after = value.slice(end);
+    const next = before + text + after;
+    const inserted = typeof document.execCommand === 'function' && document.execCommand('insertText', false, text) && el.value === next;
+    if (!inserted) onChange(next);
+    if (lines && onLines) onLines({ before, after, value: next, lines });
+  };
+}
 
 /** The error to show under a field: its own check first, then the finding for its path. */
 function useShownError(path: FieldPath | undefined, local: string | null): ReactNode {
@@ -64,15 +101,17 @@ interface TextFieldProps extends CommonProps {
 export function TextField(props: TextFieldProps) {
   const common = { ...useFrame(props, props.validate?.(props.value) ?? null), onBlur: props.onBlur, w: props.w, inputMode: props.inputMode };
   if (props.suggestions && props.suggestions.length) {
-    return <Autocomplete {...common} value={props.value} onChange={props.onChange} data={[...new Set(props.suggestions)]} />;
+    return <Autocomplete {...common} value={props.value} onChange={props.onChange} onPaste={pasteHandler(props.value, props.onChange, true)} data={[...new Set(props.suggestions)]} />;
   }
-  return <TextInput {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} />;
+  return <TextInput {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} onPaste={pasteHandler(props.value, props.onChange, true)} />;
 }
 
 interface AreaFieldProps extends TextFieldProps {
   minRows?: number;
   /** Gives access to the textarea (e.g. to insert a footnote at the caret). */
   inputRef?: React.Ref<HTMLTextAreaElement>;
+  /** A text of several lines was pasted (already inserted as it is, tabs as spaces): e.g. offer to split it. */
+  onPasteLines?: (paste: PastedInField) => void;
 }
 
 export function AreaField(props: AreaFieldProps) {
@@ -85,6 +124,7 @@ export function AreaField(props: AreaFieldProps) {
       maxRows={16}
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value)}
+      onPaste={pasteHandler(props.value, props.onChange, false, props.onPasteLines)}
       onBlur={props.onBlur}
     />
   );

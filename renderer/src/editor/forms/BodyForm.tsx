@@ -3,15 +3,16 @@
  * ("-" / "+"), notes ("*"), footnotes (inline [^…]) and the smart blocks (pilot units, pilot schedule, duty).
  * Every block can be moved up/down, indented into the section above it, outdented, or removed.
  */
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, MultiSelect, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Block, PilotUnit, PlanContent } from '../../../../shared/model';
-import { AreaField, SelectField, TextField } from '../fields/fields';
+import { AreaField, SelectField, TextField, type PastedInField } from '../fields/fields';
 import { useEdit } from '../state/context';
 import { useConfirm } from '../../components/confirm';
 import { createBlock, newBlockKinds, type NewBlockKind } from '../model/blocks';
 import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../../../../shared/model/tree';
+import { splitPasteInBody } from '../model/paste';
 
 interface BodyFormProps {
   body: Block[];
@@ -224,14 +225,14 @@ function BlockFields({ block, path, change, pilotUnits, onOpenTab }: FieldsProps
               onChange={(v) => change((b) => (b.kind === 'section' ? { ...b, title: v } : b))}
             />
           ) : (
-            <TextArea path={[...path, 'title']} label={t('body.runinText')} value={block.title} onChange={(v) => change((b) => (b.kind === 'section' ? { ...b, title: v } : b))} />
+            <TextArea blockId={block.id} path={[...path, 'title']} label={t('body.runinText')} value={block.title} onChange={(v) => change((b) => (b.kind === 'section' ? { ...b, title: v } : b))} />
           )}
         </Stack>
       );
     case 'paragraph':
       return (
         <Stack gap={6}>
-          <TextArea path={[...path, 'text']} label={t('body.text')} value={block.text} onChange={(v) => change((b) => (b.kind === 'paragraph' ? { ...b, text: v } : b))} />
+          <TextArea blockId={block.id} path={[...path, 'text']} label={t('body.text')} value={block.text} onChange={(v) => change((b) => (b.kind === 'paragraph' ? { ...b, text: v } : b))} />
           <SelectField
             label={t('body.emphasis')}
             value={block.emphasis}
@@ -259,11 +260,11 @@ function BlockFields({ block, path, change, pilotUnits, onOpenTab }: FieldsProps
               { value: '+', label: '+' },
             ]}
           />
-          <TextArea className="kh-grow" path={[...path, 'text']} label={t('body.text')} value={block.text} onChange={(v) => change((b) => (b.kind === 'item' ? { ...b, text: v } : b))} />
+          <TextArea blockId={block.id} className="kh-grow" path={[...path, 'text']} label={t('body.text')} value={block.text} onChange={(v) => change((b) => (b.kind === 'item' ? { ...b, text: v } : b))} />
         </Group>
       );
     case 'note':
-      return <TextArea path={[...path, 'text']} label={t('body.noteText')} value={block.text} onChange={(v) => change((b) => (b.kind === 'note' ? { ...b, text: v } : b))} />;
+      return <TextArea blockId={block.id} path={[...path, 'text']} label={t('body.noteText')} value={block.text} onChange={(v) => change((b) => (b.kind === 'note' ? { ...b, text: v } : b))} />;
     case 'pilotUnits':
       return (
         <Group justify="space-between">
@@ -307,11 +308,17 @@ function BlockFields({ block, path, change, pilotUnits, onOpenTab }: FieldsProps
   }
 }
 
-/** A text area with a "insert footnote" button that puts [^…] at the caret. */
-function TextArea(props: { path: (string | number)[]; label: string; value: string; onChange: (v: string) => void; className?: string }) {
+/**
+ * A text area with a "insert footnote" button that puts [^…] at the caret. A text of several lines pasted into it
+ * is kept as pasted (tabs as spaces), with an offer to split it into paragraphs, or items when its lines start with
+ * "-" or "+"; the offer goes away when she declines it or types on.
+ */
+function TextArea(props: { blockId: string; path: (string | number)[]; label: string; value: string; onChange: (v: string) => void; className?: string }) {
   const { t } = useTranslation('editor');
-  const { readOnly } = useEdit();
+  const { edit, readOnly } = useEdit();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const [pasted, setPasted] = useState<PastedInField | null>(null);
+  const offer = pasted && pasted.value === props.value && !readOnly ? pasted : null;
   const insertFootnote = () => {
     const el = ref.current;
     const placeholder = t('body.footnotePlaceholder');
@@ -326,9 +333,25 @@ function TextArea(props: { path: (string | number)[]; label: string; value: stri
       el.setSelectionRange(at + 2, at + 2 + inner.length);
     });
   };
+  const split = (paste: PastedInField) => {
+    setPasted(null);
+    edit((c) => ({ ...c, body: splitPasteInBody(c.body, { blockId: props.blockId, before: paste.before, after: paste.after }, paste.lines) }));
+  };
+  const count = offer?.lines.lines.length ?? 0;
   return (
     <Stack gap={2} className={props.className}>
-      <AreaField inputRef={ref} path={props.path} label={props.label} value={props.value} onChange={props.onChange} minRows={1} />
+      <AreaField inputRef={ref} path={props.path} label={props.label} value={props.value} onChange={props.onChange} onPasteLines={setPasted} minRows={1} />
+      {offer && (
+        <Group gap="xs" role="group" aria-label={t('body.paste.offerLabel')} className="kh-paste-offer" p={4} bg="var(--mantine-color-blue-0)" style={{ borderRadius: 4 }}>
+          <Text size="xs">{t('body.paste.offer', { count })}</Text>
+          <Button size="compact-xs" onClick={() => split(offer)}>
+            {offer.lines.kind === 'items' ? t('body.paste.splitItems', { count }) : t('body.paste.splitParagraphs', { count })}
+          </Button>
+          <Button size="compact-xs" variant="subtle" onClick={() => setPasted(null)}>
+            {t('body.paste.keep')}
+          </Button>
+        </Group>
+      )}
       {!readOnly && (
         <Group gap={4}>
           <Button size="compact-xs" variant="subtle" onClick={insertFootnote}>

@@ -52,7 +52,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     throw new Error(`Chưa có bản dựng giao diện tại ${rendererDir}. Chạy "npm run build" trước.`);
   });
   mkdirSync(opts.dataDir, { recursive: true });
-  const backend = createBackend({ dataDir: opts.dataDir });
+  const backend = createBackend({ dataDir: opts.dataDir, automaticBackups: true, recoverDamaged: true });
   const bridgeJs = (await readFile(join(here, 'harness-bridge.js'), 'utf8')).replace(
     '/*CONFIG*/ null',
     JSON.stringify({ maxOpenBytes: MAX_OPEN_BYTES, messages: { tokenSpent: fileMessages.tokenSpent, tooLarge: fileMessages.tooLarge(MAX_OPEN_BYTES) } }),

@@ -3,6 +3,7 @@
  * need a handler: a feature's map is typed by its own slice (Handlers<PlansChannels>), this one by the whole.
  */
 import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backup/handlers';
 import type { Handlers } from './dispatch';
 import { orgHandlers } from './org/handlers';
 import { plansHandlers } from './plans/handlers';
@@ -18,4 +19,5 @@ export const createHandlers = (services: Services): Handlers => ({
   ...plansHandlers(services),
   ...registerHandlers(services),
   ...templatesHandlers(services),
+  ...backupHandlers(services),
 });

@@ -4,8 +4,13 @@
  * web harness, the tests and the benchmark all run the very same code.
  */
 import type { Channel, Input, InvokeResult } from '../../shared/api';
-import { openDatabase } from './db/open';
+import type { ApiError } from '../../shared/api';
+import { createBackupService, type BackupService } from './backup/service';
+import { openDatabase, type Db } from './db/open';
+import { BackendError } from './errors';
 import { dispatch, type Handlers } from './dispatch';
+import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backup/handlers';
 import { createHandlers } from './handlers';
 import { createContext } from './repositories/context';
 import { createOrganizationsRepo } from './repositories/organizations';
@@ -27,10 +32,25 @@ export interface BackendOptions {
   appVersion?: string;
   /** Milliseconds since the epoch (default Date.now): timestamps and the history thinning follow it. */
   clock?: () => number;
+  /**
+   * Automatic backups (at start when the newest is older than a day, every 30 minutes while the data changes, at
+   * close): the app and the harness turn them on; tests and tools opening the store briefly leave them off.
+   */
+  automaticBackups?: boolean;
+  /**
+   * A database found damaged at start does not throw: the backend answers `backup.recovery` (the newest good backup)
+   * and `backup.restore`, and every other channel with the damage. The app and the CLI's restore use it.
+   */
+  recoverDamaged?: boolean;
+  /** The data-folder folders a backup holds (backup/data-files.ts); for tests. */
+  backupFolders?: readonly string[];
+  /** A failed automatic backup (default: a line on stderr). */
+  onBackupError?: (err: unknown) => void;
 }
 
 export interface Backend {
   readonly dataDir: string;
+  /** The open store's schema version (0 while a damaged database waits for a restore). */
   readonly schemaVersion: number;
   readonly handlers: Handlers;
   /** Validate against the contract, run the handler, return data or a {code, message} error. Never throws. */
@@ -39,39 +59,114 @@ export interface Backend {
   close(): void;
 }
 
-/** Open (create, check, migrate) the store in `dataDir`. Throws a BackendError (DB_NEWER, DB_CORRUPT) it cannot open. */
+interface OpenStore {
+  db: Db;
+  schemaVersion: number;
+  handlers: Handlers;
+}
+
+const RECOVERY_CHANNELS = new Set<string>(['app.info', 'backup.list', 'backup.inspect', 'backup.recovery', 'backup.restore', 'backup.stageFile']);
+
+/**
+ * Open (create, check, migrate) the store in `dataDir`. Throws a BackendError (DB_NEWER, DB_CORRUPT) it cannot open
+ * (DB_CORRUPT only without `recoverDamaged`). A restore (backup/service.ts) closes and reopens the store in place:
+ * the same Backend then answers from the restored data.
+ */
 export function createBackend(options: BackendOptions): Backend {
-  const { db, schemaVersion } = openDatabase(options.dataDir);
-  const ctx = createContext(db, options.clock);
-  const settings = createSettingsRepo(ctx);
-  const orgs = createOrganizationsRepo(ctx);
-  const register = createRegisterRepo(ctx);
-  const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '' });
+  const appVersion = options.appVersion ?? '0.0.0-dev';
+  const clock = options.clock ?? Date.now;
   const templates = createTemplateStore(options.resourcesDir ?? defaultResourcesDir());
-  const services: Services = {
-    dataDir: options.dataDir,
-    appVersion: options.appVersion ?? '0.0.0-dev',
-    schemaVersion,
-    ctx,
-    settings,
-    orgs,
-    register,
-    registerBook: createRegisterBook(ctx),
-    plans,
-    templates,
-  };
-  const handlers = createHandlers(services);
+  let store: OpenStore | null = null;
+  let damage: ApiError | null = null;
+
+  const backups: BackupService = createBackupService(
+    {
+      dataDir: options.dataDir,
+      appVersion,
+      clock,
+      dataFolders: options.backupFolders,
+      automatic: options.automaticBackups,
+      onError: options.onBackupError ?? ((err) => process.stderr.write(`Sao lưu tự động thất bại: ${err instanceof Error ? err.message : String(err)}\n`)),
+    },
+    {
+      db: () => store?.db ?? null,
+      schemaVersion: () => store?.schemaVersion ?? 0,
+      damage: () => damage?.message ?? null,
+      closeDb: () => {
+        store?.db.close();
+        store = null;
+      },
+      reopen: () => {
+        store = openStore();
+        damage = null;
+        backups.reopened();
+      },
+    },
+  );
+
+  function openStore(): OpenStore {
+    const { db, schemaVersion } = openDatabase(options.dataDir, {
+      beforeMigrate: (old, from) => {
+        try {
+          backups.createSyncOf(old, 'before-migration', from);
+        } catch (err) {
+          throw new BackendError('IO', `Không sao lưu được dữ liệu trước khi nâng cấp nên chưa nâng cấp: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+    });
+    const ctx = createContext(db, clock);
+    const settings = createSettingsRepo(ctx);
+    const orgs = createOrganizationsRepo(ctx);
+    const register = createRegisterRepo(ctx);
+    const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '' });
+    const services: Services = {
+      dataDir: options.dataDir,
+      appVersion,
+      schemaVersion,
+      ctx,
+      settings,
+      orgs,
+      register,
+      registerBook: createRegisterBook(ctx),
+      plans,
+      templates,
+      backups,
+    };
+    return { db, schemaVersion, handlers: createHandlers(services) };
+  }
+
+  try {
+    store = openStore();
+  } catch (err) {
+    if (!(options.recoverDamaged && err instanceof BackendError && err.code === 'DB_CORRUPT')) throw err;
+    damage = err.toApiError();
+  }
+
+  // Until a restore, a damaged store answers the backup channels only (handlers over the same service).
+  const recoverySlice = { dataDir: options.dataDir, appVersion, schemaVersion: 0, templates, backups } as Services;
+  const recoveryHandlers = { ...appHandlers(recoverySlice), ...backupHandlers(recoverySlice) } as Handlers;
+  backups.start();
 
   let open = true;
   return {
     dataDir: options.dataDir,
-    schemaVersion,
-    handlers,
-    invoke: ((channel: unknown, input: unknown) => dispatch(handlers, channel, input)) as Backend['invoke'],
+    get schemaVersion() {
+      return store?.schemaVersion ?? 0;
+    },
+    get handlers() {
+      return store?.handlers ?? recoveryHandlers;
+    },
+    invoke: ((channel: unknown, input: unknown) => {
+      if (store) return dispatch(store.handlers, channel, input);
+      if (typeof channel === 'string' && RECOVERY_CHANNELS.has(channel)) return dispatch(recoveryHandlers, channel, input);
+      return Promise.resolve({ ok: false, error: damage ?? { code: 'INTERNAL', message: 'Phần xử lý dữ liệu đã đóng.' } });
+    }) as Backend['invoke'],
     close() {
       if (!open) return;
       open = false;
-      db.close();
+      backups.close();
+      store?.db.close();
+      store = null;
     },
   };
 }

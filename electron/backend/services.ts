@@ -1,3 +1,4 @@
+import type { BackupService } from './backup/service';
 import type { OrganizationsRepo } from './repositories/organizations';
 import type { PlansRepo } from './repositories/plans';
 import type { RegisterRepo } from './repositories/register';
@@ -18,4 +19,5 @@ export interface Services {
   readonly registerBook: RegisterBook;
   readonly plans: PlansRepo;
   readonly templates: TemplateStore;
+  readonly backups: BackupService;
 }

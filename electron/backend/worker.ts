@@ -16,7 +16,13 @@ const data = workerData as WorkerData;
 let backend: Backend | null = null;
 let startError: ApiError | null = null;
 try {
-  backend = createBackend({ dataDir: data.dataDir, resourcesDir: data.resourcesDir, appVersion: data.appVersion });
+  backend = createBackend({
+    dataDir: data.dataDir,
+    resourcesDir: data.resourcesDir,
+    appVersion: data.appVersion,
+    automaticBackups: true,
+    recoverDamaged: true,
+  });
 } catch (err) {
   startError =
     err instanceof BackendError

@@ -5,6 +5,7 @@
  * from this map.
  */
 import { appChannels } from './app';
+import { backupChannels } from './backup';
 import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInputOf } from './contract';
 import { validationError, type ApiError } from './errors';
 import { fileChannels, type FileChannel } from './file';
@@ -15,6 +16,7 @@ import { settingsChannels } from './settings';
 import { templatesChannels } from './templates';
 
 export * from './app';
+export * from './backup';
 export * from './contract';
 export * from './errors';
 export * from './file';
@@ -32,6 +34,7 @@ export const features = {
   plans: plansChannels,
   register: registerChannels,
   templates: templatesChannels,
+  backup: backupChannels,
   file: fileChannels,
 } as const satisfies Record<string, ChannelMap>;
 

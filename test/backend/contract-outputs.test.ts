@@ -52,6 +52,18 @@ describe('every output matches the contract', () => {
     await call(backend, 'plan.restore', { id: copy.id });
   });
 
+  it('backups: list, take, inspect, export, read a .khbak back, restore', async () => {
+    const taken = await call(backend, 'backup.create', {});
+    expect((await call(backend, 'backup.list', {})).items.map((b) => b.name)).toContain(taken.name);
+    expect((await call(backend, 'backup.inspect', { name: taken.name })).refusal).toBeNull();
+    expect(await call(backend, 'backup.recovery', {})).toEqual({ damaged: false });
+    const file = await call(backend, 'backup.exportFile', {});
+    expect(file.fileName).toMatch(/\.khbak$/);
+    const staged = await call(backend, 'backup.stageFile', { base64: file.base64 });
+    if (!staged.staged) throw new Error('not staged');
+    await call(backend, 'backup.restore', { source: { from: 'file', id: staged.id } });
+  });
+
   it('refuses an answer outside the schema', () => {
     expect(() => checkOutput('app.info', { name: 'KẾ HOẠCH Desk' })).toThrow(/app\.info answered outside its output schema/);
     expect(() => checkOutput('org.remove', { ok: false })).toThrow(/org\.remove/);

@@ -92,8 +92,16 @@ export function migrate(db: Db, list: readonly Migration[] = migrations): number
   return readVersion(db);
 }
 
+export interface OpenOptions {
+  /**
+   * Called before pending migrations are applied to an existing database (schema > 0), with the version found: the
+   * backend takes a backup there. If it throws, nothing is migrated and the open fails.
+   */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
+}
+
 /** Open (creating if needed) `<dataDir>/kehoach.sqlite`, check it, set the pragmas and migrate it. */
-export function openDatabase(dataDir: string): OpenedDatabase {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): OpenedDatabase {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   if (existsSync(path)) inspectExisting(path);
@@ -108,6 +116,7 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     registerContentFunctions(db);
+    if (version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version);
     const schemaVersion = migrate(db);
     return { db, path, schemaVersion };
   } catch (err) {

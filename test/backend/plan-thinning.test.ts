@@ -119,4 +119,31 @@ describe('thinning the autosave history', () => {
     expect(repo.plans.thinHistory(plan.id)).toBe(0);
     expect(repo.kept(plan.id)).toHaveLength(16);
   });
+
+  it('counts days by the local clock: in Việt Nam a day does not end at 07:00', () => {
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'Asia/Ho_Chi_Minh';
+    try {
+      const repo = openRepo();
+      let plan = repo.plans.save(PlanSaveInput.parse({ ...minimalContent(), id: randomUUID(), baseRevision: null }));
+      const local = (r: { saved_at: string }) => new Date(r.saved_at).toLocaleDateString('en-CA');
+      // Autosaves at 22:00 and 23:30 on 2 March, then 01:00 and 06:00 on 3 March (local): in UTC all four are 2 March.
+      for (const step of [7 * 60, 90, 90, 5 * 60]) {
+        repo.advance(step * MINUTE);
+        plan = repo.plans.save(PlanSaveInput.parse({ ...contentOf(plan), trichYeu: `Bản ${repo.at()}`, id: plan.id, baseRevision: plan.revision }));
+      }
+      const saves = repo.kept(plan.id).filter((r) => r.reason === 'save');
+      expect(saves.map((r) => r.saved_at.slice(0, 10))).toEqual(Array(4).fill('2026-03-02'));
+      expect(saves.map(local)).toEqual(['2026-03-02', '2026-03-02', '2026-03-03', '2026-03-03']);
+      repo.advance(40 * 24 * 60 * MINUTE);
+      repo.plans.save(PlanSaveInput.parse({ ...contentOf(plan), trichYeu: 'Bản sau', id: plan.id, baseRevision: plan.revision }));
+      repo.plans.thinHistory(plan.id);
+      const old = repo.kept(plan.id).filter((r) => r.reason === 'save' && r.saved_at < '2026-04');
+      // The newest of each local day stays: 23:30 on 2 March and 06:00 on 3 March.
+      expect(old.map((r) => r.revision)).toEqual([saves[1]!.revision, saves[3]!.revision]);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
 });

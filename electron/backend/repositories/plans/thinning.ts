@@ -3,7 +3,7 @@
  * thinning keeps, among a plan's autosaves (reason 'save'):
  * - within the last hour, the newest of each minute;
  * - older than an hour, the newest of each 10 minutes;
- * - older than 30 days, the newest of each day.
+ * - older than 30 days, the newest of each day (days and minutes by the machine's local clock).
  * Revisions of every other reason (create, issue, reopen, restore, import) and the plan's current revision are kept
  * forever. SQLite reuses the freed pages, so the file stops growing rather than shrinking.
  *
@@ -22,6 +22,15 @@ export const THINNING = {
   batch: 100,
 } as const;
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2026-11-28T17:30:05.000Z" → "2026-11-29T00:30" in Asia/Ho_Chi_Minh: an ISO time as the local clock shows it. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export interface ThinningOptions {
   /** How background work is deferred (default setImmediate). */
   defer?: (run: () => void) => void;
@@ -33,16 +42,18 @@ export function createHistoryThinning(ctx: RepoContext, options: ThinningOptions
   const defer = options.defer ?? ((run: () => void) => void setImmediate(run));
   const batch = options.batch ?? THINNING.batch;
 
-  // The bucket of an autosave is a prefix of its ISO time: minute "2026-11-29T16:05", ten minutes "2026-11-29T16:0",
-  // day "2026-11-29" (UTC). Within a bucket the newest revision stays; the plan's current revision always stays.
+  // The bucket of an autosave is a prefix of its local time (the machine's time zone, as the clerk reads the clock):
+  // minute "2026-11-29T16:05", ten minutes "2026-11-29T16:0", day "2026-11-29". In UTC, a day in Việt Nam would end at
+  // 07:00. Within a bucket the newest revision stays; the plan's current revision always stays.
+  db.function('kh_local_time', (iso: unknown) => localTime(String(iso)));
   const dropBatch = db.prepare<{ planId: string; hourAgo: string; monthAgo: string; batch: number }>(
     `DELETE FROM plan_revisions WHERE plan_id = @planId AND revision IN (
        SELECT revision FROM (
          SELECT revision, row_number() OVER (PARTITION BY bucket ORDER BY revision DESC) AS newest
          FROM (SELECT revision,
-                      CASE WHEN saved_at >= @hourAgo THEN substr(saved_at, 1, 16)
-                           WHEN saved_at >= @monthAgo THEN substr(saved_at, 1, 15)
-                           ELSE substr(saved_at, 1, 10) END AS bucket
+                      CASE WHEN saved_at >= @hourAgo THEN substr(kh_local_time(saved_at), 1, 16)
+                           WHEN saved_at >= @monthAgo THEN substr(kh_local_time(saved_at), 1, 15)
+                           ELSE substr(kh_local_time(saved_at), 1, 10) END AS bucket
                FROM plan_revisions WHERE plan_id = @planId AND reason = 'save'))
        WHERE newest > 1 AND revision <> (SELECT revision FROM plans WHERE id = @planId)
        LIMIT @batch)`,

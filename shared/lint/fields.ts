@@ -2,6 +2,7 @@
  * Fields stored as typed that print wrong: a number that is not digits, a malformed symbol or term, counts out of
  * range, and texts longer than their printed purpose. The save never refuses these; the plan is not issued with them.
  */
+import { formatSymbolLine, parseTypedDocNumber } from '../format/symbol';
 import { FIELD_FORMS } from '../model/field-forms';
 import type { PlanContent } from '../model/plan';
 import { type Findings, type Path, texts } from './findings';
@@ -71,7 +72,14 @@ export function checkFields(c: PlanContent, f: Findings): void {
   const { header } = c;
   const number = header.number.trim();
   if (number !== '' && !FIELD_FORMS.docNumber.test(number)) {
-    f.error('header.number-invalid', ['header', 'number'], `Số văn bản "${header.number}" không hợp lệ: số chỉ gồm chữ số (ví dụ 05, 315).`);
+    const typed = parseTypedDocNumber(number);
+    f.error(
+      'header.number-invalid',
+      ['header', 'number'],
+      typed
+        ? `Ô số văn bản ghi "${number}": văn bản của Đảng ghi "${formatSymbolLine(typed.number, header.docType, typed.issuerSymbol || header.issuer.symbol)}". Ghi ${typed.number} vào ô số${typed.issuerSymbol ? `, ${typed.issuerSymbol} vào ô ký hiệu` : ''}.`
+        : `Số văn bản "${header.number}" không hợp lệ: số chỉ gồm chữ số (ví dụ 05, 315).`,
+    );
   }
   const symbol = header.issuer.symbol;
   if (symbol.trim() !== '' && !FIELD_FORMS.issuerSymbol.test(symbol)) {

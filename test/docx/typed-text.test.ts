@@ -6,6 +6,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderPlanDocx } from '../../electron/backend/docx';
+import { parseTypedDocNumber } from '../../shared/format/symbol';
 import { applyLintFix, lintPlan } from '../../shared/lint';
 import { PlanContent } from '../../shared/model';
 import { dangUyXaPlan } from '../fixtures/synthetic-dang-uy-xa';
@@ -99,6 +100,25 @@ describe('the .docx of what was typed', () => {
     expect(lintPlan(fixed).filter((f) => f.rule === 'text.legacy-font')).toEqual([]);
     const after = await check('legacy-font-fixed', fixed);
     expect(rule(after.report, 'R3d')?.ok).toBe(true);
+    const rendered = await checkRendered(after.docx, await convertToPdf(after.docx));
+    expect(failed(rendered, 'E')).toEqual([]);
+  });
+
+  it('a number typed the state way ("24/KH-CB") is named by lint and R10; split, it prints "Số 24-KH/CB" and passes', { timeout: 600_000 }, async () => {
+    const typed = planWith((c) => void (c.header.number = '24/KH-CB'));
+    const finding = lintPlan(typed).find((f) => f.rule === 'header.number-invalid');
+    expect(finding?.message).toContain('văn bản của Đảng ghi "Số 24-KH/CB"');
+    const before = await check('number-state-form', typed);
+    expect(rule(before.report, 'R10')?.ok).toBe(false);
+
+    const parsed = parseTypedDocNumber(typed.header.number)!;
+    const split = planWith((c) => {
+      c.header.number = parsed.number;
+      c.header.issuer.symbol = parsed.issuerSymbol;
+    });
+    expect(lintPlan(split).filter((f) => f.path[0] === 'header' && f.path[1] !== 'date')).toEqual([]);
+    const after = await check('number-split', split);
+    expect(after.xml).toContain('Số 24-KH/CB');
     const rendered = await checkRendered(after.docx, await convertToPdf(after.docx));
     expect(failed(rendered, 'E')).toEqual([]);
   });

@@ -44,6 +44,26 @@ describe('Thông tin chung', () => {
     await untilStored(bridge, plan.id, (p) => expect(p.header.number).toBe('05'));
   });
 
+  it('a number pasted the state way ("24/KH-CB") splits into number and symbol and shows the Party form', async () => {
+    const plan = await createPlan(bridge, blankHuyenUy);
+    const { user } = await openEditor(bridge, plan);
+    const number = screen.getByRole('textbox', { name: 'Số văn bản' });
+    await user.click(number);
+    await user.paste('24/KH-CB');
+    await waitFor(() => expect(number).toHaveValue('24'));
+    expect(screen.getByRole('textbox', { name: /Ký hiệu cơ quan/ })).toHaveValue('CB');
+    expect(screen.getByTestId('number-split')).toHaveTextContent('Văn bản của Đảng ghi: Số 24-KH/CB');
+    await untilStored(bridge, plan.id, (p) => expect(p.header).toMatchObject({ number: '24', issuer: { symbol: 'CB' } }));
+    // typed by hand, it splits on leaving the field
+    await user.clear(number);
+    await user.type(number, 'Số: 10-KH/CBTH');
+    await waitFor(() => expect(number).toHaveAccessibleDescription(expect.stringMatching(/khi rời ô, số và ký hiệu được tách ra/)));
+    await user.tab();
+    await waitFor(() => expect(number).toHaveValue('10'));
+    expect(screen.getByTestId('number-split')).toHaveTextContent('Số 10-KH/CBTH');
+    await untilStored(bridge, plan.id, (p) => expect(p.header).toMatchObject({ number: '10', issuer: { symbol: 'CBTH' } }));
+  });
+
   it('checks the date: 31 in April is named on the day field, blanks are allowed for a draft, parts are stored as typed', async () => {
     const plan = await createPlan(bridge, blankHuyenUy);
     const { user } = await openEditor(bridge, plan);

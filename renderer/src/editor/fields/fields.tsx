@@ -96,14 +96,25 @@ interface TextFieldProps extends CommonProps {
   w?: number | string;
   /** 'numeric' for digits typed as text (date parts): the on-screen keyboard shows digits, any text is kept. */
   inputMode?: 'numeric';
+  /** Sees pasted plain text first; returns true when it took the paste over (the field then keeps what it set). */
+  onPasteText?: (text: string) => boolean;
 }
 
 export function TextField(props: TextFieldProps) {
   const common = { ...useFrame(props, props.validate?.(props.value) ?? null), onBlur: props.onBlur, w: props.w, inputMode: props.inputMode };
+  const cleanPaste = pasteHandler(props.value, props.onChange, true);
+  // The field's own reading of a paste first (a number with its symbol), else the cleaning every field does.
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    if (props.onPasteText && !e.currentTarget.readOnly && props.onPasteText(e.clipboardData.getData('text/plain'))) {
+      e.preventDefault();
+      return;
+    }
+    cleanPaste(e);
+  };
   if (props.suggestions && props.suggestions.length) {
-    return <Autocomplete {...common} value={props.value} onChange={props.onChange} onPaste={pasteHandler(props.value, props.onChange, true)} data={[...new Set(props.suggestions)]} />;
+    return <Autocomplete {...common} value={props.value} onChange={props.onChange} onPaste={onPaste} data={[...new Set(props.suggestions)]} />;
   }
-  return <TextInput {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} onPaste={pasteHandler(props.value, props.onChange, true)} />;
+  return <TextInput {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} onPaste={onPaste} />;
 }
 
 interface AreaFieldProps extends TextFieldProps {

@@ -1,8 +1,9 @@
 /** Thông tin chung: issuer lines, number (+ Cấp số), place and date, trích yếu, marks, draft label, term. */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatMonth } from '../../../../shared/format/date';
+import { formatSymbolLine, parseTypedDocNumber } from '../../../../shared/format/symbol';
 import type { PlanContent, PlanDate, PlanHeader } from '../../../../shared/model';
 import { AreaField, SelectField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
@@ -34,6 +35,16 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
   const dateError = tr(checkPlanDate(header.date));
   const dateFinding = useFinding(['header', 'date']);
   const lines = header.issuer.higherLines;
+  // "24/KH-CB" or "Số: 10-KH/CBTH" pasted (or typed, on leaving the field) splits into number and symbol.
+  const [numberSplit, setNumberSplit] = useState<{ typed: string; number: string; symbol: string } | null>(null);
+  const splitNumber = (typed: string): boolean => {
+    const parsed = parseTypedDocNumber(typed);
+    if (!parsed) return false;
+    const symbol = parsed.issuerSymbol || header.issuer.symbol;
+    edit((c) => ({ ...c, header: { ...c.header, number: parsed.number, issuer: { ...c.header.issuer, symbol } } }));
+    setNumberSplit({ typed: typed.trim(), number: parsed.number, symbol: parsed.issuerSymbol });
+    return true;
+  };
 
   const takeIssuerFromProfile = () => {
     if (!self) return;
@@ -119,7 +130,12 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               placeholder={t('general.numberPlaceholder')}
               value={header.number}
               validate={(v) => tr(checkNumber(v))}
-              onChange={(v) => setHeader({ number: v })}
+              onChange={(v) => {
+                setNumberSplit(null);
+                setHeader({ number: v });
+              }}
+              onPasteText={(text) => !readOnly && splitNumber(text)}
+              onBlur={() => void (!readOnly && splitNumber(header.number))}
             />
             {!readOnly && (
               <Button variant="light" loading={allocating} disabled={header.number !== ''} onClick={onAllocateNumber}>
@@ -127,6 +143,16 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
               </Button>
             )}
           </Group>
+          {numberSplit && (
+            <Text size="sm" c="blue.8" role="status" data-testid="number-split">
+              {t(numberSplit.symbol ? 'general.numberSplit' : 'general.numberSplitNumberOnly', {
+                typed: numberSplit.typed,
+                number: numberSplit.number,
+                symbol: numberSplit.symbol,
+                printed: formatSymbolLine(numberSplit.number, header.docType, header.issuer.symbol),
+              })}
+            </Text>
+          )}
           <TextField
             path={['header', 'place']}
             label={t('general.place')}

@@ -3,12 +3,14 @@
  * the model (shared/model/field-forms.ts), the same the lint checks a stored plan against.
  */
 import { datePartNumbers, daysInMonth } from '../../../../shared/format/date';
+import { parseTypedDocNumber } from '../../../../shared/format/symbol';
 import { FIELD_FORMS } from '../../../../shared/model/field-forms';
 import type { PlanDate } from '../../../../shared/model';
 
 export type Check = (value: string) => string | null;
 
-export const checkNumber: Check = (v) => (v === '' || FIELD_FORMS.docNumber.test(v) ? null : 'validation.numberDigits');
+export const checkNumber: Check = (v) =>
+  v === '' || FIELD_FORMS.docNumber.test(v) ? null : parseTypedDocNumber(v) ? 'validation.numberWithSymbol' : 'validation.numberDigits';
 export const checkSymbol: Check = (v) => (v === '' || FIELD_FORMS.issuerSymbol.test(v) ? null : 'validation.symbol');
 
 function checkYears(v: string, pattern: RegExp, key: string): string | null {

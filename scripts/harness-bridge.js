@@ -59,7 +59,10 @@
       if (!result.ok) return result;
       const file = await pickFile(result.accept);
       if (!file) return { ok: true, data: { opened: false } };
-      if (file.size > CONFIG.maxOpenBytes) return { ok: false, error: { code: 'IO', message: CONFIG.messages.tooLarge } };
+      const isBackup = /\.khbak$/i.test(file.name);
+      if (file.size > (isBackup ? CONFIG.maxBackupBytes : CONFIG.maxOpenBytes)) {
+        return { ok: false, error: { code: 'IO', message: isBackup ? CONFIG.messages.backupTooLarge : CONFIG.messages.tooLarge } };
+      }
       const token = crypto.randomUUID();
       chosen.set(token, file);
       return { ok: true, data: { opened: true, token, fileName: file.name, size: file.size } };

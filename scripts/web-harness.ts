@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend/index';
 import { fileApiError, fileMessages } from '../electron/backend/files/errors';
 import { produceSaveSource } from '../electron/backend/files/save-source';
-import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_OPEN_BYTES, saveSourceKind, validationError, type ApiError } from '../shared/api';
+import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, saveSourceKind, validationError, type ApiError } from '../shared/api';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
@@ -55,7 +55,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const backend = createBackend({ dataDir: opts.dataDir, automaticBackups: true, recoverDamaged: true });
   const bridgeJs = (await readFile(join(here, 'harness-bridge.js'), 'utf8')).replace(
     '/*CONFIG*/ null',
-    JSON.stringify({ maxOpenBytes: MAX_OPEN_BYTES, messages: { tokenSpent: fileMessages.tokenSpent, tooLarge: fileMessages.tooLarge(MAX_OPEN_BYTES) } }),
+    JSON.stringify({
+      maxOpenBytes: MAX_OPEN_BYTES,
+      maxBackupBytes: MAX_BACKUP_OPEN_BYTES,
+      messages: { tokenSpent: fileMessages.tokenSpent, tooLarge: fileMessages.tooLarge(MAX_OPEN_BYTES), backupTooLarge: fileMessages.tooLarge(MAX_BACKUP_OPEN_BYTES) },
+    }),
   );
   const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
     '<head>',

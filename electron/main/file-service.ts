@@ -5,7 +5,7 @@
  */
 import type { BaseWindow } from 'electron';
 import { basename } from 'node:path';
-import { MAX_OPEN_BYTES, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
+import { maxOpenBytesFor, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
 import { ContractFailure, fileApiError, fileMessages } from '../backend/files/errors';
 import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
 import { safeWriteFile } from '../backend/files/safe-write';
@@ -47,14 +47,14 @@ export function createFileService(deps: FileServiceDeps): FileService {
     async chooseOpen({ kinds }, window) {
       const path = await deps.dialogs.chooseOpenPath(window, kinds);
       if (!path) return { opened: false };
-      const size = await chosenFileSize(path, MAX_OPEN_BYTES); // fail now, while the user remembers what they chose
+      const size = await chosenFileSize(path, maxOpenBytesFor(basename(path))); // fail now, while the user remembers what they chose
       return { opened: true, token: deps.tokens.issue(path), fileName: basename(path), size };
     },
 
     async read({ token }) {
       const path = deps.tokens.take(token);
       if (!path) throw new ContractFailure({ code: 'NOT_FOUND', message: fileMessages.tokenSpent });
-      const data = await readChosenFile(path, MAX_OPEN_BYTES);
+      const data = await readChosenFile(path, maxOpenBytesFor(basename(path)));
       return { fileName: basename(path), base64: data.toString('base64') };
     },
   };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { uuid } from '../model/common';
+import { Passphrase } from './backup';
 import { command } from './contract';
 
 /** The kinds of file the app saves or opens, with the dialog's filter (the label is Vietnamese, shown by the OS). */
@@ -12,12 +13,21 @@ export const FILE_KINDS = {
   docx: { label: 'Văn bản Word (.docx)', extensions: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   pdf: { label: 'Tài liệu PDF (.pdf)', extensions: ['pdf'], mime: 'application/pdf' },
   json: { label: 'Tệp dữ liệu JSON (.json)', extensions: ['json'], mime: 'application/json' },
+  khbak: { label: 'Bản sao lưu KẾ HOẠCH (.khbak)', extensions: ['khbak'], mime: 'application/octet-stream' },
 } as const;
-export const FileKind = z.enum(['docx', 'pdf', 'json']);
+export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /** Largest file `file.read` hands over (the bytes travel as base64 over IPC). */
 export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
+/**
+ * A backup (.khbak) may be larger: the whole data. Its bytes still travel as base64 (main → renderer → backend,
+ * which checks it whole before anything changes); 256 MB keeps that base64 well under V8's longest string. The web
+ * harness's request limit (32 MB) caps uploads there: a test tool.
+ */
+export const MAX_BACKUP_OPEN_BYTES = 256 * 1024 * 1024;
+/** The size limit of `file.read` for a chosen file, by its name. */
+export const maxOpenBytesFor = (fileName: string): number => (/\.khbak$/iu.test(fileName) ? MAX_BACKUP_OPEN_BYTES : MAX_OPEN_BYTES);
 
 /** What to save: main (or the harness) produces the bytes and the suggested file name from it. */
 export const SaveSource = z.discriminatedUnion('kind', [
@@ -25,11 +35,14 @@ export const SaveSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan.docx'), id: uuid }).strict(),
   /** The plan's print pages (route #/print/:id) as an A4 PDF. */
   z.object({ kind: z.literal('plan.pdf'), id: uuid }).strict(),
+  /** The whole data as a .khbak ("Sao lưu ra USB"), passphrase-encrypted when one is given (backup.exportFile). */
+  z.object({ kind: z.literal('backup.khbak'), passphrase: Passphrase.optional() }).strict(),
 ]);
 export type SaveSource = z.infer<typeof SaveSource>;
 
 /** The file kind a save source produces. */
-export const saveSourceKind = (source: SaveSource): FileKind => (source.kind === 'plan.docx' ? 'docx' : 'pdf');
+export const saveSourceKind = (source: SaveSource): FileKind =>
+  source.kind === 'plan.docx' ? 'docx' : source.kind === 'plan.pdf' ? 'pdf' : 'khbak';
 
 export const ChooseSaveInput = z.object({ source: SaveSource }).strict();
 /** `saved: true` only once the file on disk read back equal to the bytes; `fileName` is the chosen name, no folder. */

@@ -147,6 +147,33 @@ describe('file.chooseOpen and file.read', () => {
   });
 });
 
+describe('backups through the file channels', () => {
+  it('"Sao lưu ra USB" saves the whole data as a .khbak, which opens and reads back for a restore', async () => {
+    const out = join(dir, 'usb', 'sao-luu.khbak');
+    mkdirSync(join(dir, 'usb'));
+    const { files, shown } = service([out, out]);
+    const saved = await files.chooseSave({ source: { kind: 'backup.khbak' } }, window);
+    expect(saved).toEqual({ saved: true, fileName: 'sao-luu.khbak' });
+    expect((shown[0]!.options as SaveDialogOptions).defaultPath).toMatch(/kehoach-sao-luu-.*\.khbak$/);
+    expect(Object.keys(unzipSync(readFileSync(out)))).toContain('manifest.json');
+    const opened = await files.chooseOpen({ kinds: ['khbak'] }, window);
+    if (!opened.opened) throw new Error('not opened');
+    const read = await files.read({ token: opened.token });
+    const staged = await backend.invoke('backup.stageFile', { base64: read.base64 });
+    expect(staged).toMatchObject({ ok: true, data: { staged: true, preview: { counts: { plans: 1 }, refusal: null } } });
+  });
+
+  it('a .khbak may be larger than other files (up to 256 MB), others stay within 32 MB', async () => {
+    const big = join(dir, 'lon.khbak');
+    writeFileSync(big, Buffer.alloc(40 * 1024 * 1024));
+    const bigJson = join(dir, 'lon.json');
+    writeFileSync(bigJson, Buffer.alloc(40 * 1024 * 1024));
+    const { files } = service([big, bigJson]);
+    expect(await files.chooseOpen({ kinds: ['khbak'] }, window)).toMatchObject({ opened: true, size: 40 * 1024 * 1024 });
+    await expect(files.chooseOpen({ kinds: ['json'] }, window)).rejects.toThrow(/lớn quá 32 MB/);
+  });
+});
+
 describe('native dialogs', () => {
   it('shows one dialog per window at a time', async () => {
     let release: (v: { canceled: boolean; filePath: string }) => void = () => {};

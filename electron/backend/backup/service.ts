@@ -67,7 +67,7 @@ export interface BackupService {
 export function hasSecretPlans(db: Db): boolean {
   return (
     db
-      .prepare(`SELECT 1 FROM plan_revisions WHERE IFNULL(json_extract(kh_inflate(content), '$.secrecy'), '') <> '' LIMIT 1`)
+      .prepare(`SELECT 1 FROM plan_revisions WHERE IFNULL(json_extract(kh_inflate(content), '$.header.secrecy'), '') <> '' LIMIT 1`)
       .get() !== undefined
   );
 }

@@ -21,6 +21,10 @@ export interface ProducedFile {
 }
 
 export async function produceSaveSource(source: SaveSource, invoke: Invoke, printPdf: (planId: string) => Promise<Uint8Array>): Promise<ProducedFile> {
+  if (source.kind === 'backup.khbak') {
+    const file = await callOrThrow(invoke, 'backup.exportFile', { passphrase: source.passphrase });
+    return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
+  }
   if (source.kind === 'plan.docx') {
     const file = await callOrThrow(invoke, 'plan.renderDocx', { id: source.id });
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };

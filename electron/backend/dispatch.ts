@@ -10,22 +10,23 @@ export type Handlers<M extends ChannelMap = BackendChannels> = {
 /**
  * Validate a raw call against the contract, run its handler, and turn every failure into the
  * contract's error shape. The backend validates even though main does too: the web harness
- * reaches it without main.
+ * reaches it without main. Nothing escapes: a malformed channel or input, a validation that throws, a handler's
+ * failure all come back as data.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown): Promise<InvokeResult<Channel>> {
-  const call = parseCall(channel, rawInput);
-  if (!call.ok) return call;
-  if (!Object.hasOwn(handlers, call.channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh ${call.channel} do cửa sổ chính của ứng dụng xử lý, không phải phần dữ liệu.` } };
-  }
   try {
+    const call = parseCall(channel, rawInput);
+    if (!call.ok) return call;
+    if (!Object.hasOwn(handlers, call.channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh ${call.channel} do cửa sổ chính của ứng dụng xử lý, không phải phần dữ liệu.` } };
+    }
     const handler = handlers[call.channel as BackendChannel] as (input: unknown) => unknown;
     const data = await handler(call.input);
     return { ok: true, data: data as Output<Channel> };
   } catch (err) {
     if (err instanceof BackendError) return { ok: false, error: err.toApiError() };
     if (err instanceof ZodError) return { ok: false, error: validationError(err) };
-    const detail = err instanceof Error ? err.message : String(err);
+    const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : 'lỗi không rõ';
     return { ok: false, error: { code: 'INTERNAL', message: `Lỗi không mong đợi: ${detail}` } };
   }
 }

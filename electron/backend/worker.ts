@@ -30,23 +30,48 @@ try {
       : { code: 'INTERNAL', message: `Không khởi động được phần xử lý dữ liệu: ${err instanceof Error ? err.message : String(err)}` };
 }
 
-const reply = (message: WorkerReply) => port.postMessage(message);
+/** Post a reply; one that cannot be cloned (a value structured clone refuses) goes back as an error for its call. */
+const reply = (message: WorkerReply): void => {
+  try {
+    port.postMessage(message);
+  } catch {
+    if ('id' in message) {
+      port.postMessage({
+        id: message.id,
+        result: { ok: false, error: { code: 'INTERNAL', message: 'Kết quả của thao tác không gửi được về cửa sổ ứng dụng (dữ liệu không chuyển được).' } },
+      } satisfies WorkerReply);
+    }
+  }
+};
 reply(backend ? { type: 'ready', ok: true, schemaVersion: backend.schemaVersion } : { type: 'ready', ok: false, error: startError! });
 
+const requestId = (message: unknown): number | null => {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === 'number' ? id : null;
+};
+
+// Whatever arrives, the thread stays up: a malformed request is answered (when it names an id) or ignored.
 port.on('message', async (message: WorkerRequest) => {
-  if ('type' in message) {
-    if (message.type === 'close') {
-      backend?.close();
-      backend = null;
-      reply({ type: 'closed' });
-      port.close();
+  const id = requestId(message);
+  try {
+    if (message && typeof message === 'object' && 'type' in message) {
+      if (message.type === 'close') {
+        backend?.close();
+        backend = null;
+        reply({ type: 'closed' });
+        port.close();
+      }
+      return;
     }
-    return;
+    if (id === null) return;
+    const { channel, input } = message as Extract<WorkerRequest, { id: number }>;
+    if (!backend) {
+      reply({ id, result: { ok: false, error: startError ?? { code: 'INTERNAL', message: 'Phần xử lý dữ liệu đã đóng.' } } });
+      return;
+    }
+    reply({ id, result: await backend.invoke(channel, input) });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (id !== null) reply({ id, result: { ok: false, error: { code: 'INTERNAL', message: `Lỗi không mong đợi: ${detail}` } } });
   }
-  const { id, channel, input } = message;
-  if (!backend) {
-    reply({ id, result: { ok: false, error: startError ?? { code: 'INTERNAL', message: 'Phần xử lý dữ liệu đã đóng.' } } });
-    return;
-  }
-  reply({ id, result: await backend.invoke(channel, input) });
 });

@@ -95,6 +95,10 @@ export interface KehoachBridge {
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<InvokeResult<C>>;
 }
 
+/** A channel name for a message: the string itself (cut short), or what kind of value came instead. */
+const describeChannel = (channel: unknown): string =>
+  typeof channel === 'string' ? channel.slice(0, 80) : `(không phải tên kênh: ${channel === null ? 'null' : typeof channel})`;
+
 export type ParsedCall = { ok: true; channel: Channel; input: ParsedInput<Channel> } | { ok: false; error: ApiError };
 
 /**
@@ -103,7 +107,7 @@ export type ParsedCall = { ok: true; channel: Channel; input: ParsedInput<Channe
  */
 export function parseCall(channel: unknown, input: unknown): ParsedCall {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${String(channel).slice(0, 80)}` } };
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${describeChannel(channel)}` } };
   }
   const parsed = channels[channel].input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };

@@ -168,9 +168,21 @@ export type Block = SectionBlock | ParagraphBlock | ItemBlock | NoteBlock | Pilo
 const id = uuid;
 const bodyText = text();
 
-export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('section'), id, title: text(), style: z.enum(['heading', 'runin']).default('heading'), children: z.array(Block).max(10_000) }),
+/**
+ * How deep the body may nest: a block at the top is at level 1, a section's children one level below it. A KẾ HOẠCH
+ * needs a handful of levels (I., 1., a), -, +); 12 leaves room and keeps every tree small enough to validate, store and
+ * send between processes without deep recursion.
+ */
+export const MAX_BODY_DEPTH = 12;
+export const tooDeepMessage = `Nội dung lồng quá ${MAX_BODY_DEPTH} cấp mục; một kế hoạch chỉ cần vài cấp. Hãy đưa các mục sâu lên cấp trên.`;
+
+/**
+ * The block schema at one level. Built level by level (not recursively), so a tree deeper than MAX_BODY_DEPTH is
+ * refused at the limit without the validator descending any further.
+ */
+function blockAtLevel(children: z.ZodType): z.ZodType<Block, unknown> {
+  return z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('section'), id, title: text(), style: z.enum(['heading', 'runin']).default('heading'), children }),
     z.object({ kind: z.literal('paragraph'), id, text: bodyText, emphasis: z.enum(['none', 'italic', 'italic-center']).default('none') }),
     z.object({ kind: z.literal('item'), id, marker: z.enum(['-', '+']).default('-'), text: bodyText }),
     z.object({ kind: z.literal('note'), id, text: bodyText }),
@@ -185,8 +197,17 @@ export const Block: z.ZodType<Block, unknown> = z.lazy(() =>
       taskStyle: z.enum(['dash', 'plain']).default('dash'),
       tasks: z.array(Task).max(10_000),
     }),
-  ]),
-) as unknown as z.ZodType<Block, unknown>;
+  ]) as unknown as z.ZodType<Block, unknown>;
+}
+
+function topLevelBlock(): z.ZodType<Block, unknown> {
+  let level: z.ZodType<Block, unknown> = blockAtLevel(z.array(z.unknown()).max(0, tooDeepMessage));
+  for (let above = MAX_BODY_DEPTH - 1; above >= 1; above--) level = blockAtLevel(z.array(level).max(10_000));
+  return level;
+}
+
+/** A body block at the top level (its children nest at most MAX_BODY_DEPTH levels in all). */
+export const Block: z.ZodType<Block, unknown> = topLevelBlock();
 
 export const Recipient = z.object({
   id: uuid,

@@ -3,7 +3,7 @@
  * Blocks are addressed by id; every operation returns a new tree and leaves untouched branches as they were
  * (so memoised editors of unchanged blocks do not re-render). The editor, the store and the lint share them.
  */
-import type { Block, DutyBlock, SectionBlock } from './plan';
+import { MAX_BODY_DEPTH, type Block, type DutyBlock, type SectionBlock } from './plan';
 
 /** Every block of the body tree, depth first, in document order. */
 export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
@@ -123,13 +123,18 @@ export function moveBlock(blocks: readonly Block[], id: string, delta: -1 | 1): 
   });
 }
 
-/** A block can be indented when its previous sibling is a section: it becomes that section's last child. */
+/**
+ * A block can be indented when its previous sibling is a section: it becomes that section's last child. Not when its
+ * subtree would then reach below MAX_BODY_DEPTH (the schema refuses deeper bodies).
+ */
 export function canIndent(blocks: readonly Block[], id: string): boolean {
   const path = findPath(blocks, id);
   if (!path) return false;
   const index = path[path.length - 1] as number;
   const list = listAt(blocks, path.slice(0, -1));
-  return !!list && index > 0 && list[index - 1]?.kind === 'section';
+  const block = list?.[index];
+  if (!block || path.length + subtreeLevels(block) > MAX_BODY_DEPTH) return false;
+  return index > 0 && list[index - 1]?.kind === 'section';
 }
 
 export function indentBlock(blocks: readonly Block[], id: string): Block[] {
@@ -199,6 +204,11 @@ export function listDuties(blocks: readonly Block[], parentId: string | null = n
     if (b.kind === 'section') out.push(...listDuties(b.children, b.id));
   }
   return out;
+}
+
+/** How many levels the subtree spans (1 for a block without children). */
+export function subtreeLevels(block: Block): number {
+  return block.kind === 'section' ? 1 + Math.max(0, ...block.children.map(subtreeLevels)) : 1;
 }
 
 /** Count of blocks in the subtree (the block itself included). */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
-import { minimalContent } from './fixtures/plans';
+import { MAX_BODY_DEPTH } from '../../shared/model';
+import { minimalContent, nestedContent } from './fixtures/plans';
 import { cleanup, tempDir } from './helpers';
 import { startWorker } from './worker-client';
 
@@ -41,6 +42,35 @@ describe('the backend worker thread', () => {
     expect(ready).toMatchObject({ ok: false, error: { code: 'DB_NEWER' } });
     const result = await worker.invoke('plan.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'DB_NEWER', message: expect.stringMatching(/phiên bản mới hơn/) } });
+    await worker.close();
+  });
+
+  it('stays up after malformed channel names and answers each with UNKNOWN_CHANNEL', async () => {
+    const worker = startWorker({ dataDir: tempDir() });
+    await worker.ready;
+    // { toString: 1 } cannot be turned into a string: formatting it once threw outside the error handling.
+    for (const channel of [{ toString: 1 }, { name: 'plan.list' }, null, 42, ['plan.list'], '']) {
+      expect(await worker.invoke(channel as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+    expect(await worker.invoke('plan.list', {})).toMatchObject({ ok: true });
+    await worker.close();
+  });
+
+  it(`refuses a body nested deeper than ${MAX_BODY_DEPTH} levels with VALIDATION, and keeps answering`, async () => {
+    const worker = startWorker({ dataDir: tempDir() });
+    await worker.ready;
+    const ok = await worker.invoke('plan.save', { ...nestedContent(MAX_BODY_DEPTH), id: randomUUID(), baseRevision: null });
+    expect(ok).toMatchObject({ ok: true });
+    for (const depth of [MAX_BODY_DEPTH + 1, 800]) {
+      const id = randomUUID();
+      const started = performance.now();
+      const refused = await worker.invoke('plan.save', { ...nestedContent(depth), id, baseRevision: null });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/lồng quá 12 cấp/) } });
+      expect(await worker.invoke('plan.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    const list = await worker.invoke('plan.list', {});
+    expect(list.ok && (list.data as { total: number }).total).toBe(1);
     await worker.close();
   });
 });

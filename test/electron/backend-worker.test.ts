@@ -2,10 +2,16 @@
  * The relay main uses, against the BUILT backend worker (out/main/worker.js, the file the app ships): calls go
  * through worker_threads to a real SQLite file and come back in the contract's shape.
  */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { encodeContent } from '../../electron/backend/db/content-codec';
+import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { BackendWorker } from '../../electron/main/backend-worker';
+import { minimalContent, seedContent } from '../backend/fixtures/plans';
 
 const workerFile = resolve('out/main/worker.js');
 
@@ -32,5 +38,72 @@ describe('BackendWorker with the built worker', () => {
     const list = await w2.invoke('org.list', { query: 'ban to chuc' });
     expect(list.ok && list.data.map((o) => o.name)).toEqual(['Ban Tổ chức Huyện ủy']);
     await w2.stop();
+  });
+
+  const newConfig = () => ({ dataDir: mkdtempSync(join(tmpdir(), 'kh-worker-')), resourcesDir: resolve('resources'), appVersion: '0.0.0-test' });
+
+  /** A relay whose threads the test can reach (to kill one as a crash would). */
+  function relay(config = newConfig(), callTimeoutMs?: number) {
+    const threads: Worker[] = [];
+    const worker = new BackendWorker(workerFile, config, { callTimeoutMs, onStart: (t) => threads.push(t) });
+    return { worker, threads, config };
+  }
+
+  it('fails the call in flight when the thread is killed, then restarts it and reopens the database', async () => {
+    const { worker, threads } = relay();
+    const id = randomUUID();
+    expect(await worker.invoke('plan.save', { ...minimalContent(), id, baseRevision: null })).toMatchObject({ ok: true });
+
+    const inFlight = worker.invoke('plan.save', { ...seedContent(), id: randomUUID(), baseRevision: null });
+    const alsoInFlight = worker.invoke('plan.list', {});
+    await threads[0]!.terminate();
+    const [killed, killedToo] = await Promise.all([inFlight, alsoInFlight]);
+    expect(killed).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/Phần xử lý dữ liệu đã dừng bất ngờ/) } });
+    expect(killedToo).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+
+    const after = await worker.invoke('plan.get', { id });
+    expect(after).toMatchObject({ ok: true, data: { id, revision: 1 } });
+    expect(threads).toHaveLength(2);
+    // And again: every death is followed by a working thread.
+    await threads[1]!.terminate();
+    expect(await worker.invoke('plan.get', { id })).toMatchObject({ ok: true, data: { id } });
+    await worker.stop();
+  });
+
+  it('fails a call that takes longer than its timeout with a Vietnamese message, replaces a stuck thread, answers the next call', async () => {
+    const { worker, threads } = relay();
+    const seed = await worker.invoke('plan.save', { ...seedContent(), id: randomUUID(), baseRevision: null });
+    if (!seed.ok) throw new Error(seed.error.message);
+    const started = performance.now();
+    // A .docx of the seed plan takes far more than 1 ms: the thread answers nothing within the timeout.
+    const late = await worker.invoke('plan.renderDocx', { id: seed.data.id }, { timeoutMs: 1 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(late).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/không trả lời sau 1 giây/) } });
+    expect(await worker.invoke('plan.get', { id: seed.data.id })).toMatchObject({ ok: true, data: { revision: 1 } });
+    expect(threads).toHaveLength(2);
+    await worker.stop();
+  });
+
+  it('fails the pending calls when a reply cannot cross to main (messageerror), and keeps answering', async () => {
+    const { worker, config } = relay();
+    const id = randomUUID();
+    expect(await worker.invoke('plan.save', { ...minimalContent(), id, baseRevision: null })).toMatchObject({ ok: true });
+    // A plan stored by an older version, nested far deeper than a reply can be deserialised: plan.get returns it as stored.
+    const levels = 5000; // JSON built as text: JSON.stringify itself would recurse that deep
+    const deep = '{"kind":"section","title":"","children":['.repeat(levels) + '{"kind":"paragraph","text":"sâu"}' + ']}'.repeat(levels);
+    const content = JSON.stringify({ ...minimalContent(), body: [] }).replace('"body":[]', `"body":[${deep}]`);
+    const db = new Database(join(config.dataDir, DATABASE_FILE));
+    db.prepare('UPDATE plan_revisions SET content = ? WHERE plan_id = ?').run(encodeContent(content), id);
+    db.close();
+    const unreadable = await worker.invoke('plan.get', { id });
+    expect(unreadable).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/không đọc được|không chuyển được/) } });
+    expect(await worker.invoke('app.info', {})).toMatchObject({ ok: true });
+    await worker.stop();
+  });
+
+  it('answers every call after stop with a message instead of hanging', async () => {
+    const { worker } = relay();
+    await worker.stop();
+    expect(await worker.invoke('app.info', {})).toMatchObject({ ok: false, error: { message: 'Phần xử lý dữ liệu đã đóng.' } });
   });
 });

@@ -1,4 +1,4 @@
-import type { Block, SectionBlock } from '../../shared/model';
+import { MAX_BODY_DEPTH, PlanContent, type Block, type SectionBlock } from '../../shared/model';
 import {
   appendChild,
   blockIdAtContentPath,
@@ -16,6 +16,7 @@ import {
   updateBlock,
   walkBlocks,
 } from '../../shared/model/tree';
+import { minimalContent } from '../backend/fixtures/plans';
 import { newDuty, newItem, newParagraph, newSection } from '../../renderer/src/editor/model/blocks';
 import { tabForPath } from '../../renderer/src/editor/model/tabs';
 
@@ -102,4 +103,27 @@ describe('body tree operations', () => {
     expect(titles(next)).toEqual([{ A: ['p1', { B: [] }, 'p2'] }, 'i1']);
     expect((next[0] as SectionBlock).children).toHaveLength(3);
   });
+
+  it(`does not indent a block below level ${MAX_BODY_DEPTH}, the deepest the schema keeps`, () => {
+    // A chain of sections down to level MAX - 1, then at the bottom a section and a paragraph side by side.
+    const bottom = newSection('heading', 'đáy');
+    const last = newParagraph('none', 'đoạn');
+    let chain: SectionBlock = { ...newSection('heading', `cấp ${MAX_BODY_DEPTH - 1}`), children: [bottom, last] };
+    for (let level = MAX_BODY_DEPTH - 2; level >= 1; level--) chain = { ...newSection('heading', `cấp ${level}`), children: [chain] };
+    const body: Block[] = [chain];
+    expect(findPath(body, last.id)).toHaveLength(MAX_BODY_DEPTH);
+    expect(canIndent(body, last.id)).toBe(false);
+    const content = (b: Block[]) => minimalContent({ body: b });
+    expect(PlanContent.safeParse(content(body)).success).toBe(true);
+    const tooDeep = indentBlockUnchecked(body, last.id, bottom.id);
+    const refused = PlanContent.safeParse(content(tooDeep));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(new RegExp(`lồng quá ${MAX_BODY_DEPTH} cấp`));
+  });
 });
+
+/** The paragraph moved into the section beside it, as indentBlock would do without its depth check. */
+function indentBlockUnchecked(body: Block[], id: string, into: string): Block[] {
+  const moved = [...walkBlocks(body)].find((b) => b.id === id) as Block;
+  return mapBlocks(removeBlock(body, id), (b) => (b.id === into && b.kind === 'section' ? { ...b, children: [moved] } : b));
+}

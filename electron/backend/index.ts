@@ -59,6 +59,10 @@ export interface Backend {
   close(): void;
 }
 
+/** The newest time stored for a plan: a clock set back since then does not make new changes sort before it. */
+const latestPlanChange = (db: Db): string | null =>
+  (db.prepare('SELECT max(updated_at) FROM plans').pluck().get() as string | null | undefined) ?? null;
+
 interface OpenStore {
   db: Db;
   schemaVersion: number;
@@ -114,7 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
         }
       },
     });
-    const ctx = createContext(db, clock);
+    const ctx = createContext(db, clock, latestPlanChange(db));
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
     const register = createRegisterRepo(ctx);

@@ -18,7 +18,7 @@ export function createPlanArchive(ctx: RepoContext, store: PlanStore) {
     if (row.deleted_at) throw conflict('Kế hoạch đang ở thùng rác. Hãy khôi phục trước khi lưu trữ.');
     if (row.status === 'archived') return store.toPlan(row);
     if (row.status !== 'issued') throw conflict('Chỉ lưu trữ được kế hoạch đã ban hành. Kế hoạch này còn là dự thảo.');
-    setStatus.run('archived', ctx.now(), id);
+    setStatus.run('archived', ctx.nowAfter(row.updated_at), id);
     return store.toPlan(store.getRow(id));
   });
 
@@ -26,7 +26,7 @@ export function createPlanArchive(ctx: RepoContext, store: PlanStore) {
     const row = store.getRow(id);
     if (row.status === 'issued') return store.toPlan(row);
     if (row.status !== 'archived') throw conflict('Kế hoạch này không ở trạng thái lưu trữ.');
-    setStatus.run('issued', ctx.now(), id);
+    setStatus.run('issued', ctx.nowAfter(row.updated_at), id);
     return store.toPlan(store.getRow(id));
   });
 

@@ -72,12 +72,14 @@ export function createPlanLifecycle(
 
   const remove = db.transaction((id: string): void => {
     const row = getRow(id);
-    if (!row.deleted_at) st.setDeleted.run(ctx.now(), ctx.now(), id);
+    if (row.deleted_at) return;
+    const now = ctx.nowAfter(row.updated_at);
+    st.setDeleted.run(now, now, id);
   });
 
   const restore = db.transaction((id: string): Plan => {
     const row = getRow(id);
-    if (row.deleted_at) st.setDeleted.run(null, ctx.now(), id);
+    if (row.deleted_at) st.setDeleted.run(null, ctx.nowAfter(row.updated_at), id);
     return toPlan(getRow(id));
   });
 

@@ -123,7 +123,8 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
   const write = db.transaction((planId: string, content: PlanContent, status: PlanStatus, reason: RevisionReason): Plan => {
     assertUniqueIds(content);
     const existing = st.metaById.get(planId);
-    const now = ctx.now();
+    // updated_at is never before the current revision's time, so after it both keep increasing.
+    const now = ctx.nowAfter(existing?.updated_at);
     const revision = (existing?.revision ?? 0) + 1;
     const h = content.header;
     const params = {

@@ -30,7 +30,7 @@ describe('plans list', () => {
     const blankHuyen = templates.find((x) => x.kind === 'blank' && /Huyện ủy/.test(x.name))!;
     const card = await within(picker).findByRole('article', { name: blankHuyen.name });
     expect(within(picker).getAllByRole('article')).toHaveLength(templates.length);
-    await user.click(within(card).getByRole('button', { name: 'Dùng mẫu này' }));
+    await user.click(within(card).getByRole('button', { name: `Dùng mẫu này: ${blankHuyen.name}` }));
 
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/plans\/[0-9a-f-]{36}$/));
     const id = router.state.location.pathname.split('/')[2]!;

@@ -2,7 +2,7 @@
  * The plan editor (route #/plans/:id): forms in tabs on the left, the live A4 preview on the right.
  * One reducer holds the draft; every change is autosaved within about a second; Ctrl+S saves now, Ctrl+P prints.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Badge, Button, Center, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
@@ -27,7 +27,7 @@ import { PilotUnitsForm } from './forms/PilotUnitsForm';
 import { RecipientsForm } from './forms/RecipientsForm';
 import { SignatureForm } from './forms/SignatureForm';
 import { exportSource, type ExportFormat } from './model/export-file';
-import { editorTabs, focusField, tabForPath, type EditorTab } from './model/tabs';
+import { editorTabs, focusField, focusFirstField, tabForPath, type EditorTab } from './model/tabs';
 import { ActionsBar } from './panels/ActionsBar';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { RevisionsDrawer } from './panels/RevisionsDrawer';
@@ -143,6 +143,19 @@ function PlanEditor({ plan }: { plan: Plan }) {
   );
   const openFinding = useCallback((f: LintFinding) => openPath(f.path), [openPath]);
   const openTab = useCallback((next: 'units' | 'duties' | 'body') => setTab(next), []);
+  // Opening the editor puts the caret into the first field of the open tab; a tab opens at its top.
+  const panelsRef = useRef<HTMLDivElement>(null);
+  const panelViewportRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (panelsRef.current?.contains(document.activeElement)) return;
+      focusFirstField(panelsRef.current?.querySelector('[role="tabpanel"]') ?? null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  useLayoutEffect(() => {
+    panelViewportRef.current?.scrollTo({ top: 0 });
+  }, [tab]);
 
   // --- actions
   const { printRoot, print, preparing } = usePrint();
@@ -268,7 +281,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
 
   return (
     <EditorProviders edit={editApi} findings={findings} lookups={lookups}>
-      <Stack gap="xs" className="kh-editor">
+      <Stack gap="xs" className="kh-editor" data-read-only={readOnly}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Button size="xs" variant="subtle" component={Link} to="/plans" aria-label={t('page.backToList')}>
@@ -327,8 +340,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
-              <ScrollArea className="kh-editor-panel" type="auto" offsetScrollbars>
-                <div className="kh-form-panels">
+              <ScrollArea className="kh-editor-panel" type="auto" offsetScrollbars viewportRef={panelViewportRef}>
+                <div className="kh-form-panels" ref={panelsRef}>
                   <Tabs.Panel value="general" pt="sm">
                     <GeneralForm header={content.header} trichYeu={content.trichYeu} term={content.term} onAllocateNumber={() => void onAllocateNumber()} allocating={allocate.isPending} />
                   </Tabs.Panel>

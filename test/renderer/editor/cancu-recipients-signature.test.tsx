@@ -49,7 +49,7 @@ describe('Nơi nhận', () => {
     const plan = await createPlan(bridge, blankHuyenUy, () => ({ recipients: [] }));
     const { user } = await openEditor(bridge, plan);
     await user.click(screen.getByRole('tab', { name: 'Nơi nhận' }));
-    expect(await screen.findByText(/Chưa có nơi nhận/)).toBeInTheDocument();
+    expect(await within(screen.getByRole('tabpanel', { name: 'Nơi nhận' })).findByText(/Chưa có nơi nhận/)).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Thêm dòng "Lưu Văn phòng Huyện ủy"' }));
     await user.click(screen.getByRole('button', { name: 'Chọn từ mẫu' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Thường trực Tỉnh ủy (b/c)' }));

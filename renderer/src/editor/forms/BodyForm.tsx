@@ -11,6 +11,7 @@ import { AreaField, SelectField, TextField, type PastedInField } from '../fields
 import { useEdit } from '../state/context';
 import { useConfirm } from '../../components/confirm';
 import { createBlock, newBlockKinds, type NewBlockKind } from '../model/blocks';
+import { focusNewField } from '../model/tabs';
 import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../../../../shared/model/tree';
 import { splitPasteInBody } from '../model/paste';
 
@@ -380,10 +381,7 @@ function AddMenu({ parentId, afterId, label, compact, pilotUnits, ownerName }: A
   const add = (kind: NewBlockKind) => {
     const block = createBlock(kind, pilotUnits.map((u) => u.id));
     edit((c) => ({ ...c, body: afterId ? insertAfter(c.body, afterId, block) : appendChild(c.body, parentId, block) }));
-    requestAnimationFrame(() => {
-      const el = document.querySelector<HTMLElement>(`[data-block-id="${block.id}"] textarea, [data-block-id="${block.id}"] input`);
-      el?.focus();
-    });
+    focusNewField(`[data-block-id="${block.id}"]`);
   };
   const accessible = ownerName ? `${label} — ${ownerName}` : label;
   return (

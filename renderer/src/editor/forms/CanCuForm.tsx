@@ -7,6 +7,7 @@ import { AreaField, ChoiceField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
 import { useEdit } from '../state/context';
 import { moveItem, removeAt, replaceAt } from '../model/list';
+import { focusNewField } from '../model/tabs';
 
 export const CanCuForm = memo(function CanCuForm({ canCu }: { canCu: CanCu }) {
   const { t } = useTranslation('editor');
@@ -67,7 +68,10 @@ export const CanCuForm = memo(function CanCuForm({ canCu }: { canCu: CanCu }) {
       ))}
       {!readOnly && (
         <Group>
-          <Button variant="light" size="xs" onClick={() => set({ items: [...items, ''] })}>
+          <Button variant="light" size="xs" onClick={() => {
+              set({ items: [...items, ''] });
+              focusNewField(`[data-path="canCu.items.${items.length}"]`);
+            }}>
             {t('canCu.add')}
           </Button>
         </Group>

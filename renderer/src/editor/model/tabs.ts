@@ -46,3 +46,20 @@ export function focusField(path: readonly (string | number)[], root: ParentNode 
   }
   return false;
 }
+
+/** The fields a person types into (not the radios of a choice, not hidden inputs). */
+const TEXT_FIELDS = 'textarea:not([disabled]), input:not([type="radio"]):not([type="checkbox"]):not([type="hidden"]):not([disabled])';
+
+/** Focus the first text field inside `root` (without scrolling the page); false when there is none. */
+export function focusFirstField(root: ParentNode | null): boolean {
+  if (!root) return false;
+  const el = root instanceof HTMLElement && root.matches(TEXT_FIELDS) ? root : root.querySelector<HTMLElement>(TEXT_FIELDS);
+  if (!el) return false;
+  el.focus({ preventScroll: true });
+  return true;
+}
+
+/** After the render that adds a field: focus the first text field of the element matching `selector`. */
+export function focusNewField(selector: string): void {
+  requestAnimationFrame(() => focusFirstField(document.querySelector(selector)));
+}

@@ -26,6 +26,7 @@ function TemplateCards({ templates, onPick, pendingId }: { templates: TemplateSu
               loading={pendingId === template.id}
               disabled={pendingId !== null && pendingId !== template.id}
               onClick={() => onPick(template.id)}
+              aria-label={t('templates.useNamed', { name: template.name })}
             >
               {t('templates.use')}
             </Button>

@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend/index';
 import { fileApiError, fileMessages } from '../electron/backend/files/errors';
 import { produceSaveSource } from '../electron/backend/files/save-source';
-import { ChooseOpenInput, ChooseSaveInput, FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, saveSourceKind, validationError, type ApiError } from '../shared/api';
+import { FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, parseCall, saveSourceKind, type ApiError, type ParsedInput } from '../shared/api';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
@@ -68,7 +68,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      send(res, 500, 'text/plain; charset=utf-8', `Lỗi máy chủ: ${err instanceof Error ? err.message : String(err)}`);
+      process.stderr.write(`web harness: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: harnessMessages.internal } });
+      else res.destroy();
     });
   });
 
@@ -82,21 +84,33 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Forbidden origin');
-      let body: { channel?: unknown; input?: unknown };
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY) return refuseTooLarge(req, res);
+      const raw = await readBody(req);
+      if (raw === null) return refuseTooLarge(req, res);
+      let body: unknown;
       try {
-        body = JSON.parse(await readBody(req)) as typeof body;
+        body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Yêu cầu không phải JSON hợp lệ.' } });
+        return badRequest(res, harnessMessages.notJson);
       }
-      const channel = String(body.channel ?? '');
-      if (channel.startsWith('file.')) return sendJson(res, 200, await fileCall(channel, body.input, backend, `http://${HOST}:${port}/`));
-      const result = await backend.invoke(channel, body.input);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest(res, harnessMessages.notCall);
+      const { channel, input } = body as { channel?: unknown; input?: unknown };
+      if (typeof channel !== 'string') return badRequest(res, harnessMessages.channelNotString);
+      if (channel.startsWith('file.')) return sendJson(res, 200, await fileCall(channel, input, backend, `http://${HOST}:${port}/`));
+      const result = await backend.invoke(channel, input);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === '/harness-bridge.js') return send(res, 200, MIME['.js']!, bridgeJs);
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, MIME['.html']!, indexHtml);
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return badRequest(res, harnessMessages.badPath);
+    }
+    const file = normalize(join(rendererDir, path));
     if (!file.startsWith(rendererDir + sep)) return send(res, 403, 'text/plain', 'Forbidden path');
     try {
       const data = await readFile(file);
@@ -131,10 +145,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
  */
 async function fileCall(channel: string, input: unknown, backend: Backend, appUrl: string): Promise<object> {
   const fail = (error: ApiError) => ({ ok: false, error });
-  if (channel === 'file.chooseSave') {
-    const parsed = ChooseSaveInput.safeParse(input ?? {});
-    if (!parsed.success) return fail(validationError(parsed.error));
-    const { source } = parsed.data;
+  const call = parseCall(channel, input);
+  if (!call.ok) return call;
+  if (call.channel === 'file.chooseSave') {
+    const { source } = call.input as ParsedInput<'file.chooseSave'>;
     try {
       const printPdf = async (id: string) => (await import('./print-pdf')).printStoredPlanPdf(appUrl, id);
       const file = await produceSaveSource(source, (c, i) => backend.invoke(c, i), printPdf);
@@ -144,37 +158,67 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
       return fail(fileApiError(err));
     }
   }
-  if (channel === 'file.chooseOpen') {
-    const parsed = ChooseOpenInput.safeParse(input ?? {});
-    if (!parsed.success) return fail(validationError(parsed.error));
-    const accept = parsed.data.kinds.flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime]);
+  if (call.channel === 'file.chooseOpen') {
+    const { kinds } = call.input as ParsedInput<'file.chooseOpen'>;
+    const accept = kinds.flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime]);
     return { ok: true, accept: accept.join(',') };
   }
-  return fail({ code: 'UNKNOWN_CHANNEL', message: `Kênh không tồn tại: ${channel.slice(0, 80)}` });
+  return fail({ code: 'UNKNOWN_CHANNEL', message: `Kênh ${call.channel} được trả lời ngay trong trang, không qua máy chủ thử nghiệm.` });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body as text, or null when it is larger than MAX_BODY: the rest is then read and dropped (not kept),
+ * so the client can be answered 413 instead of finding its connection reset.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        fail(new Error('Yêu cầu quá lớn'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
 }
 
+export const harnessMessages = {
+  notJson: 'Yêu cầu không phải JSON hợp lệ.',
+  notCall: 'Yêu cầu phải là một đối tượng JSON có "channel" và "input".',
+  channelNotString: 'Tên kênh ("channel") phải là một chuỗi, ví dụ "plan.list".',
+  badPath: 'Đường dẫn không hợp lệ (mã % không giải được).',
+  tooLarge: `Yêu cầu quá lớn: tối đa ${MAX_BODY / 1024 / 1024} MB.`,
+  internal: 'Lỗi trong máy chủ thử nghiệm; yêu cầu chưa được thực hiện.',
+};
+
+function badRequest(res: ServerResponse, message: string): void {
+  sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message } });
+}
+
+/**
+ * 413 for a body over MAX_BODY. The connection closes after the answer; what the client still sends is read and
+ * dropped meanwhile (up to a few seconds), so it reads the answer rather than a reset.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: harnessMessages.tooLarge } });
+  if (!req.complete) {
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 5000).unref();
+  }
+}
+
+/** Every answer: no caching, no sniffing, no referrer, and never inside a frame (clickjacking). */
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    'content-security-policy': "frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
   });
   res.end(body);
 }

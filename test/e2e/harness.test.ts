@@ -3,7 +3,7 @@
  * (malformed JSON, a plan that fails the contract) answered with a clear Vietnamese error and nothing written.
  */
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from '../../scripts/web-harness';
@@ -16,13 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-function send(path: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+type Answer = { status: number; body: string; headers: IncomingHttpHeaders };
+function send(path: string, opts: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end(opts.body);
@@ -60,5 +61,44 @@ describe('web harness', () => {
     expect(await invoke('no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     const list = (await invoke('plan.list', {})) as unknown as { ok: true; data: { total: number } };
     expect(list.data.total).toBe(0);
+  });
+
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    send('/api/invoke', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const vietnameseError = (answer: Answer, status: number) => {
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type']).toMatch(/application\/json/);
+    const parsed = JSON.parse(answer.body) as { ok: boolean; error: { code: string; message: string } };
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(parsed.error.message).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụýỳỷỹỵóòỏõọéèẻẽẹ]/);
+    return parsed.error.message;
+  };
+
+  it('answers a null body, a non-string channel and a malformed % path with 400 and a Vietnamese JSON error', async () => {
+    expect(vietnameseError(await post('null'), 400)).toMatch(/đối tượng JSON/);
+    expect(vietnameseError(await post('[1,2]'), 400)).toMatch(/đối tượng JSON/);
+    expect(vietnameseError(await post('{"channel":{"toString":1},"input":{}}'), 400)).toMatch(/phải là một chuỗi/);
+    expect(vietnameseError(await post('{"channel":42}'), 400)).toMatch(/phải là một chuỗi/);
+    expect(vietnameseError(await send('/%E0%A4%A'), 400)).toMatch(/Đường dẫn không hợp lệ/);
+    expect(vietnameseError(await send('/assets/%'), 400)).toMatch(/Đường dẫn không hợp lệ/);
+    // The file channels go through the contract's check too.
+    const badSave = JSON.parse((await post('{"channel":"file.chooseSave","input":{"source":{"kind":"nope"}}}')).body) as { error: { code: string } };
+    expect(badSave).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await invoke('app.info', {})).ok).toBe(true);
+  });
+
+  it('answers a body over 32 MB with 413, whether its length is declared or it comes in chunks', async () => {
+    const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
+    expect(vietnameseError(await post(big, { 'content-length': String(big.length) }), 413)).toMatch(/quá lớn/);
+    expect(vietnameseError(await post(big, { 'transfer-encoding': 'chunked' }), 413)).toMatch(/quá lớn/);
+    expect((await invoke('app.info', {})).ok).toBe(true);
+  });
+
+  it('forbids framing on every answer (frame-ancestors, X-Frame-Options)', async () => {
+    const answers = [await send('/'), await send('/harness-bridge.js'), await post('{"channel":"app.info"}'), await send('/nope.js'), await post('null'), await send('/', { headers: { host: 'evil.example' } })];
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+    }
   });
 });

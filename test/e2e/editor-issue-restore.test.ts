@@ -1,10 +1,13 @@
 /**
  * End to end: issue a plan (read-only afterwards), reopen it for editing after a confirmation,
- * change the trích yếu (autosaved), then restore the revision marked "Bản ban hành" from Lịch sử: the issued
- * text is back and the plan is issued again.
+ * change the trích yếu (autosaved), then in Lịch sử see that edit as one session line with what it changed, open
+ * the revision marked "Bản ban hành" in the preview and restore it: the issued text is back and the plan is issued
+ * again.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, templateFile, type AppSession } from './browser';
+import { openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
 
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const EDITED = 'tổ chức đại hội điểm (bản sửa sau khi ban hành)';
@@ -82,7 +85,32 @@ describe('issue a plan, edit it, restore the issued revision', () => {
     await expect.poll(() => issued.count()).toBe(1);
     const revision = /\d+$/.exec((await issued.getAttribute('aria-label')) ?? '')?.[0];
     expect(revision).toBeDefined();
-    await drawer.getByRole('button', { name: `Khôi phục phiên bản ${revision}`, exact: true }).click();
+
+    // The edit after reopening is one editing session line, with the version it made and what it changed.
+    const session = drawer.getByTestId('history-session').first();
+    await expect.poll(() => session.locator('p').first().textContent()).toMatch(/^Sửa lúc \d\d:\d\d(–\d\d:\d\d)?, \d+ lần lưu$/);
+    await session.click();
+    const latest = drawer.getByRole('region', { name: /^Phiên bản \d+: xem trước và thay đổi$/ });
+    await latest.getByRole('tab', { name: 'Thay đổi' }).click();
+    await expect.poll(() => latest.getByRole('list', { name: 'Đã sửa:' }).getByRole('listitem').allTextContents()).toEqual(['Thông tin chung: Trích yếu']);
+    expect((await latest.getByRole('group', { name: 'Sau' }).locator('ins').allTextContents()).join('')).toContain('(bản sửa sau khi ban hành)');
+
+    // The issued version opens in the A4 preview, read-only, before anything is restored; the panel is full height.
+    await issued.click();
+    const shown = drawer.getByRole('region', { name: `Phiên bản ${revision}: xem trước và thay đổi` });
+    const preview = shown.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    await expect.poll(() => preview.locator('.kh-page').count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain(seed01.content.trichYeu.slice(0, 40));
+    expect(await preview.locator('input, textarea').count()).toBe(0);
+    const viewport = page.viewportSize()!;
+    const box = (await shown.boundingBox())!;
+    expect(box.y + box.height).toBeGreaterThan(viewport.height * 0.9);
+    expect(box.height).toBeGreaterThan(viewport.height * 0.7);
+    expect(await trichYeu().inputValue()).toBe(EDITED);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'history.png') });
+
+    await shown.getByRole('button', { name: 'Khôi phục bản này' }).click();
     await page.getByRole('dialog', { name: 'Khôi phục phiên bản cũ?' }).getByRole('button', { name: 'Khôi phục' }).click();
     await page.getByText(/^Đã khôi phục; bản hiện tại là phiên bản \d+\.$/).waitFor();
 

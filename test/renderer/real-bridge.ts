@@ -42,12 +42,12 @@ export interface RealBridge {
 
 const overJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-export function installRealBridge(options: { dataDir?: string; files?: MainHandler } = {}): RealBridge {
+export function installRealBridge(options: { dataDir?: string; files?: MainHandler; clock?: () => number } = {}): RealBridge {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kehoach-renderer-'));
   // jsdom replaces the global URL, so the backend's default resources path (new URL(..., import.meta.url)) breaks
   // under it: name the folder explicitly.
-  const open = () => createBackend({ dataDir, resourcesDir: join(import.meta.dirname, '..', '..', 'resources') });
+  const open = () => createBackend({ dataDir, resourcesDir: join(import.meta.dirname, '..', '..', 'resources'), clock: options.clock });
   let backend = open();
   const calls: RecordedCall[] = [];
 

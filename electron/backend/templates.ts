@@ -64,7 +64,7 @@ export function createTemplateStore(resourcesDir: string) {
   }
 
   function list(): TemplateSummary[] {
-    return all().map(({ template: t }) => ({ id: t.id, name: t.name, description: t.description, kind: t.kind }));
+    return all().map(({ template: t }) => ({ id: t.id, name: t.name, description: t.description, kind: t.kind, level: t.level }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Plan } from '../model';
+import { IssuerLevel, Plan } from '../model';
 import { Empty } from './common';
 import { command, query } from './contract';
 
@@ -9,6 +9,8 @@ export const TemplateSummary = z.object({
   name: z.string(),
   description: z.string(),
   kind: z.enum(['seed', 'blank']),
+  /** The issuer level it is written for (the picker's groups). */
+  level: IssuerLevel,
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 

@@ -29,7 +29,11 @@ export const Issuer = z.object({
 });
 export type Issuer = z.infer<typeof Issuer>;
 
-export const IssuerLevel = z.enum(['tinh-uy', 'huyen-uy', 'dang-uy-xa', 'ban', 'trung-uong', 'khac']);
+/**
+ * The issuer's level: tỉnh ủy; huyện ủy (until 30/6/2025); đảng ủy xã, phường; đảng ủy cơ sở of an agency, enterprise or
+ * school; chi bộ (trực thuộc đảng ủy cơ sở, or chi bộ cơ sở); an advisory body (ban); the Centre; other.
+ */
+export const IssuerLevel = z.enum(['tinh-uy', 'huyen-uy', 'dang-uy-xa', 'dang-uy-co-so', 'chi-bo', 'ban', 'trung-uong', 'khac']);
 export type IssuerLevel = z.infer<typeof IssuerLevel>;
 
 /** The office's own issuer profile. */

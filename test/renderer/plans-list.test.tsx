@@ -30,6 +30,21 @@ describe('plans list', () => {
     const blankHuyen = templates.find((x) => x.kind === 'blank' && /Huyện ủy/.test(x.name))!;
     const card = await within(picker).findByRole('article', { name: blankHuyen.name });
     expect(within(picker).getAllByRole('article')).toHaveLength(templates.length);
+    // Blank templates are grouped by level, from the province down to the chi bộ.
+    const groups = within(picker).getAllByRole('group').map((g) => g.getAttribute('aria-label'));
+    expect(groups).toEqual([
+      'Tỉnh ủy, Thành ủy',
+      'Huyện ủy, Quận ủy, Thị ủy',
+      'Đảng ủy xã, phường, đặc khu',
+      'Đảng ủy cơ sở (cơ quan, doanh nghiệp, trường học)',
+      'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)',
+    ]);
+    const chiBo = within(picker).getByRole('group', { name: 'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)' });
+    expect(within(chiBo).getAllByRole('article').map((a) => a.getAttribute('aria-label'))).toEqual([
+      'Kế hoạch trống — Chi bộ: đại hội chi bộ',
+      'Kế hoạch trống — Chi bộ: học tập, quán triệt nghị quyết',
+      'Kế hoạch trống — Chi bộ: kiểm điểm, đánh giá, xếp loại cuối năm',
+    ]);
     await user.click(within(card).getByRole('button', { name: `Dùng mẫu này: ${blankHuyen.name}` }));
 
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/plans\/[0-9a-f-]{36}$/));
@@ -42,7 +57,7 @@ describe('plans list', () => {
   it('lists plans with number, status and issuer; searches without accents; filters; Ctrl+F focuses search', async () => {
     const seeded = await bridge.call('template.instantiate', { templateId: seed(1).id });
     const first = await bridge.call('plan.allocateNumber', { id: seeded.id });
-    const blank = templates.find((x) => x.kind === 'blank')!;
+    const blank = templates.find((x) => x.kind === 'blank' && x.level === 'huyen-uy')!;
     for (const trichYeu of ['Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng', 'Kiểm tra, giám sát năm 2025']) {
       const plan = await bridge.call('template.instantiate', { templateId: blank.id });
       await bridge.call('plan.save', { ...plan, trichYeu, baseRevision: plan.revision });
@@ -175,7 +190,7 @@ describe('plans list', () => {
   });
 
   it('offers the years the plans are dated in, not a fixed range', async () => {
-    const blank = templates.find((x) => x.kind === 'blank')!;
+    const blank = templates.find((x) => x.kind === 'blank' && x.level === 'huyen-uy')!;
     for (const year of [2019, 2024, 2024]) {
       const plan = await bridge.call('template.instantiate', { templateId: blank.id });
       await bridge.call('plan.save', { ...plan, header: { ...plan.header, date: { day: 3, month: 2, year } }, baseRevision: plan.revision });

@@ -36,8 +36,13 @@ function texts(v: unknown, out: string[] = []): string[] {
 }
 
 describe('built-in templates', () => {
-  it('has the three seeds and the three blanks', () => {
+  it('has the three seeds and the blanks of every level', () => {
     expect(files).toEqual([
+      'blank-chi-bo-dai-hoi.json',
+      'blank-chi-bo-hoc-tap-nghi-quyet.json',
+      'blank-chi-bo-kiem-diem.json',
+      'blank-dang-uy-co-so-dai-hoi.json',
+      'blank-dang-uy-co-so-nam-hoc.json',
       'blank-dang-uy-xa.json',
       'blank-huyen-uy.json',
       'blank-tinh-uy.json',
@@ -73,11 +78,39 @@ describe('built-in templates', () => {
       const t = load(f);
       expect(t.content.recipients.at(-1)!.text, f).toMatch(/^Lưu/);
       expect(t.fillIssuerFromProfile, f).toBe(t.kind === 'blank');
-      if (t.kind === 'blank') {
-        expect(t.content.body.map((b) => (b.kind === 'section' ? b.title : b.kind))).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN']);
+      if (t.kind !== 'blank') continue;
+      const titles = t.content.body.map((b) => (b.kind === 'section' ? b.title : b.kind));
+      expect(titles[0], f).toBe('MỤC ĐÍCH, YÊU CẦU');
+      expect(titles.at(-1), f).toBe('TỔ CHỨC THỰC HIỆN');
+      if (['tinh-uy', 'huyen-uy', 'dang-uy-xa'].includes(t.level)) {
+        expect(titles).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN']);
         expect(t.content.signature).toMatchObject({ authority: 'T/M', body: 'BAN THƯỜNG VỤ', title: 'BÍ THƯ' });
       }
     }
+  });
+
+  it('chi bộ and đảng ủy cơ sở blanks speak as their level: drafted by the Chi ủy or the Đảng ủy, signed T/M CHI BỘ or T/M ĐẢNG ỦY', () => {
+    const byLevel = (level: string) => files.map(load).filter((t) => t.kind === 'blank' && t.level === level);
+    const chiBo = byLevel('chi-bo');
+    expect(chiBo.map((t) => t.name)).toEqual([
+      'Kế hoạch trống — Chi bộ: đại hội chi bộ',
+      'Kế hoạch trống — Chi bộ: học tập, quán triệt nghị quyết',
+      'Kế hoạch trống — Chi bộ: kiểm điểm, đánh giá, xếp loại cuối năm',
+    ]);
+    for (const t of chiBo) {
+      expect(t.content.header.issuer.symbol).toBe('CB');
+      expect(t.content.canCu.lead).toMatch(/^Chi ủy xây dựng Kế hoạch .* như sau:$/u);
+      expect(t.content.signature).toMatchObject({ authority: 'T/M', body: 'CHI BỘ', title: 'BÍ THƯ' });
+      expect(t.content.recipients.at(-1)!.text).toBe('Lưu Chi bộ');
+    }
+    const coSo = byLevel('dang-uy-co-so');
+    expect(coSo.map((t) => t.name)).toEqual([
+      'Kế hoạch trống — Đảng ủy cơ sở (cơ quan, trường học): đại hội đảng bộ',
+      'Kế hoạch trống — Đảng ủy cơ sở (cơ quan, trường học): lãnh đạo thực hiện nhiệm vụ năm học',
+    ]);
+    for (const t of coSo) expect(t.content.header.issuer.symbol).toBe('ĐU');
+    const dai = byLevel('chi-bo')[0]!.content.body.map((b) => (b.kind === 'section' ? b.title : ''));
+    expect(dai).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN', 'CÔNG TÁC CHUẨN BỊ', 'TIẾN ĐỘ THỰC HIỆN', 'TỔ CHỨC THỰC HIỆN']);
   });
 
   it('seed 01 has its three pilot units with delegate totals 282 / 66 / 250 and the schedule in the seed order', () => {

@@ -8,6 +8,8 @@ export const issuerLevelLabels = (t: TFunction): Record<IssuerLevel, string> => 
   'tinh-uy': t('level.tinhUy'),
   'huyen-uy': t('level.huyenUy'),
   'dang-uy-xa': t('level.dangUyXa'),
+  'dang-uy-co-so': t('level.dangUyCoSo'),
+  'chi-bo': t('level.chiBo'),
   ban: t('level.ban'),
   'trung-uong': t('level.trungUong'),
   khac: t('level.khac'),

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } fro
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../../shared/api';
+import type { IssuerLevel } from '../../../../shared/model';
+import { issuerLevelLabels } from '../../i18n/labels';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
@@ -34,6 +36,27 @@ function TemplateCards({ templates, onPick, pendingId }: { templates: TemplateSu
         </Card>
       ))}
     </SimpleGrid>
+  );
+}
+
+/** The picker's order of levels, from the province down to the chi bộ. */
+const LEVEL_ORDER: IssuerLevel[] = ['tinh-uy', 'huyen-uy', 'dang-uy-xa', 'dang-uy-co-so', 'chi-bo', 'ban', 'trung-uong', 'khac'];
+
+/** Blank templates grouped by the level they are written for, each group under the level's name. */
+function BlankByLevel({ templates, onPick, pendingId }: { templates: TemplateSummary[]; onPick: (id: string) => void; pendingId: string | null }) {
+  const { t } = useTranslation();
+  const labels = issuerLevelLabels(t);
+  return (
+    <Stack gap="sm">
+      {LEVEL_ORDER.filter((level) => templates.some((x) => x.level === level)).map((level) => (
+        <Stack gap={4} key={level} role="group" aria-label={labels[level]}>
+          <Text size="sm" fw={600} c="dimmed">
+            {labels[level]}
+          </Text>
+          <TemplateCards templates={templates.filter((x) => x.level === level)} onPick={onPick} pendingId={pendingId} />
+        </Stack>
+      ))}
+    </Stack>
   );
 }
 
@@ -71,7 +94,7 @@ export function TemplatePicker({ opened, onClose }: { opened: boolean; onClose: 
               <Title order={3} size="h5">
                 {t('templates.blank')}
               </Title>
-              <TemplateCards templates={blank} onPick={pick} pendingId={pendingId} />
+              <BlankByLevel templates={blank} onPick={pick} pendingId={pendingId} />
             </Stack>
           )}
           {seeds.length > 0 && (

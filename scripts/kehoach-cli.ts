@@ -8,13 +8,17 @@
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
  * line's "print this draft anyway" (the app asks the same question in a dialog).
- * Exit status: 0 done; 1 lint found errors (or rendering failed) — nothing written; 2 bad input or usage — nothing written.
+ * Exit status: 0 done; 1 lint found errors (or rendering or writing failed) — nothing written; 2 bad input or usage
+ * (a plan nested too deep, an output path that is a folder, a device or a symbolic link) — nothing written.
+ * Results are written by main's safe write (temp file, fsync, read back, rename).
  * New subcommands (e.g. `pdf`) register in COMMANDS.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { FileIoError } from '../electron/backend/files/errors';
+import { safeWriteFile } from '../electron/backend/files/safe-write';
 import { lintPlan } from '../shared/lint';
 import { type LintFinding, PlanContent } from '../shared/model';
 
@@ -96,8 +100,11 @@ export function readPlanFile(file: string): PlanContent {
   return result.data;
 }
 
-/** Write through a temporary file in the same folder, then rename: a reader never sees half a file. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+/**
+ * Refuse an output path that is there and is not a regular file: a folder, a device (/dev/full), a pipe, and a
+ * symbolic link (replacing the link by a file, or writing where it points, would both surprise). Usage error, exit 2.
+ */
+export function checkOutputTarget(target: string): void {
   const dir = dirname(resolve(target));
   let isDir = false;
   try {
@@ -106,14 +113,23 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     isDir = false;
   }
   if (!isDir) throw new InputError(`Thư mục ${dir} không tồn tại.`);
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let info;
   try {
-    writeFileSync(tmp, bytes, { flag: 'wx' });
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    info = lstatSync(target);
+  } catch {
+    return; // nothing there yet
   }
+  if (info.isSymbolicLink()) {
+    throw new InputError(`${target} là một liên kết (symlink): không ghi đè lên liên kết. Hãy ghi thẳng vào tệp đích, hoặc xóa liên kết trước.`);
+  }
+  if (info.isDirectory()) throw new InputError(`${target} là một thư mục, không phải tệp: hãy ghi tên tệp kết quả.`);
+  if (!info.isFile()) throw new InputError(`${target} không phải tệp thường (thiết bị, ống dẫn…): không ghi vào đó.`);
+}
+
+/** Write the result safely (temp file, fsync, read back, rename: main's safe write), after checking the target. */
+export async function writeOutput(target: string, bytes: Uint8Array): Promise<void> {
+  checkOutputTarget(target);
+  await safeWriteFile(target, bytes);
 }
 
 const SEVERITY_LABEL: Record<LintFinding['severity'], string> = { error: 'LỖI', warning: 'CẢNH BÁO' };
@@ -160,7 +176,7 @@ const render: Command = async (args, io) => {
   // Loaded on demand: `lint` does not need the .docx writer.
   const { renderPlanDocx } = await import('../electron/backend/docx/index');
   const bytes = await renderPlanDocx(content);
-  writeFileAtomic(out, bytes);
+  await writeOutput(out, bytes);
   io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
   return EXIT.ok;
 };
@@ -187,7 +203,7 @@ const pdf: Command = async (args, io) => {
   if (!content) return EXIT.findings;
   const { printPlanPdf } = await import('./print-pdf');
   const bytes = await printPlanPdf(content);
-  writeFileAtomic(out, bytes);
+  await writeOutput(out, bytes);
   io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
   return EXIT.ok;
 };
@@ -213,9 +229,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(e.message);
       return EXIT.badInput;
     }
-    io.err(`Lỗi khi thực hiện lệnh ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    if (e instanceof FileIoError) {
+      io.err(e.message);
+      return EXIT.findings;
+    }
+    io.err(unexpectedError(name, e));
     return EXIT.findings;
   }
+}
+
+/** An error nobody planned for, said in Vietnamese: its kind and code only, never a stack trace or a source path. */
+export function unexpectedError(command: string, e: unknown): string {
+  const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : '';
+  const kind = e instanceof Error && /^[A-Za-z]+$/u.test(e.name) ? e.name : '';
+  const tag = [kind, code].filter(Boolean).join(' ');
+  return `Lỗi không mong đợi khi thực hiện lệnh ${command}${tag ? ` (${tag})` : ''}; không có tệp nào được ghi. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho người quản trị.`;
 }
 
 const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url));
@@ -225,7 +253,7 @@ if (isEntry) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${String(e)}\n`);
+      process.stderr.write(`${unexpectedError(process.argv[2] ?? '', e)}\n`);
       process.exitCode = EXIT.findings;
     },
   );

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS, main } from '../../scripts/kehoach-cli';
+import { MAX_BODY_DEPTH } from '../../shared/model';
 
 const root = join(__dirname, '../..');
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -111,6 +113,58 @@ describe('kehoach render', () => {
     expect(kehoach('frobnicate').code).toBe(2);
     expect(kehoach().code).toBe(2);
     expect(existsSync(join(dir, 'm.docx'))).toBe(false);
+  });
+
+  it('refuses an output path that is a folder, a device or a symbolic link: exit 2, said so, nothing replaced', () => {
+    const folder = join(dir, 'a-folder.docx');
+    mkdirSync(folder);
+    expect(kehoach('render', seed01, '-o', folder)).toMatchObject({ code: 2, stderr: expect.stringContaining('là một thư mục') });
+    expect(statSync(folder).isDirectory()).toBe(true);
+
+    // As root a rename over /dev/full once replaced the device node with a .docx.
+    const device = '/dev/full';
+    if (existsSync(device)) {
+      expect(kehoach('render', seed01, '-o', device)).toMatchObject({ code: 2, stderr: expect.stringContaining('không phải tệp thường') });
+      expect(statSync(device).isCharacterDevice()).toBe(true);
+    } else console.log('no /dev/full on this machine: the device case is not tried');
+
+    const real = join(dir, 'real.docx');
+    writeFileSync(real, 'kept');
+    const link = join(dir, 'link.docx');
+    symlinkSync(real, link);
+    expect(kehoach('render', seed01, '-o', link)).toMatchObject({ code: 2, stderr: expect.stringContaining('liên kết (symlink)') });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(real);
+    expect(readFileSync(real, 'utf8')).toBe('kept');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it(`a plan nested deeper than ${MAX_BODY_DEPTH} levels is bad input: exit 2, the limit named, nothing written`, () => {
+    const levels = 800;
+    const deep = '{"kind":"section","id":"%ID%","title":"Mục","children":['.repeat(levels) + ']}'.repeat(levels);
+    let n = 0;
+    const withIds = deep.replace(/%ID%/g, () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
+    const plan = join(dir, 'deep.json');
+    writeFileSync(plan, JSON.stringify({ ...seedContent(), body: [] }).replace('"body":[]', `"body":[${withIds}]`));
+    const out = join(dir, 'deep.docx');
+    const r = kehoach('render', plan, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`lồng quá ${MAX_BODY_DEPTH} cấp`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an unexpected error prints a Vietnamese message without a stack trace or a source path, exit 1', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    COMMANDS['fails'] = () => Promise.reject(Object.assign(new TypeError(`Cannot read properties of undefined at ${cli}:12:3`), { code: 'ERR_TEST' }));
+    try {
+      expect(await main(['fails'], io)).toBe(1);
+    } finally {
+      delete COMMANDS['fails'];
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Lỗi không mong đợi khi thực hiện lệnh fails \(TypeError ERR_TEST\)/);
+    expect(lines[0]).not.toMatch(/scripts|\.ts|at |Cannot read/);
   });
 
   it('replaces an existing output file whole', () => {

@@ -4,6 +4,7 @@
  *   npm run kehoach -- render <plan.json> -o <out.docx> [--draft]
  *   npm run kehoach -- lint <plan.json> [--json]
  *   npm run kehoach -- pdf <plan.json> -o <out.pdf> [--draft]    (the preview printed by headless Chromium)
+ *   npm run kehoach -- backup create|list|verify|restore --data <dir> [file]   (scripts/backup-cli.ts)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
@@ -31,6 +32,10 @@ const USAGE = `Cách dùng:
   npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx> [--draft]   In kế hoạch ra tệp .docx
   npm run kehoach -- lint <kế-hoạch.json> [--json]                   Kiểm tra thể thức (mã thoát 1 khi có lỗi)
   npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf> [--draft]      In trang xem trước ra PDF (qua Chromium)
+  npm run kehoach -- backup create --data <thư-mục-dữ-liệu>          Sao lưu ngay vào <thư-mục>/backups
+  npm run kehoach -- backup list --data <thư-mục-dữ-liệu>            Liệt kê các bản sao lưu
+  npm run kehoach -- backup verify --data <thư-mục> [tệp]            Kiểm tra bản sao lưu (mã thoát 1 khi hỏng)
+  npm run kehoach -- backup restore --data <thư-mục> <tệp>           Khôi phục (không hỏi lại; mã thoát 1 khi bị từ chối)
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
 --draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
@@ -40,7 +45,7 @@ interface Args {
 }
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
-const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out' };
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data' };
 const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft' };
 
 function parseArgs(argv: string[]): Args {
@@ -208,8 +213,21 @@ const pdf: Command = async (args, io) => {
   return EXIT.ok;
 };
 
+/** Backups of a data folder (scripts/backup-cli.ts); a damaged or refused backup exits 1. */
+const backup: Command = async (args, io) => {
+  const { runBackup, BackupUsageError } = await import('./backup-cli');
+  const [sub, ...rest] = args.positional;
+  const data = args.options.get('data');
+  try {
+    return await runBackup(sub, rest, typeof data === 'string' ? data : undefined, io);
+  } catch (e) {
+    if (e instanceof BackupUsageError) throw new InputError(e.message);
+    throw e;
+  }
+};
+
 /** Subcommands by name. */
-export const COMMANDS: Record<string, Command> = { render, lint, pdf };
+export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

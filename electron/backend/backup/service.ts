@@ -80,6 +80,48 @@ const khbakName = (t: number) => {
   return `kehoach-sao-luu-${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}.khbak`;
 };
 
+/**
+ * Read a `.khbak` whole into a temporary folder outside the data folder: decrypt, unzip, hashes, integrity_check of
+ * the database, then sealed there as a backup (backup-file.ts) that a restore takes like one of the list. Throws a
+ * Vietnamese VALIDATION error; the caller removes `dir` when done.
+ */
+export function stageKhbak(bytes: Uint8Array, appVersion: string, passphrase?: string): { id: string; dir: string; path: string; preview: BackupPreview } {
+  const content = unpackKhbak(bytes, passphrase);
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-staged-'));
+  try {
+    const extracted = join(dir, 'extracted.sqlite');
+    writeFileSync(extracted, content.db);
+    let problems: string[];
+    try {
+      const check = new Database(extracted, { readonly: true, fileMustExist: true });
+      try {
+        problems = integrityProblems(check);
+      } finally {
+        check.close();
+      }
+    } catch {
+      problems = ['không mở được'];
+    }
+    if (problems.length) {
+      throw new BackendError('VALIDATION', `Không đọc được tệp sao lưu: cơ sở dữ liệu trong tệp bị hỏng (${problems[0]}). Dữ liệu hiện có không bị thay đổi.`);
+    }
+    const manifest: BackupManifest = {
+      format: 1,
+      kind: 'manual',
+      takenAt: content.manifest.createdAt,
+      appVersion: content.manifest.appVersion,
+      schemaVersion: content.manifest.schemaVersion,
+      files: content.files.map((f) => ({ path: f.path, size: f.bytes.length, sha256: f.sha256 })),
+    };
+    const path = join(dir, 'staged.sqlite');
+    sealBackup(extracted, path, manifest, content.files);
+    return { id: dir.slice(dir.lastIndexOf('-') + 1), dir, path, preview: readBackup(path, appVersion).preview };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 export function createBackupService(options: BackupServiceOptions, host: BackupHost): BackupService {
   const folders = options.dataFolders ?? DATA_FOLDERS;
   const store = createBackupStore({ dataDir: options.dataDir, appVersion: options.appVersion, clock: options.clock, dataFolders: folders });
@@ -170,43 +212,10 @@ export function createBackupService(options: BackupServiceOptions, host: BackupH
       }),
     stageFile(bytes, passphrase) {
       if (isEncrypted(bytes) && !passphrase) return { staged: false, needsPassphrase: true };
-      const content = unpackKhbak(bytes, passphrase);
+      const next = stageKhbak(bytes, options.appVersion, passphrase);
       dropStaged();
-      const dir = mkdtempSync(join(tmpdir(), 'kehoach-staged-'));
-      try {
-        const extracted = join(dir, 'extracted.sqlite');
-        writeFileSync(extracted, content.db);
-        let problems: string[];
-        try {
-          const check = new Database(extracted, { readonly: true, fileMustExist: true });
-          try {
-            problems = integrityProblems(check);
-          } finally {
-            check.close();
-          }
-        } catch {
-          problems = ['không mở được'];
-        }
-        if (problems.length) {
-          throw new BackendError('VALIDATION', `Không đọc được tệp sao lưu: cơ sở dữ liệu trong tệp bị hỏng (${problems[0]}). Dữ liệu hiện có không bị thay đổi.`);
-        }
-        const manifest: BackupManifest = {
-          format: 1,
-          kind: 'manual',
-          takenAt: content.manifest.createdAt,
-          appVersion: content.manifest.appVersion,
-          schemaVersion: content.manifest.schemaVersion,
-          files: content.files.map((f) => ({ path: f.path, size: f.bytes.length, sha256: f.sha256 })),
-        };
-        const path = join(dir, 'staged.sqlite');
-        sealBackup(extracted, path, manifest, content.files);
-        const id = dir.slice(dir.lastIndexOf('-') + 1);
-        staged = { id, dir, path };
-        return { staged: true, id, preview: readBackup(path, options.appVersion).preview };
-      } catch (err) {
-        rmSync(dir, { recursive: true, force: true });
-        throw err;
-      }
+      staged = { id: next.id, dir: next.dir, path: next.path };
+      return { staged: true, id: next.id, preview: next.preview };
     },
     restore: (source) =>
       exclusive(async () => {

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { parseCall, validationError, type BackendChannel, type BackendChannels, type Channel, type ChannelMap, type InvokeResult, type Output, type OutputOf, type ParsedInputOf } from '../../shared/api';
-import { BackendError } from './errors';
+import { translateError } from './errors';
 
 /** One handler for every channel of `M` (a feature's slice of the contract, or all the backend answers). */
 export type Handlers<M extends ChannelMap = BackendChannels> = {
@@ -24,9 +24,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
     const data = await handler(call.input);
     return { ok: true, data: data as Output<Channel> };
   } catch (err) {
-    if (err instanceof BackendError) return { ok: false, error: err.toApiError() };
     if (err instanceof ZodError) return { ok: false, error: validationError(err) };
-    const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : 'lỗi không rõ';
-    return { ok: false, error: { code: 'INTERNAL', message: `Lỗi không mong đợi: ${detail}` } };
+    return { ok: false, error: translateError(err).toApiError() };
   }
 }

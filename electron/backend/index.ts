@@ -7,6 +7,7 @@ import type { Channel, Input, InvokeResult } from '../../shared/api';
 import type { ApiError } from '../../shared/api';
 import { createBackupService, type BackupService } from './backup/service';
 import { openDatabase, type Db } from './db/open';
+import { scanRevisionsInBackground, type RevisionScanReport } from './repositories/plans/revision-scan';
 import { BackendError } from './errors';
 import { dispatch, type Handlers } from './dispatch';
 import { appHandlers } from './app/handlers';
@@ -23,6 +24,9 @@ import { createTemplateStore, defaultResourcesDir } from './templates';
 
 export { APP_NAME } from './app/handlers';
 export { docxFileName } from './plans/handlers';
+export { diagnoseOpenFailure } from './db/open';
+export { scanRevisions, type DamagedRevision, type RevisionScanReport } from './repositories/plans/revision-scan';
+export { translateError, type FailureKind } from './errors';
 
 export interface BackendOptions {
   /** Folder holding kehoach.sqlite (created if missing). */
@@ -46,12 +50,18 @@ export interface BackendOptions {
   backupFolders?: readonly string[];
   /** A failed automatic backup (default: a line on stderr). */
   onBackupError?: (err: unknown) => void;
+  /** Milliseconds after each open before the background revision scan starts (default 2000; null: no scan). */
+  revisionScanDelayMs?: number | null;
 }
 
 export interface Backend {
   readonly dataDir: string;
   /** The open store's schema version (0 while a damaged database waits for a restore). */
   readonly schemaVersion: number;
+  /** Opened read-only (a write-protected file or folder): reads work, writes answer READ_ONLY. */
+  readonly readOnly: boolean;
+  /** The background check of every revision's checksum after the latest open (null: disabled, or closed first). */
+  readonly revisionScan: Promise<RevisionScanReport | null>;
   readonly handlers: Handlers;
   /** Validate against the contract, run the handler, return data or a {code, message} error. Never throws. */
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<InvokeResult<C>>;
@@ -66,14 +76,18 @@ const latestPlanChange = (db: Db): string | null =>
 interface OpenStore {
   db: Db;
   schemaVersion: number;
+  readOnly: boolean;
   handlers: Handlers;
+  /** Close the connection (and a read-only open's temporary copy). */
+  close(): void;
 }
 
 const RECOVERY_CHANNELS = new Set<string>(['app.info', 'backup.list', 'backup.inspect', 'backup.recovery', 'backup.restore', 'backup.stageFile']);
 
 /**
- * Open (create, check, migrate) the store in `dataDir`. Throws a BackendError (DB_NEWER, DB_CORRUPT) it cannot open
- * (DB_CORRUPT only without `recoverDamaged`). A restore (backup/service.ts) closes and reopens the store in place:
+ * Open (create, check, migrate) the store in `dataDir`. Throws a BackendError it cannot open, of a kind that
+ * diagnoseOpenFailure names (damaged, newer, locked, disk full, path is a folder…; damaged only without
+ * `recoverDamaged`); a write-protected store opens read-only. A restore (backup/service.ts) closes and reopens the store in place:
  * the same Backend then answers from the restored data.
  */
 export function createBackend(options: BackendOptions): Backend {
@@ -81,6 +95,27 @@ export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? Date.now;
   const templates = createTemplateStore(options.resourcesDir ?? defaultResourcesDir());
   let store: OpenStore | null = null;
+  let revisionScan: Promise<RevisionScanReport | null> = Promise.resolve(null);
+  const scanDelay = options.revisionScanDelayMs === undefined ? 2000 : options.revisionScanDelayMs;
+
+  /** The revision scan of a freshly opened store, off the hot path; it stops when that store is closed. */
+  function backgroundScan(db: Db, now: () => string): Promise<RevisionScanReport | null> {
+    if (scanDelay === null) return Promise.resolve(null);
+    const stopped = () => store?.db !== db;
+    return new Promise<void>((resolve) => setTimeout(resolve, scanDelay).unref())
+      .then(() => (stopped() ? null : scanRevisionsInBackground(db, now, stopped)))
+      .then((report) => {
+        if (report?.damaged.length) {
+          const named = report.damaged.map((d) => `${d.planId}#${d.revision}`).join(', ');
+          process.stderr.write(`Revision scan: ${report.damaged.length} damaged revision(s) set aside: ${named}\n`);
+        }
+        return report;
+      })
+      .catch((err: unknown) => {
+        process.stderr.write(`Revision scan failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        return null;
+      });
+  }
   let damage: ApiError | null = null;
 
   const backups: BackupService = createBackupService(
@@ -97,7 +132,7 @@ export function createBackend(options: BackendOptions): Backend {
       schemaVersion: () => store?.schemaVersion ?? 0,
       damage: () => damage?.message ?? null,
       closeDb: () => {
-        store?.db.close();
+        store?.close();
         store = null;
       },
       reopen: () => {
@@ -109,7 +144,7 @@ export function createBackend(options: BackendOptions): Backend {
   );
 
   function openStore(): OpenStore {
-    const { db, schemaVersion } = openDatabase(options.dataDir, {
+    const opened = openDatabase(options.dataDir, {
       beforeMigrate: (old, from) => {
         try {
           backups.createSyncOf(old, 'before-migration', from);
@@ -118,6 +153,7 @@ export function createBackend(options: BackendOptions): Backend {
         }
       },
     });
+    const { db, schemaVersion, readOnly } = opened;
     const ctx = createContext(db, clock, latestPlanChange(db));
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
@@ -127,6 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
       dataDir: options.dataDir,
       appVersion,
       schemaVersion,
+      readOnly,
       ctx,
       settings,
       orgs,
@@ -136,7 +173,8 @@ export function createBackend(options: BackendOptions): Backend {
       templates,
       backups,
     };
-    return { db, schemaVersion, handlers: createHandlers(services) };
+    revisionScan = backgroundScan(db, ctx.now);
+    return { db, schemaVersion, readOnly, handlers: createHandlers(services), close: opened.close };
   }
 
   try {
@@ -147,7 +185,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   // Until a restore, a damaged store answers the backup channels only (handlers over the same service).
-  const recoverySlice = { dataDir: options.dataDir, appVersion, schemaVersion: 0, templates, backups } as Services;
+  const recoverySlice = { dataDir: options.dataDir, appVersion, schemaVersion: 0, readOnly: false, templates, backups } as Services;
   const recoveryHandlers = { ...appHandlers(recoverySlice), ...backupHandlers(recoverySlice) } as Handlers;
   backups.start();
 
@@ -156,6 +194,12 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     get schemaVersion() {
       return store?.schemaVersion ?? 0;
+    },
+    get readOnly() {
+      return store?.readOnly ?? false;
+    },
+    get revisionScan() {
+      return revisionScan;
     },
     get handlers() {
       return store?.handlers ?? recoveryHandlers;
@@ -169,7 +213,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (!open) return;
       open = false;
       backups.close();
-      store?.db.close();
+      store?.close();
       store = null;
     },
   };

@@ -12,6 +12,8 @@ export interface Services {
   readonly dataDir: string;
   readonly appVersion: string;
   readonly schemaVersion: number;
+  /** The store was opened read-only (db/open.ts): writes answer READ_ONLY. */
+  readonly readOnly: boolean;
   readonly ctx: RepoContext;
   readonly settings: SettingsRepo;
   readonly orgs: OrganizationsRepo;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiError } from '../../shared/api';
-import { BackendError } from './errors';
+import { translateError } from './errors';
 import { createBackend, type Backend } from './index';
 import type { WorkerData, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -24,10 +24,7 @@ try {
     recoverDamaged: true,
   });
 } catch (err) {
-  startError =
-    err instanceof BackendError
-      ? err.toApiError()
-      : { code: 'INTERNAL', message: `Không khởi động được phần xử lý dữ liệu: ${err instanceof Error ? err.message : String(err)}` };
+  startError = translateError(err).toApiError();
 }
 
 /** Post a reply; one that cannot be cloned (a value structured clone refuses) goes back as an error for its call. */
@@ -71,7 +68,6 @@ port.on('message', async (message: WorkerRequest) => {
     }
     reply({ id, result: await backend.invoke(channel, input) });
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    if (id !== null) reply({ id, result: { ok: false, error: { code: 'INTERNAL', message: `Lỗi không mong đợi: ${detail}` } } });
+    if (id !== null) reply({ id, result: { ok: false, error: translateError(err).toApiError() } });
   }
 });

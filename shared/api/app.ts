@@ -8,6 +8,11 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   schemaVersion: z.number().int(),
   platform: z.string(),
+  /**
+   * The data is open read-only (its file or folder may not be written): plans can be read and printed, every write
+   * answers READ_ONLY. The window shows a banner saying so.
+   */
+  readOnly: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

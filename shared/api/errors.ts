@@ -1,6 +1,23 @@
 import { z } from 'zod';
 
-export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'DB_CORRUPT', 'UNKNOWN_CHANNEL', 'FORBIDDEN', 'IO', 'INTERNAL']);
+/**
+ * READ_ONLY: the data is open read-only (a write-protected file or folder), so nothing can be saved. DISK_FULL: the
+ * disk is full, nothing half-written was kept. DB_LOCKED: another program holds the database.
+ */
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DB_NEWER',
+  'DB_CORRUPT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'IO',
+  'INTERNAL',
+  'READ_ONLY',
+  'DISK_FULL',
+  'DB_LOCKED',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Errors travel as data, with a Vietnamese message ready for the user. */

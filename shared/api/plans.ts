@@ -25,8 +25,14 @@ export const RevisionSummary = z.object({
   /** Why this revision was kept: a save, the issued version, a restore, an import. */
   reason: z.enum(['save', 'issue', 'reopen', 'restore', 'import', 'create']),
   trichYeu: z.string(),
+  /** Found damaged on disk (its checksum does not match) and set aside: it cannot be opened or restored. */
+  damaged: z.boolean().optional(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+/** A revision found damaged on disk and set aside: when it was saved, when the damage was found. */
+export const DamagedRevision = z.object({ revision: z.number().int(), savedAt: z.string(), foundAt: z.string() });
+export const DamagedRevisionsOutput = z.object({ items: z.array(DamagedRevision) });
 
 /** plan.revisions: the kept revisions newest first, a page at a time; `total` counts them all. */
 export const RevisionsInput = z
@@ -40,7 +46,7 @@ export type DocxFile = z.infer<typeof DocxFile>;
 const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
 
 /** Everything that shows a plan: the list, the plan itself, its history, the number book. */
-const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'register.list'] as const;
+const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list'] as const;
 /** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book. */
 const planLists = ['plan.list', 'plan.years', 'register.list'] as const;
 
@@ -53,6 +59,11 @@ export const plansChannels = {
   'plan.years': query({ input: PlanYearsInput, output: z.array(z.number().int()) }),
   'plan.revisions': query({ input: RevisionsInput, output: RevisionsOutput }),
   'plan.getRevision': query({ input: ByRevision, output: Plan }),
+  /**
+   * The plan's revisions found damaged on disk, newest first. Opening a plan whose current revision is damaged sets
+   * it aside and goes on from the newest intact one (a 'restore' revision); the editor says so from this list.
+   */
+  'plan.damagedRevisions': query({ input: ById, output: DamagedRevisionsOutput }),
   /** The lint findings of the content sent (nothing stored). */
   /** Lint a plan's content; with the plan's `id`, a number the register holds for another plan is an error too. */
   'plan.lint': query({ input: z.object({ content: PlanContent, id: uuid.optional() }).strict(), output: z.array(LintFinding) }),

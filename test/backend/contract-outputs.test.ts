@@ -44,6 +44,7 @@ describe('every output matches the contract', () => {
     const history = await call(backend, 'plan.revisions', { id: plan.id });
     const issued = history.items.find((r) => r.reason === 'issue')!;
     await call(backend, 'plan.getRevision', { id: plan.id, revision: issued.revision });
+    expect(await call(backend, 'plan.damagedRevisions', { id: plan.id })).toEqual({ items: [] });
     await call(backend, 'plan.restoreRevision', { id: plan.id, revision: issued.revision });
     const docx = await call(backend, 'plan.renderDocx', { id: plan.id });
     expect(docx.fileName).toMatch(/\.docx$/);

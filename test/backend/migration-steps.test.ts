@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerContentFunctions } from '../../electron/backend/db/content-codec';
 import { migrations } from '../../electron/backend/db/migrations';
@@ -109,5 +110,28 @@ describe('migration 4 (search by printed numbers)', () => {
     expect(search('"315" "kh" "hu"')).toEqual([big]);
     expect(search('"na" "phat"')).toEqual([big]);
     expect(tables()).toEqual(before);
+  });
+});
+
+describe('migration 5 (revision checksums)', () => {
+  it('gives every intact revision the CRC-32 of its blob and marks a revision that no longer inflates as damaged', () => {
+    const db = databaseAt(4);
+    const id = '2f1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c';
+    insertPlanAtV2(db, id, '7', [
+      { reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' },
+      { reason: 'save', savedAt: '2025-01-02T03:04:06.000Z' },
+    ]);
+    // Revision 1 was damaged on disk before this version: one byte of its blob flipped.
+    const blob = db.prepare<[], Buffer>('SELECT content FROM plan_revisions WHERE revision = 1').pluck().get()!;
+    const damaged = Buffer.from(blob);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0x5a;
+    db.prepare('UPDATE plan_revisions SET content = ? WHERE revision = 1').run(damaged);
+    const before = rows(db, 'SELECT plan_id, revision, reason, saved_at, content FROM plan_revisions ORDER BY revision');
+    upgrade(db, 5);
+    expect(rows(db, 'SELECT plan_id, revision, reason, saved_at, content FROM plan_revisions ORDER BY revision')).toEqual(before);
+    const marks = rows(db, 'SELECT revision, checksum, damaged_at FROM plan_revisions ORDER BY revision') as { revision: number; checksum: number | null; damaged_at: string | null }[];
+    expect(marks[0]).toMatchObject({ revision: 1, checksum: null, damaged_at: expect.any(String) });
+    const intact = db.prepare<[], Buffer>('SELECT content FROM plan_revisions WHERE revision = 2').pluck().get()!;
+    expect(marks[1]).toEqual({ revision: 2, checksum: crc32(intact), damaged_at: null });
   });
 });

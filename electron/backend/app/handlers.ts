@@ -11,5 +11,6 @@ export const appHandlers = (s: Services): Handlers<AppChannels> => ({
     dataDir: s.dataDir,
     schemaVersion: s.schemaVersion,
     platform: process.platform,
+    readOnly: s.readOnly,
   }),
 });

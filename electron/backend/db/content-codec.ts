@@ -2,8 +2,12 @@
  * Plan revisions are stored as raw-deflated JSON. Autosave keeps a revision per change (about one a second while
  * typing), and a plan's JSON compresses about 5-6× (seed 02: 36.5 KB → 6.6 KB), so history stays affordable on an
  * office PC. The SQL functions kh_deflate / kh_inflate let the repositories read and write it in plain SQL.
+ *
+ * Raw deflate carries no checksum and SQLite's integrity_check does not look inside a blob, so one flipped byte on
+ * disk would go unnoticed until the plan failed to open. Each revision therefore stores the CRC-32 of its stored blob
+ * (plan_revisions.checksum); readContent checks it before inflating.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './open';
 
 export function encodeContent(json: string): Buffer {
@@ -12,6 +16,32 @@ export function encodeContent(json: string): Buffer {
 
 export function decodeContent(blob: Uint8Array): string {
   return inflateRawSync(blob).toString('utf8');
+}
+
+/** The checksum stored beside a revision's blob: CRC-32 of the stored (compressed) bytes. */
+export function contentChecksum(blob: Uint8Array): number {
+  return crc32(blob);
+}
+
+/** A revision's content ready to insert: the blob and its checksum. */
+export function storedContent(json: string): { blob: Buffer; checksum: number } {
+  const blob = encodeContent(json);
+  return { blob, checksum: contentChecksum(blob) };
+}
+
+/**
+ * The JSON of a stored revision, or null when it is damaged: the checksum does not match, or (a row without a
+ * checksum) it does not inflate to JSON.
+ */
+export function readContent(blob: Uint8Array, checksum: number | null): string | null {
+  if (checksum !== null && contentChecksum(blob) !== checksum) return null;
+  try {
+    const json = decodeContent(blob);
+    if (checksum === null) JSON.parse(json);
+    return json;
+  } catch {
+    return null;
+  }
 }
 
 /** Register kh_deflate(text) → blob and kh_inflate(blob) → text on a connection. */

@@ -24,6 +24,7 @@ export const plansHandlers = ({ plans, settings, register }: Services): Handlers
     'plan.years': ({ deleted }) => plans.years(deleted),
     'plan.revisions': ({ id, offset, limit }) => plans.revisions(id, { offset, limit }),
     'plan.getRevision': ({ id, revision }) => plans.getRevision(id, revision),
+    'plan.damagedRevisions': ({ id }) => ({ items: plans.damagedRevisions(id) }),
     'plan.lint': ({ content, id }) => checks.lint(content, id),
     'plan.renderDocx': async ({ id }) => {
       const plan = plans.get(id);

@@ -70,8 +70,10 @@ export function createPlanLifecycle(
     return create.immediate({ ...source, header: { ...source.header, number: '' } });
   }
 
+  /** Binning needs no content: a plan whose every revision is damaged can still go to the bin. */
   const remove = db.transaction((id: string): void => {
-    const row = getRow(id);
+    const row = st.metaById.get(id);
+    if (!row) throw notFound('kế hoạch');
     if (row.deleted_at) return;
     const now = ctx.nowAfter(row.updated_at);
     st.setDeleted.run(now, now, id);
@@ -89,8 +91,7 @@ export function createPlanLifecycle(
    */
   const restoreRevision = db.transaction((id: string, revision: number): Plan => {
     const row = getRow(id);
-    const rev = st.revisionRow.get(id, revision);
-    if (!rev) throw notFound(`phiên bản ${revision} của kế hoạch`);
+    const rev = store.revisionOf(id, revision);
     assertEditable(row);
     const status: PlanStatus = rev.reason === 'issue' ? 'issued' : 'draft';
     return writeRevision(id, parseContent(rev.content), status, 'restore');

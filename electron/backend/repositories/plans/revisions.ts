@@ -1,7 +1,7 @@
 /** A plan's kept revisions: the history list (newest first, a page at a time) and one revision's content. */
 import type { RevisionSummary } from '../../../../shared/api';
 import type { Plan } from '../../../../shared/model';
-import { notFound } from '../../errors';
+
 import type { RepoContext } from '../context';
 import type { PlanStatements, RevisionRow } from './statements';
 import { parseContent, planOf, type PlanStore } from './store';
@@ -10,8 +10,8 @@ import { parseContent, planOf, type PlanStore } from './store';
 export const REVISION_PAGE = 50;
 
 export function createPlanRevisions(ctx: RepoContext, st: PlanStatements, store: PlanStore) {
-  const page = ctx.db.prepare<[string, number, number], Omit<RevisionRow, 'content'>>(
-    'SELECT revision, saved_at, status, reason, trich_yeu FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC LIMIT ? OFFSET ?',
+  const page = ctx.db.prepare<[string, number, number], Omit<RevisionRow, 'content'> & { damaged_at: string | null }>(
+    'SELECT revision, saved_at, status, reason, trich_yeu, damaged_at FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC LIMIT ? OFFSET ?',
   );
   const count = ctx.db.prepare<[string], number>('SELECT count(*) FROM plan_revisions WHERE plan_id = ?').pluck();
 
@@ -20,14 +20,20 @@ export function createPlanRevisions(ctx: RepoContext, st: PlanStatements, store:
     store.getRow(id);
     const items = page
       .all(id, limit, offset)
-      .map((r) => ({ revision: r.revision, savedAt: r.saved_at, status: r.status, reason: r.reason, trichYeu: r.trich_yeu }));
+      .map((r) => ({
+        revision: r.revision,
+        savedAt: r.saved_at,
+        status: r.status,
+        reason: r.reason,
+        trichYeu: r.trich_yeu,
+        ...(r.damaged_at ? { damaged: true } : {}),
+      }));
     return { items, total: offset === 0 && items.length < limit ? items.length : count.get(id)! };
   }
 
   function getRevision(id: string, revision: number): Plan {
     const row = store.getRow(id);
-    const rev = st.revisionRow.get(id, revision);
-    if (!rev) throw notFound(`phiên bản ${revision} của kế hoạch`);
+    const rev = store.revisionOf(id, revision);
     return planOf(parseContent(rev.content), {
       id,
       status: rev.status,
@@ -38,5 +44,11 @@ export function createPlanRevisions(ctx: RepoContext, st: PlanStatements, store:
     });
   }
 
-  return { revisions, getRevision };
+  /** The revisions of a plan found damaged and set aside, newest first: what the editor tells her about. */
+  function damagedRevisions(id: string): { revision: number; savedAt: string; foundAt: string }[] {
+    store.getRow(id);
+    return st.damagedRevisions.all(id).map((r) => ({ revision: r.revision, savedAt: r.saved_at, foundAt: r.damaged_at }));
+  }
+
+  return { revisions, getRevision, damagedRevisions };
 }

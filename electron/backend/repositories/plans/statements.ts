@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 
 export type RevisionReason = RevisionSummary['reason'];
 
-/** A plan with its current content (inflated JSON). */
+/** A plan with its current content (inflated JSON, checked against its checksum: store.ts). */
 export type PlanRow = {
   seq: number;
   id: string;
@@ -25,11 +25,15 @@ export type PlanMetaRow = Omit<PlanRow, 'content'>;
 
 export type RevisionRow = { revision: number; saved_at: string; status: PlanStatus; reason: RevisionReason; trich_yeu: string; content: string };
 
-const PLAN_COLUMNS = 'p.seq, p.id, p.status, p.revision, kh_inflate(r.content) AS content, p.created_at, p.updated_at, p.deleted_at';
+/** A row as stored: the compressed blob and its checksum, not yet checked (db/content-codec.ts readContent). */
+export type Stored<Row extends { content: string }> = Omit<Row, 'content'> & { blob: Buffer; checksum: number | null };
+
+const PLAN_COLUMNS = 'p.seq, p.id, p.status, p.revision, r.content AS blob, r.checksum, p.created_at, p.updated_at, p.deleted_at';
+const REVISION_COLUMNS = 'revision, saved_at, status, reason, trich_yeu, content AS blob, checksum';
 
 export function preparePlanStatements(db: Db) {
   return {
-    byId: db.prepare<[string], PlanRow>(
+    byId: db.prepare<[string], Stored<PlanRow>>(
       `SELECT ${PLAN_COLUMNS} FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = ?`,
     ),
     metaById: db.prepare<[string], PlanMetaRow>('SELECT seq, id, status, revision, created_at, updated_at, deleted_at FROM plans WHERE id = ?'),
@@ -47,12 +51,22 @@ export function preparePlanStatements(db: Db) {
        WHERE id = @id`,
     ),
     insertRevision: db.prepare(
-      `INSERT INTO plan_revisions (plan_id, revision, status, reason, trich_yeu, content, saved_at)
-       VALUES (@id, @revision, @status, @reason, @trichYeu, kh_deflate(@content), @now)`,
+      `INSERT INTO plan_revisions (plan_id, revision, status, reason, trich_yeu, content, checksum, saved_at)
+       VALUES (@id, @revision, @status, @reason, @trichYeu, @blob, @checksum, @now)`,
     ),
     setDeleted: db.prepare<[string | null, string, string]>('UPDATE plans SET deleted_at = ?, updated_at = ? WHERE id = ?'),
-    revisionRow: db.prepare<[string, number], RevisionRow>(
-      'SELECT revision, saved_at, status, reason, trich_yeu, kh_inflate(content) AS content FROM plan_revisions WHERE plan_id = ? AND revision = ?',
+    revisionRow: db.prepare<[string, number], Stored<RevisionRow>>(
+      `SELECT ${REVISION_COLUMNS} FROM plan_revisions WHERE plan_id = ? AND revision = ?`,
+    ),
+    /** The revisions not yet found damaged, newest first: where a plan whose current revision is damaged reopens. */
+    undamagedRevisions: db.prepare<[string], Stored<RevisionRow>>(
+      `SELECT ${REVISION_COLUMNS} FROM plan_revisions WHERE plan_id = ? AND damaged_at IS NULL ORDER BY revision DESC`,
+    ),
+    markDamaged: db.prepare<[string, string, number]>(
+      'UPDATE plan_revisions SET damaged_at = ? WHERE plan_id = ? AND revision = ? AND damaged_at IS NULL',
+    ),
+    damagedRevisions: db.prepare<[string], { revision: number; saved_at: string; damaged_at: string }>(
+      'SELECT revision, saved_at, damaged_at FROM plan_revisions WHERE plan_id = ? AND damaged_at IS NOT NULL ORDER BY revision DESC',
     ),
 
     ftsDelete: db.prepare<[number]>('DELETE FROM plans_fts WHERE rowid = ?'),

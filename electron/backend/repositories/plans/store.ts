@@ -7,10 +7,11 @@ import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/mode
 import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { planOf } from '../../../../shared/model/plan-record';
-import { BackendError, notFound } from '../../errors';
+import { readContent, storedContent } from '../../db/content-codec';
+import { BackendError, isReadOnlyError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { collectTasks, searchText } from '../plan-index';
-import type { PlanRow, PlanStatements, RevisionReason } from './statements';
+import type { PlanRow, PlanStatements, RevisionReason, RevisionRow, Stored } from './statements';
 
 /**
  * Stored content is read back through the schema so fields added by later versions get their defaults. Content that a
@@ -23,6 +24,13 @@ export function parseContent(json: string): PlanContent {
 }
 
 export { planOf };
+
+const damagedRevision = (revision: number) =>
+  new BackendError(
+    'DB_CORRUPT',
+    `Phiên bản ${revision} của kế hoạch bị hỏng trên đĩa (dữ liệu không khớp mã kiểm tra) nên đã được đặt sang một bên. ` +
+      'Các phiên bản khác vẫn dùng được; hãy chọn một phiên bản khác.',
+  );
 
 /** Ids must be unique inside a plan: units, tasks and recipients are stored by (plan, id). */
 export function assertUniqueIds(content: PlanContent): void {
@@ -58,10 +66,74 @@ export interface PlanStoreOptions {
 export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: PlanStoreOptions = {}) {
   const { db } = ctx;
 
-  const findRow = (id: string): PlanRow | undefined => st.byId.get(id);
+  /** Mark a revision found damaged, so it is set aside; nothing to do on a store opened read-only. */
+  function setAside(planId: string, revision: number): void {
+    try {
+      st.markDamaged.run(ctx.now(), planId, revision);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+    }
+  }
+
+  /**
+   * A revision's content checked against its checksum, or null when it is damaged; a damaged one is set aside
+   * (marked) at once, so the history names it and the background scan need not find it again.
+   */
+  function checkedContent(planId: string, rev: Pick<Stored<RevisionRow>, 'revision' | 'blob' | 'checksum'>): string | null {
+    const json = readContent(rev.blob, rev.checksum);
+    if (json === null) setAside(planId, rev.revision);
+    return json;
+  }
+
+  const rowOf = ({ blob: _blob, checksum: _checksum, ...meta }: Stored<PlanRow>, content: string): PlanRow => ({ ...meta, content });
+
+  function findRow(id: string): PlanRow | undefined {
+    const stored = st.byId.get(id);
+    if (!stored) return undefined;
+    const content = checkedContent(id, stored);
+    return content === null ? reopenAtIntact(stored) : rowOf(stored, content);
+  }
+
+  /**
+   * The current revision is damaged: the plan goes on from its newest intact revision, stored again as a new
+   * 'restore' revision (the damaged one stays in the history, marked). A store opened read-only shows the intact
+   * content without writing.
+   */
+  function reopenAtIntact(stored: Stored<PlanRow>): PlanRow {
+    let intact: string | null = null;
+    const damaged: number[] = [];
+    for (const rev of st.undamagedRevisions.iterate(stored.id)) {
+      intact = readContent(rev.blob, rev.checksum);
+      if (intact !== null) break;
+      damaged.push(rev.revision);
+    }
+    for (const revision of damaged) setAside(stored.id, revision);
+    if (intact === null) {
+      throw new BackendError(
+        'DB_CORRUPT',
+        'Mọi phiên bản đã lưu của kế hoạch này đều bị hỏng trên đĩa, không mở được. Các kế hoạch khác không bị ảnh hưởng; hãy khôi phục kế hoạch từ bản sao lưu.',
+      );
+    }
+    try {
+      writeRevision(stored.id, parseContent(intact), stored.status, 'restore');
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+      return rowOf(stored, intact);
+    }
+    return findRow(stored.id)!;
+  }
+  /** One revision with its checked content; a damaged one is set aside and refused with a message naming it. */
+  function revisionOf(id: string, revision: number): RevisionRow {
+    const stored = st.revisionRow.get(id, revision);
+    if (!stored) throw notFound(`phiên bản ${revision} của kế hoạch`);
+    const content = checkedContent(id, stored);
+    if (content === null) throw damagedRevision(revision);
+    const { blob: _blob, checksum: _checksum, ...meta } = stored;
+    return { ...meta, content };
+  }
 
   function getRow(id: string): PlanRow {
-    const row = st.byId.get(id);
+    const row = findRow(id);
     if (!row) throw notFound('kế hoạch');
     return row;
   }
@@ -152,7 +224,7 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     } else {
       seq = Number(st.insertPlan.run(params).lastInsertRowid);
     }
-    st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, content: JSON.stringify(content), now });
+    st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...storedContent(JSON.stringify(content)), now });
     syncChildren(planId, content, now);
     st.ftsInsert.run(seq, searchText(content));
     return planOf(content, {
@@ -177,6 +249,6 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     return plan;
   }
 
-  return { findRow, getRow, toPlan, writeRevision };
+  return { findRow, getRow, toPlan, writeRevision, revisionOf };
 }
 export type PlanStore = ReturnType<typeof createPlanStore>;

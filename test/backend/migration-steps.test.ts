@@ -121,10 +121,10 @@ describe('migration 5 (revision checksums)', () => {
       { reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' },
       { reason: 'save', savedAt: '2025-01-02T03:04:06.000Z' },
     ]);
-    // Revision 1 was damaged on disk before this version: one byte of its blob flipped.
+    // Revision 1 was damaged on disk before this version: its blob cut short (a flipped byte inside a string's literal
+    // would still inflate to valid JSON, which only a checksum taken when it was written can catch).
     const blob = db.prepare<[], Buffer>('SELECT content FROM plan_revisions WHERE revision = 1').pluck().get()!;
-    const damaged = Buffer.from(blob);
-    damaged[Math.floor(damaged.length / 2)]! ^= 0x5a;
+    const damaged = Buffer.from(blob.subarray(0, Math.floor(blob.length / 2)));
     db.prepare('UPDATE plan_revisions SET content = ? WHERE revision = 1').run(damaged);
     const before = rows(db, 'SELECT plan_id, revision, reason, saved_at, content FROM plan_revisions ORDER BY revision');
     upgrade(db, 5);

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { encodeContent } from '../../electron/backend/db/content-codec';
+import { storedContent } from '../../electron/backend/db/content-codec';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { BackendWorker } from '../../electron/main/backend-worker';
 import { minimalContent, seedContent } from '../backend/fixtures/plans';
@@ -93,7 +93,8 @@ describe('BackendWorker with the built worker', () => {
     const deep = '{"kind":"section","title":"","children":['.repeat(levels) + '{"kind":"paragraph","text":"sâu"}' + ']}'.repeat(levels);
     const content = JSON.stringify({ ...minimalContent(), body: [] }).replace('"body":[]', `"body":[${deep}]`);
     const db = new Database(join(config.dataDir, DATABASE_FILE));
-    db.prepare('UPDATE plan_revisions SET content = ? WHERE plan_id = ?').run(encodeContent(content), id);
+    const stored = storedContent(content);
+    db.prepare('UPDATE plan_revisions SET content = ?, checksum = ? WHERE plan_id = ?').run(stored.blob, stored.checksum, id);
     db.close();
     const unreadable = await worker.invoke('plan.get', { id });
     expect(unreadable).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/không đọc được|không chuyển được/) } });

@@ -13,26 +13,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend/index';
+import { MIME_TYPES } from '../electron/main/app-protocol';
 import { fileApiError, fileMessages } from '../electron/backend/files/errors';
 import { produceSaveSource } from '../electron/backend/files/save-source';
 import { FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, parseCall, saveSourceKind, type ApiError, type ParsedInput } from '../shared/api';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export interface HarnessOptions {
   port: number;
@@ -102,8 +89,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    if (url.pathname === '/harness-bridge.js') return send(res, 200, MIME['.js']!, bridgeJs);
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, MIME['.html']!, indexHtml);
+    if (url.pathname === '/harness-bridge.js') return send(res, 200, MIME_TYPES['.js']!, bridgeJs);
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, MIME_TYPES['.html']!, indexHtml);
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
@@ -114,7 +101,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (!file.startsWith(rendererDir + sep)) return send(res, 403, 'text/plain', 'Forbidden path');
     try {
       const data = await readFile(file);
-      return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', data);
+      return send(res, 200, MIME_TYPES[extname(file)] ?? 'application/octet-stream', data);
     } catch {
       return send(res, 404, 'text/plain', 'Not found');
     }

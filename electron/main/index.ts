@@ -3,9 +3,9 @@
  * backend worker, and the user's files (dialogs, safe writes, PDF from a hidden print window). Everything else
  * lives in the backend (plain Node) or the renderer.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ROOT, appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { BackendWorker } from './backend-worker';
 import { createNativeDialogs } from './file-dialogs';
 import { answerFileChannels, createFileService } from './file-service';
@@ -14,12 +14,14 @@ import { menuTemplate } from './menu';
 import { createPathTokens } from './path-tokens';
 import { resolveDataDir } from './paths';
 import { printRouteToPdf, type OpenPrintWindow } from './print-to-pdf';
-import { denyAllPermissions, enforceCsp, createSecureWindow, lockNavigation } from './security';
+import { denyAllPermissions, enforceCsp, createSecureWindow, lockNavigation, rendererDevOrigin } from './security';
 import { confirmUnsavedClose } from './unsaved-close';
 
 const rendererDir = join(__dirname, '../renderer');
-const appRoot = pathToFileURL(rendererDir + '/').href;
-const devOrigin = process.env['ELECTRON_RENDERER_URL'];
+// The pages come from app://kehoach/ (app-protocol.ts), not from files; a dev server only when not packaged.
+const appRoot = APP_ROOT;
+const devOrigin = rendererDevOrigin(process.env, app.isPackaged);
+registerAppScheme(protocol);
 const preloadPath = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
@@ -30,8 +32,7 @@ function createWindow(): void {
   lockNavigation(mainWindow.webContents, appRoot, devOrigin);
   confirmUnsavedClose(mainWindow.webContents, mainWindow, dialog);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  if (devOrigin) void mainWindow.loadURL(devOrigin);
-  else void mainWindow.loadFile(join(rendererDir, 'index.html'));
+  void mainWindow.loadURL(appPageUrl(undefined, devOrigin));
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
@@ -39,8 +40,7 @@ function createWindow(): void {
 const openPrintWindow: OpenPrintWindow = async (route) => {
   const win = createSecureWindow(BrowserWindow, preloadPath, 'print');
   try {
-    if (devOrigin) await win.loadURL(`${devOrigin}#${route}`);
-    else await win.loadFile(join(rendererDir, 'index.html'), { hash: route });
+    await win.loadURL(appPageUrl(route, devOrigin));
   } catch (err) {
     win.destroy();
     throw err;
@@ -73,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
     });
     const worker = backend;
+    serveAppProtocol(protocol, rendererDir);
     denyAllPermissions(session.defaultSession);
     enforceCsp(session.defaultSession);
     const files = createFileService({

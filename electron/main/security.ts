@@ -45,8 +45,8 @@ export function createSecureWindow<W>(BrowserWindow: WindowCtor<W>, preloadPath:
 }
 
 /**
- * True when `url` is the app's own page: a file:// URL inside the packaged renderer folder
- * (`appRoot`, a file:// URL ending with '/'), or, in development, exactly the dev server origin.
+ * True when `url` is the app's own page: under `appRoot` (app://kehoach/, the app's own scheme; the same scheme, host
+ * and path prefix), or, in development, exactly the dev server origin.
  */
 export function isAppUrl(url: string, appRoot: string, devOrigin?: string): boolean {
   let parsed: URL;
@@ -58,9 +58,29 @@ export function isAppUrl(url: string, appRoot: string, devOrigin?: string): bool
   if (devOrigin) {
     return parsed.origin === new URL(devOrigin).origin;
   }
-  if (parsed.protocol !== 'file:') return false;
   const root = new URL(appRoot);
-  return decodeURIComponent(parsed.pathname).startsWith(decodeURIComponent(root.pathname));
+  if (parsed.protocol !== root.protocol || parsed.host !== root.host) return false;
+  try {
+    return decodeURIComponent(parsed.pathname).startsWith(decodeURIComponent(root.pathname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The dev server to load the renderer from: ELECTRON_RENDERER_URL (set by electron-vite dev), honoured only when the
+ * app is not packaged, and only an http(s) URL on this machine. An installed app always loads its own files.
+ */
+export function rendererDevOrigin(env: Record<string, string | undefined>, isPackaged: boolean): string | undefined {
+  const url = env['ELECTRON_RENDERER_URL'];
+  if (isPackaged || !url) return undefined;
+  try {
+    const parsed = new URL(url);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && local ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Minimal shape of an IPC event we need to check the sender. */

@@ -4,14 +4,15 @@
  */
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { CONTENT_SECURITY_POLICY, createSecureWindow, denyAllPermissions, enforceCsp, isAppUrl, isTrustedSender, lockNavigation } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, createSecureWindow, denyAllPermissions, enforceCsp, isAppUrl, isTrustedSender, lockNavigation, rendererDevOrigin } from '../../electron/main/security';
+import { APP_ROOT, appFileFor, appPageUrl, registerAppScheme, respondAppRequest, serveAppProtocol } from '../../electron/main/app-protocol';
 import { handleInvoke } from '../../electron/main/ipc';
 import { resolveDataDir } from '../../electron/main/paths';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-const appRoot = 'file:///opt/KeHoach/resources/app.asar/out/renderer/';
+const appRoot = APP_ROOT;
 
 class CapturingWindow {
   static last: BrowserWindowConstructorOptions | undefined;
@@ -83,8 +84,12 @@ describe('navigation and windows', () => {
     expect(navigate('will-attach-webview', '')).toBe(true);
   });
   it('recognises the app URL and rejects look-alikes', () => {
+    expect(appRoot).toBe('app://kehoach/');
     expect(isAppUrl(`${appRoot}index.html`, appRoot)).toBe(true);
-    expect(isAppUrl('file:///opt/KeHoach/resources/app.asar/out/renderer-evil/index.html', appRoot)).toBe(false);
+    expect(isAppUrl('app://kehoach.evil/index.html', appRoot)).toBe(false);
+    expect(isAppUrl('app://other/index.html', appRoot)).toBe(false);
+    expect(isAppUrl('file:///opt/KeHoach/resources/app.asar/out/renderer/index.html', appRoot)).toBe(false);
+    expect(isAppUrl('file:///opt/KeHoach/resources/app.asar/out/renderer-evil/index.html', 'file:///opt/KeHoach/resources/app.asar/out/renderer/')).toBe(false);
     expect(isAppUrl('http://127.0.0.1:5173/', appRoot, 'http://localhost:5173')).toBe(false);
     expect(isAppUrl('http://localhost:5173/#/x', appRoot, 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('not a url', appRoot)).toBe(false);
@@ -145,5 +150,92 @@ describe('data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kh-portable-'));
     writeFileSync(join(dir, 'portable.flag'), '');
     expect(resolveDataDir({ exePath: join(dir, 'kehoach'), userDataDir: '/u' })).toEqual({ dataDir: join(dir, 'KeHoachData'), portable: true });
+  });
+});
+
+describe('the app:// scheme instead of file://', () => {
+  const renderer = mkdtempSync(join(tmpdir(), 'kh-renderer-'));
+  mkdirSync(join(renderer, 'assets'));
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(renderer, '..', 'secret.txt'), 'secret');
+
+  it('is declared a standard, secure scheme before the app is ready', () => {
+    const declared: unknown[] = [];
+    registerAppScheme({ registerSchemesAsPrivileged: (schemes: unknown[]) => declared.push(...schemes) } as never);
+    expect(declared).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+  });
+
+  it('serves the renderer folder with its types and the CSP header on every answer', async () => {
+    let handler: ((r: { url: string; method: string }) => Promise<Response>) | undefined;
+    serveAppProtocol({ handle: (scheme: string, h: typeof handler) => scheme === 'app' && (handler = h) } as never, renderer);
+    const page = await handler!({ url: 'app://kehoach/index.html', method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<div id="root">');
+    const root = await handler!({ url: 'app://kehoach/', method: 'GET' });
+    expect(await root.text()).toContain('<div id="root">');
+    const script = await handler!({ url: 'app://kehoach/assets/app.js', method: 'GET' });
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const missing = await handler!({ url: 'app://kehoach/assets/none.js', method: 'GET' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await handler!({ url: 'app://kehoach/index.html', method: 'POST' })).status).toBe(405);
+  });
+
+  it('serves nothing outside the renderer folder or from another host', async () => {
+    for (const url of [
+      'app://kehoach/../secret.txt',
+      'app://kehoach/%2e%2e/secret.txt',
+      'app://kehoach/..%2Fsecret.txt',
+      'app://kehoach/assets/..%2F..%2Fsecret.txt',
+      'app://kehoach/%2Fetc%2Fpasswd',
+      'app://kehoach/index.html%00.js',
+      'app://kehoach/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+    ]) {
+      const file = appFileFor(url, renderer);
+      expect(file === null || file.startsWith(renderer + '/'), `${url} → ${file}`).toBe(true);
+      const answer = await respondAppRequest({ url, method: 'GET' }, renderer);
+      if (answer.status === 200) expect(await answer.text(), url).not.toContain('secret');
+    }
+    expect(appFileFor('app://kehoach/../secret.txt', renderer)).not.toBe(join(renderer, '..', 'secret.txt'));
+  });
+
+  it('serves the built renderer, and the print window route loads from app:// through the navigation lock', async () => {
+    const built = join(__dirname, '../../out/renderer');
+    const page = await respondAppRequest({ url: appPageUrl('/print/0b5e7c1e-2f4a-4c8e-9d3b-7a6f5e4d3c2b'), method: 'GET' }, built);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    expect(appPageUrl('/print/abc')).toBe('app://kehoach/index.html#/print/abc');
+    expect(isAppUrl(appPageUrl('/print/abc'), APP_ROOT)).toBe(true);
+    expect(appPageUrl()).toBe('app://kehoach/index.html');
+    expect(appPageUrl('/plans', 'http://localhost:5173')).toBe('http://localhost:5173#/plans');
+  });
+
+  it('main loads every window from app://, serves it, and never from file://', () => {
+    const main = readFileSync(join(__dirname, '../../electron/main/index.ts'), 'utf8');
+    expect(main).not.toMatch(/loadFile\(|pathToFileURL|file:\/\//);
+    expect(main).toMatch(/registerAppScheme\(protocol\)/);
+    expect(main.indexOf('registerAppScheme(protocol)')).toBeLessThan(main.indexOf('app.whenReady()'));
+    expect(main).toMatch(/serveAppProtocol\(protocol, rendererDir\)/);
+    expect(main.match(/loadURL\(appPageUrl\(/g)).toHaveLength(2); // the app window and the print window
+    expect(main).toMatch(/const appRoot = APP_ROOT;/);
+  });
+});
+
+describe('the dev server URL', () => {
+  it('is honoured only when the app is not packaged, and only on this machine', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
+    expect(rendererDevOrigin(env, false)).toBe('http://localhost:5173');
+    expect(rendererDevOrigin(env, true)).toBeUndefined();
+    expect(rendererDevOrigin({}, false)).toBeUndefined();
+    expect(rendererDevOrigin({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false)).toBeUndefined();
+    expect(rendererDevOrigin({ ELECTRON_RENDERER_URL: 'file:///tmp/x.html' }, false)).toBeUndefined();
+    const main = readFileSync(join(__dirname, '../../electron/main/index.ts'), 'utf8');
+    expect(main).toMatch(/rendererDevOrigin\(process\.env, app\.isPackaged\)/);
+    expect(main).not.toMatch(/process\.env\['ELECTRON_RENDERER_URL'\]/);
   });
 });

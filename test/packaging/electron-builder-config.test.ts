@@ -40,4 +40,18 @@ describe('electron-builder.yml', () => {
     expect(pkg.scripts['dist:win']).toContain('--win');
     expect(pkg.scripts['dist:linux']).toContain('--linux');
   });
+
+  it('flips the Electron fuses: no run-as-Node, no NODE_OPTIONS, no inspect, encrypted cookies, only the checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The app is packed into app.asar (the integrity check and onlyLoadAppFromAsar need it).
+    expect(config.asar).not.toBe(false);
+  });
 });

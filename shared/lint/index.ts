@@ -11,6 +11,7 @@ import { foldVietnamese } from '../format/fold';
 import { checkCharacters } from './chars';
 import { checkIsoDay, checkPlanDate } from './dates';
 import { checkFields } from './fields';
+import { checkLevels } from './levels';
 import { Findings, type Path, isBlank, texts } from './findings';
 
 export { printedLimit } from './fields';
@@ -202,6 +203,7 @@ export function lintPlan(content: PlanContent): LintFinding[] {
   checkPilotUnits(content, f);
   checkRecipients(content, f);
   checkSignature(content, f);
+  checkLevels(content, f);
   checkStatePhrases(content, f);
   checkCharacters(content, f);
   return f.list;

@@ -53,6 +53,26 @@ describe('template.instantiate', () => {
     if (/^Lưu/.test(blank.template.content.recipients.at(-1)?.text ?? '')) expect(plan.recipients.at(-1)!.text).toBe(profile.archiveRecipient);
   });
 
+  it('a chi bộ office starting from the Đảng ủy xã template, keeping its text, is warned that the text speaks of another level', async () => {
+    const backend = openBackend();
+    await call(backend, 'org.saveSelf', {
+      ...profile,
+      issuer: { higherLines: ['ĐẢNG BỘ XÃ TÂN LẬP'], name: 'CHI BỘ TRƯỜNG TIỂU HỌC', symbol: 'CBTH' },
+      level: 'chi-bo',
+      signature: { authority: 'T/M', body: 'CHI BỘ', title: 'BÍ THƯ', signer: 'Nguyễn Thị Hoa' },
+      archiveRecipient: 'Lưu Chi bộ',
+    });
+    const xa = shipped.find((s) => s.file === 'blank-dang-uy-xa.json')!;
+    const plan = await call(backend, 'template.instantiate', { templateId: xa.template.id });
+    expect(plan.header.issuer.name).toBe('CHI BỘ TRƯỜNG TIỂU HỌC');
+    expect(plan.canCu.lead).toBe(xa.template.content.canCu.lead);
+    const { id, status: _s, revision: _r, createdAt: _c, updatedAt: _u, deletedAt: _d, ...content } = plan;
+    const levels = (await call(backend, 'plan.lint', { id, content })).filter((f) => f.rule.startsWith('level.'));
+    expect(levels.map((f) => f.rule)).toEqual(['level.lead', 'level.recipient', 'level.recipient', 'level.duty', 'level.duty']);
+    expect(levels.every((f) => f.severity === 'warning')).toBe(true);
+    expect(levels[0]!.message).toContain('nhưng câu dẫn nói kế hoạch do cấp đảng ủy ban hành ("Ban Thường vụ Đảng ủy ban hành …")');
+  });
+
   it('answers NOT_FOUND for an unknown template and writes nothing', async () => {
     const backend = openBackend();
     expect((await callError(backend, 'template.instantiate', { templateId: 'khong-co' })).code).toBe('NOT_FOUND');

@@ -83,10 +83,11 @@ describe('lintPlan', () => {
 
     it('a Huyện ủy / Quận ủy / Thị ủy dated after 30/6/2025 earns a warning that explains the reorganisation', () => {
       for (const name of ['HUYỆN ỦY TAM ĐƯỜNG', 'QUẬN ỦY BA ĐÌNH', 'Thị uỷ Mường Lay']) {
+        // The fixture's text speaks of an đảng ủy (its level warnings are levels.test.ts's matter).
         const f = lintPlan(plan((c) => {
           c.header.issuer.name = name;
           c.header.date = { day: 1, month: 7, year: 2025 };
-        }));
+        })).filter((x) => !x.rule.startsWith('level.'));
         expect(f.map((x) => [x.severity, x.rule]), name).toEqual([['warning', 'header.district-after-reorganisation']]);
         expect(f[0]!.message).toContain('2025');
         expect(f[0]!.message).toContain('sắp xếp');

@@ -1,0 +1,43 @@
+/**
+ * Plans of the lowest levels from data to .docx: a chi bộ plan prints its two issuer lines, its cell's symbol and
+ * "T/M CHI BỘ" and passes the format checker; a chi bộ plan whose text speaks of another level still prints
+ * correctly (the checker cannot see the level) while lint names the mismatch.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { renderPlanDocx } from '../../electron/backend/docx';
+import { lintPlan } from '../../shared/lint';
+import type { PlanContent } from '../../shared/model';
+import { PROFILES, filledBlankPlan } from '../fixtures/filled-blanks';
+import { checkRendered, convertToPdf, failed, writeTemp } from './tools';
+
+async function rendered(name: string, content: PlanContent) {
+  const bytes = await renderPlanDocx(content);
+  const docx = await writeTemp(`${name}.docx`, bytes);
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  const texts = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gsu)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join(''));
+  return { report: await checkRendered(docx, await convertToPdf(docx)), texts };
+}
+
+describe('chi bộ plans in the .docx', () => {
+  it('a chi bộ đại hội plan prints "ĐẢNG BỘ XÃ TÂN LẬP / CHI BỘ TRƯỜNG TIỂU HỌC", "Số 10-KH/CBTH", "T/M CHI BỘ" and passes 0/0', { timeout: 300_000 }, async () => {
+    const c = filledBlankPlan('blank-chi-bo-dai-hoi.json');
+    c.header.number = '10';
+    expect(lintPlan(c)).toEqual([]);
+    const { report, texts } = await rendered('chi-bo-dai-hoi', c);
+    for (const line of ['ĐẢNG BỘ XÃ TÂN LẬP', 'CHI BỘ TRƯỜNG TIỂU HỌC', 'Số 10-KH/CBTH', 'T/M CHI BỘ', 'BÍ THƯ', 'Chi ủy xây dựng Kế hoạch tổ chức Đại hội Chi bộ như sau:', '- Lưu Chi bộ.']) {
+      expect(texts, line).toContain(line);
+    }
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W')).toEqual([]);
+  });
+
+  it('a chi bộ plan started from the Đảng ủy xã template prints without format error; lint warns of the other level', { timeout: 300_000 }, async () => {
+    const c = filledBlankPlan('blank-dang-uy-xa.json', PROFILES['blank-chi-bo-dai-hoi.json']);
+    expect(lintPlan(c).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(lintPlan(c).map((f) => f.rule)).toContain('level.lead');
+    const { report, texts } = await rendered('chi-bo-from-xa', c);
+    expect(texts).toContain('Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:');
+    expect(failed(report, 'E')).toEqual([]);
+  });
+});

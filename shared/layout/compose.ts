@@ -49,6 +49,13 @@ function headingNumber(profile: FormatProfile, path: number[]): string {
 
 const headingRole = (level: Level): ParagraphRole => (level === 1 ? 'heading1' : level === 2 ? 'heading2' : 'heading3');
 
+/**
+ * Composed appendix tables by the content's table object (edits replace the objects they change, so an unchanged
+ * table is the same object): a long appendix is not composed again on every keystroke elsewhere. Layouts are
+ * never mutated by their readers.
+ */
+const composedTables = new WeakMap<AppendixTable, { textWidth: number; layout: LayoutTable }>();
+
 class Composer {
   readonly footnotes: Footnote[] = [];
   readonly body: BodyBlock[] = [];
@@ -256,8 +263,18 @@ class Composer {
     }));
   }
 
+  /** A table without footnotes composes the same for the same table and text width: kept, not composed again. */
   table(t: AppendixTable): LayoutTable {
     const textWidth = textWidthMm(this.profile);
+    const kept = composedTables.get(t);
+    if (kept && kept.textWidth === textWidth) return kept.layout;
+    const notesBefore = this.footnotes.length;
+    const layout = this.composeTable(t, textWidth);
+    if (this.footnotes.length === notesBefore) composedTables.set(t, { textWidth, layout });
+    return layout;
+  }
+
+  private composeTable(t: AppendixTable, textWidth: number): LayoutTable {
     const sum = t.columnWidths.reduce((a, b) => a + b, 0);
     const row = (r: TableRow, header: boolean): LayoutTableRow => ({
       cells: r.cells.map((c) => ({

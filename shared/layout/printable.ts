@@ -7,13 +7,24 @@
 import { hasControlChars, replaceControlChars } from '../format/text-chars';
 import type { PlanContent } from '../model/plan';
 
+/** `v` with control characters replaced; unchanged parts are returned as they are (the same objects). */
 function clean<T>(v: T): T {
   if (typeof v === 'string') return (hasControlChars(v) ? replaceControlChars(v) : v) as T;
-  if (Array.isArray(v)) return v.map(clean) as T;
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    v.forEach((x: unknown, i) => {
+      const c = clean(x);
+      if (c !== x) (out ??= [...v])[i] = c;
+    });
+    return (out ?? v) as T;
+  }
   if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = clean(x);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    for (const [k, x] of Object.entries(v)) {
+      const c = clean(x);
+      if (c !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = c;
+    }
+    return (out ?? v) as T;
   }
   return v;
 }

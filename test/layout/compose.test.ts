@@ -254,3 +254,36 @@ describe('composeLayout on the seed templates', () => {
     expect(ratio).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('composeLayout: a long appendix is not composed again while typing elsewhere', () => {
+  it('reuses the layout of an unchanged table, composes a changed one, and follows the text width', () => {
+    const before = plan();
+    const first = compose(before);
+    const typed = { ...before, trichYeu: `${before.trichYeu} thêm` };
+    const again = compose(typed);
+    expect(again.appendices[0]!.tables[0]).toBe(first.appendices[0]!.tables[0]);
+
+    const table = before.appendices[0]!.tables[0]!;
+    const edited = { ...typed, appendices: [{ ...before.appendices[0]!, tables: [{ ...table, rows: [...table.rows, table.rows[0]!] }] }] };
+    const changed = compose(edited);
+    expect(changed.appendices[0]!.tables[0]).not.toBe(first.appendices[0]!.tables[0]);
+    expect(changed.appendices[0]!.tables[0]!.rows).toHaveLength(2);
+
+    const profile = defaultFormatProfile();
+    const wider = compose(typed, { ...profile, margins: { ...profile.margins, leftMm: profile.margins.leftMm - 5 } });
+    expect(wider.appendices[0]!.tables[0]!.columnWidthsMm).not.toEqual(first.appendices[0]!.tables[0]!.columnWidthsMm);
+  });
+
+  it('composes a table with footnotes every time (its numbers depend on the notes before it)', () => {
+    const table = plan().appendices[0]!.tables[0]!;
+    const withNote = (bodyNote: boolean) =>
+      plan({
+        canCu: { form: 'list', verb: 'Căn cứ', items: [bodyNote ? 'A[^Chú thích ở căn cứ]' : 'A'], lead: 'Ban hành:' },
+        appendices: [{ id: '00000000-0000-4000-8000-0000000000aa', title: 'T', intro: [], tables: [{ ...table, rows: [{ cells: [{ paragraphs: ['Việc[^ở bảng]'] }] }] }] }],
+      } as Partial<PlanContentInput>);
+    const noteRef = (l: DocumentLayout) => l.appendices[0]!.tables[0]!.rows[0]!.cells[0]!.paragraphs[0]!.runs.find((r) => r.footnoteRef)?.footnoteRef;
+    const without = noteRef(compose(withNote(false)))!;
+    expect(without).toBeGreaterThan(0);
+    expect(noteRef(compose(withNote(true)))).toBe(without + 1);
+  });
+});

@@ -1,6 +1,7 @@
 /** The layout never carries a raw control character: the preview and the .docx print the same text. */
 import { describe, expect, it } from 'vitest';
 import { composeLayout } from '../../shared/layout';
+import { printableContent } from '../../shared/layout/printable';
 import { defaultFormatProfile, type PlanContent } from '../../shared/model';
 import { plan } from '../lint/plan-fixture';
 
@@ -37,5 +38,20 @@ describe('printable layout', () => {
   it('the trích yếu keeps its line breaks as break runs; a tab there becomes a space', () => {
     const layout = pasted(plan((x) => void (x.trichYeu = 'tổ chức\tđại hội\r\nchi bộ')));
     expect(layout.title[1]!.runs).toEqual([{ text: 'tổ chức đại hội' }, { text: 'chi bộ', breakBefore: true }]);
+  });
+});
+
+describe('printable content', () => {
+  it('keeps the parts without control characters as they are (the same objects: unchanged tables are not composed again)', () => {
+    const content = plan((x) => {
+      x.header.place = 'Thanh\u000bNưa';
+    });
+    const printable = printableContent(content);
+    expect(printable.header.place).toBe('Thanh Nưa');
+    expect(printable.header).not.toBe(content.header);
+    expect(printable.header.issuer).toBe(content.header.issuer);
+    expect(printable.body).toBe(content.body);
+    expect(printable.appendices).toBe(content.appendices);
+    expect(content.header.place).toBe('Thanh\u000bNưa');
   });
 });

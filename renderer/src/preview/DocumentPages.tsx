@@ -4,7 +4,7 @@
  * lines when they straddle a page end), and each page shows its slices inside the profile's margins, with the page number from page 2 and the footnotes cited on the page at its bottom.
  * The same page boxes are printed (print.css: @page A4, no extra margins), so the printout is these pages.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { DocumentLayout, Footnote } from '../../../shared/layout';
 import { buildFlow, Para, TableView, UnitView, type FlowUnit, type Styles } from './flow';
@@ -12,6 +12,7 @@ import { heightOf, measureRows, tableGeometry, unitCuts } from './measure';
 import { createMeasureCache, type UnitMeasure } from './measureCache';
 import { largestCut, paginate, smallestCut, type PageSlice } from './paginate';
 import { useFontsVersion } from './fonts';
+import { sameData } from './sameData';
 
 const PX_PER_MM = 96 / 25.4;
 const PX_PER_PT = 96 / 72;
@@ -26,9 +27,52 @@ interface Props {
   onPaginated?: (info: { ms: number; pages: number }) => void;
 }
 
-const samePages = (a: PageSlice[], b: PageSlice[]) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * A long document draws only the pages near the view (the others are empty page boxes of the same size, so the
+ * scroll length and page count stay); a short one, and every printout, draws them all.
+ */
+const DRAW_ALL_UP_TO = 12;
+/** Pages drawn before and after the ones in view. */
+const NEAR_PAGES = 2;
 
-export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
+/** The nearest ancestor that scrolls vertically (the preview's scroll box), or null for the viewport. */
+function scrollParent(el: HTMLElement | null): HTMLElement | null {
+  for (let p = el?.parentElement ?? null; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if (overflowY === 'auto' || overflowY === 'scroll') return p;
+  }
+  return null;
+}
+
+/** The range of page indexes in view (plus NEAR_PAGES either side), followed with an IntersectionObserver. */
+function usePagesInView(container: React.RefObject<HTMLDivElement | null>, count: number, active: boolean): { first: number; last: number } {
+  const [range, setRange] = useState({ first: 0, last: 2 * NEAR_PAGES });
+  useEffect(() => {
+    const root = container.current;
+    if (!active || !root) return;
+    const seen = new Set<number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const n = Number((e.target as HTMLElement).dataset.page) - 1;
+          if (e.isIntersecting) seen.add(n);
+          else seen.delete(n);
+        }
+        if (seen.size === 0) return;
+        const first = Math.max(0, Math.min(...seen) - NEAR_PAGES);
+        const last = Math.max(...seen) + NEAR_PAGES;
+        setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+      },
+      { root: scrollParent(root), rootMargin: '25% 0px' },
+    );
+    root.querySelectorAll(':scope > .kh-page').forEach((el) => observer.observe(el));
+    return () => observer.disconnect();
+  }, [container, count, active]);
+  return range;
+}
+
+/** Memoised: the editor re-renders on every keystroke, the pages only when the deferred layout changes. */
+export const DocumentPages = memo(function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
   const units = useMemo(() => buildFlow(layout), [layout]);
   const measureRef = useRef<HTMLDivElement>(null);
   const measureCache = useRef(createMeasureCache()).current;
@@ -53,11 +97,15 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
     const measures = units.map((u, i): UnitMeasure => {
       const el = els[i];
       if (!el) return { height: 0, repeatHeight: 0, cuts: [] };
-      return measureCache.get(u.sig, () =>
-        u.kind === 'table'
-          ? { height: heightOf(el), repeatHeight: tableGeometry(el).headerHeight, rows: measureRows(el) }
-          : { height: heightOf(el), repeatHeight: 0 },
-      );
+      const m = measureCache.get(u.sig, () => {
+        if (u.kind !== 'table') return { height: heightOf(el), repeatHeight: 0 };
+        const table: UnitMeasure = { height: heightOf(el), repeatHeight: tableGeometry(el).headerHeight };
+        const rows = measureRows(el, () => table.source);
+        if (rows) table.rows = rows;
+        return table;
+      });
+      m.source = el;
+      return m;
     });
     // Cut positions on first need (a unit that fits its page is never cut); kept with the unit's measure.
     const cuts = (i: number) => {
@@ -86,16 +134,29 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
       firstCutAfter: (i, after) => smallestCut(cuts(i), after),
     });
     setHeights((old) => (old.length === hs.length && old.every((h, i) => h === hs[i]) ? old : hs));
-    setPages((old) => (samePages(old, next) ? old : next));
+    setPages((old) => (sameData(old, next) ? old : next));
     onPaginated?.({ ms: performance.now() - started, pages: next.length });
   }, [units, fontsVersion, textHeightPx, onPaginated, measureCache, page.textWidthMm, layout.styles]);
 
   const styles = layout.styles;
   const frame = useMemo(() => JSON.stringify([layout.page, layout.pageNumbers, layout.styles]), [layout.page, layout.pageNumbers, layout.styles]);
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const virtual = !portalTarget && pages.length > DRAW_ALL_UP_TO && typeof IntersectionObserver !== 'undefined';
+  const near = usePagesInView(pagesRef, pages.length, virtual);
   const pagesView = (
-    <div className="kh-pages" lang="vi">
+    <div className="kh-pages" lang="vi" ref={portalTarget ? undefined : pagesRef}>
       {pages.map((pg, n) => (
-        <PageView key={n} number={n + 1} layout={layout} frame={frame} slice={pg} units={units} heights={heights} styles={styles} />
+        <PageView
+          key={n}
+          number={n + 1}
+          drawn={!virtual || (n >= near.first && n <= near.last)}
+          layout={layout}
+          frame={frame}
+          slice={pg}
+          units={units}
+          heights={heights}
+          styles={styles}
+        />
       ))}
     </div>
   );
@@ -117,7 +178,7 @@ export function DocumentPages({ layout, portalTarget, onPaginated }: Props) {
       {portalTarget ? createPortal(pagesView, portalTarget) : pagesView}
     </>
   );
-}
+});
 
 function FootnoteView({ note, styles }: { note: Footnote; styles: Styles }) {
   return <Para p={note.paragraph} styles={styles} prefix={<sup className="kh-fnref">{note.id}</sup>} />;
@@ -125,6 +186,8 @@ function FootnoteView({ note, styles }: { note: Footnote; styles: Styles }) {
 
 interface PageProps {
   number: number;
+  /** False: an empty page box of the right size (a long document's page out of view). */
+  drawn: boolean;
   layout: DocumentLayout;
   /** The page geometry, page numbers and styles as a string: equal frames draw pages alike. */
   frame: string;
@@ -139,7 +202,9 @@ const pageNotes = (p: PageProps) =>
 
 /** A page draws the same when its slices, the content and heights of their units, its footnotes and the frame are. */
 function samePage(a: PageProps, b: PageProps): boolean {
-  if (a.number !== b.number || a.frame !== b.frame || JSON.stringify(a.slice) !== JSON.stringify(b.slice)) return false;
+  if (a.number !== b.number || a.drawn !== b.drawn || a.frame !== b.frame) return false;
+  if (!b.drawn) return a.layout.page === b.layout.page || sameData(a.layout.page, b.layout.page);
+  if (!sameData(a.slice, b.slice)) return false;
   for (const f of b.slice.fragments) {
     if (a.units[f.unit]?.sig !== b.units[f.unit]?.sig || a.units[f.unit]?.key !== b.units[f.unit]?.key) return false;
     if (a.heights[f.unit] !== b.heights[f.unit]) return false;
@@ -147,8 +212,9 @@ function samePage(a: PageProps, b: PageProps): boolean {
   return a.slice.footnoteUnits.length === 0 || pageNotes(a) === pageNotes(b);
 }
 
-const PageView = memo(function PageView({ number, layout, slice, units, heights, styles }: PageProps) {
+const PageView = memo(function PageView({ number, drawn, layout, slice, units, heights, styles }: PageProps) {
   const { page, pageNumbers } = layout;
+  if (!drawn) return <div className="kh-page" data-page={number} data-placeholder="" style={{ width: `${page.widthMm}mm`, height: `${page.heightMm}mm` }} />;
   const m = page.margins;
   const notes = slice.footnoteUnits.flatMap((i) => units[i]?.footnotes ?? []);
   const showNumber = number >= pageNumbers.fromPage;

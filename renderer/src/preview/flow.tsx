@@ -45,6 +45,14 @@ function footnotesOf(paragraphs: readonly LayoutParagraph[]): number[] {
 
 const tableParagraphs = (t: LayoutTable) => [...t.headerRows, ...t.rows].flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
 
+/** A table's signature, kept by the table object (composeLayout returns the same object for an unchanged table). */
+const tableSigs = new WeakMap<LayoutTable, string>();
+function tableSig(t: LayoutTable): string {
+  let sig = tableSigs.get(t);
+  if (sig === undefined) tableSigs.set(t, (sig = JSON.stringify(t)));
+  return sig;
+}
+
 /** Flatten a layout into units in print order. */
 export function buildFlow(layout: DocumentLayout): FlowUnit[] {
   const units: FlowUnit[] = [];
@@ -100,7 +108,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
       units.push({
         kind: 'table',
         key: keyOf(`${base}-table${k}`),
-        sig: JSON.stringify(t),
+        sig: tableSig(t),
         keepWithNext: false,
         breakBefore: false,
         splittable: true,

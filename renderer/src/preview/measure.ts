@@ -68,17 +68,37 @@ function cellCuts(box: HTMLElement): number[] {
  * A table's body rows for breaking cell by cell (tableRows.ts): each row's height (up to the next row's top, the
  * last one to the table's bottom) and each cell's content height and cuts. Undefined when a cell spans rows: the
  * rows are then tied together and the table is cut where no cell has text.
+ * A cell's cuts are measured on first need (only the rows at a page end are cut): `source` gives the table's
+ * element at that time (the one drawn for the same content, as the measure may be reused on a later pass).
  */
-export function measureRows(el: HTMLElement): MeasuredRow[] | undefined {
+export function measureRows(el: HTMLElement, source: () => HTMLElement | undefined = () => el): MeasuredRow[] | undefined {
   const trs = Array.from(el.querySelectorAll<HTMLTableRowElement>('tbody > tr'));
   if (trs.some((tr) => Array.from(tr.cells).some((td) => td.rowSpan > 1))) return undefined;
   const bottom = el.getBoundingClientRect().bottom;
   const tops = trs.map((tr) => tr.getBoundingClientRect().top);
-  return trs.map((tr, k) => {
-    const height = (tops[k + 1] ?? bottom) - (tops[k] ?? 0);
-    const cells = Array.from(tr.cells).map((td) => {
+  let drawn: { el: HTMLElement; trs: HTMLTableRowElement[] } = { el, trs };
+  const cellBox = (r: number, k: number) => {
+    const now = source();
+    if (!now) return null;
+    if (drawn.el !== now) drawn = { el: now, trs: Array.from(now.querySelectorAll<HTMLTableRowElement>('tbody > tr')) };
+    return drawn.trs[r]?.cells[k]?.querySelector<HTMLElement>(':scope > .kh-cell') ?? null;
+  };
+  return trs.map((tr, r) => {
+    const height = (tops[r + 1] ?? bottom) - (tops[r] ?? 0);
+    const cells = Array.from(tr.cells).map((td, k) => {
       const box = td.querySelector<HTMLElement>(':scope > .kh-cell');
-      return box ? { height: box.getBoundingClientRect().height, cuts: cellCuts(box) } : { height: 0, cuts: [] };
+      if (!box) return { height: 0, cuts: [] };
+      let cuts: number[] | null = null;
+      return {
+        height: box.getBoundingClientRect().height,
+        get cuts() {
+          if (!cuts) {
+            const now = cellBox(r, k);
+            cuts = now ? cellCuts(now) : [];
+          }
+          return cuts;
+        },
+      };
     });
     return { height, chrome: Math.max(0, height - Math.max(0, ...cells.map((c) => c.height))), cells };
   });

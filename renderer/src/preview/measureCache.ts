@@ -13,6 +13,8 @@ export interface UnitMeasure {
   rows?: MeasuredRow[];
   /** Cut positions, measured on first need. */
   cuts?: number[];
+  /** The element the unit is drawn in now (set on every pass): what is measured later, on first need, is read there. */
+  source?: HTMLElement;
 }
 
 export interface MeasureCache {

@@ -1,4 +1,5 @@
 /** The format findings of plan.lint; clicking one opens the tab of its field and focuses the field. */
+import { memo } from 'react';
 import { Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LintFinding } from '../../../../shared/model';
@@ -12,7 +13,7 @@ interface Props {
   onOpen: (finding: LintFinding) => void;
 }
 
-export function FindingsPanel({ findings, checking, failed, onOpen }: Props) {
+export const FindingsPanel = memo(function FindingsPanel({ findings, checking, failed, onOpen }: Props) {
   const { t } = useTranslation('editor');
   const { edit, readOnly } = useEdit();
   // One-click correction: only while the field still holds the text the fix was computed for.
@@ -67,4 +68,4 @@ export function FindingsPanel({ findings, checking, failed, onOpen }: Props) {
       )}
     </Paper>
   );
-}
+});

@@ -13,6 +13,13 @@ export const DATABASE_FILE = 'kehoach.sqlite';
 /** How long the open waits for another program's lock before saying the file is in use. */
 export const OPEN_LOCK_WAIT_MS = 5000;
 
+/**
+ * How long a call waits for another program's write lock once the store is open. Short: the backend answers one call
+ * at a time, so a save waiting here holds every other call behind it; after this it fails as DB_LOCKED ("đang bị
+ * chương trình khác sử dụng") and the editor keeps the text and saves again. Reads never take a lock in WAL mode.
+ */
+export const BUSY_TIMEOUT_MS = 500;
+
 export interface OpenedDatabase {
   db: Db;
   path: string;
@@ -308,6 +315,7 @@ function openWritable(path: string, dataDir: string, options: OpenOptions): Open
     registerContentFunctions(db);
     if (version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version);
     const schemaVersion = migrate(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return { db, path, schemaVersion, readOnly: false, close: () => db.close() };
   } catch (err) {
     db.close();

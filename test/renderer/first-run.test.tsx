@@ -3,22 +3,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
 import { blankHuyenUy, createPlan, openEditor } from './editor/editor-harness';
+import { profile } from '../backend/fixtures/profile';
 
 let bridge: RealBridge;
 beforeEach(() => {
   bridge = installRealBridge();
 });
 afterEach(() => bridge.dispose());
-
-const profile = {
-  issuer: { higherLines: ['ĐẢNG BỘ TỈNH LAI CHÂU'], name: 'HUYỆN ỦY TAM ĐƯỜNG', symbol: 'HU' },
-  level: 'huyen-uy' as const,
-  place: 'Tam Đường',
-  term: '2025-2030',
-  signature: { authority: 'T/M' as const, body: 'BAN THƯỜNG VỤ', title: 'BÍ THƯ', signer: 'Tần Thị Quế' },
-  signaturePresets: [],
-  archiveRecipient: 'Lưu Văn phòng Huyện ủy',
-};
 
 describe('first run', () => {
   it('without an office profile, the plans page says what to do first and links to Cài đặt', async () => {

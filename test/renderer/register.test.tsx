@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
+import { profile as office } from '../backend/fixtures/profile';
 
 let bridge: RealBridge;
 beforeEach(() => {
@@ -12,15 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => bridge.dispose());
 
-const profile = {
-  issuer: { higherLines: ['ĐẢNG BỘ TỈNH LAI CHÂU'], name: 'HUYỆN ỦY TAM ĐƯỜNG', symbol: 'HU' },
-  level: 'huyen-uy' as const,
-  place: 'Tam Đường',
-  term: '2020-2025',
-  signature: { authority: 'T/M' as const, body: 'BAN THƯỜNG VỤ', title: 'BÍ THƯ', signer: 'Tần Thị Quế' },
-  signaturePresets: [],
-  archiveRecipient: 'Lưu Văn phòng Huyện ủy',
-};
+/** The office profile, in the term the register's old numbers belong to. */
+const profile = { ...office, term: '2020-2025' };
 
 /** A blank plan made from the template (it takes the profile's term), titled and numbered from the register. */
 async function numberedPlan(trichYeu: string) {

@@ -276,6 +276,19 @@ function PlanEditor({ plan }: { plan: Plan }) {
   // The preview can be collapsed to give the forms the whole width (small screens); the choice is remembered.
   const [previewShown, setPreviewShown] = useLocalStorage<boolean>({ key: 'kehoach.editor.preview', defaultValue: true, getInitialValueInEffect: false });
 
+  // The same element on every keystroke: React skips the tab strip.
+  const tabList = useMemo(
+    () => (
+      <Tabs.List>
+        {editorTabs.map((name) => (
+          <Tabs.Tab key={name} value={name}>
+            {t(`tabs.${name}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    ),
+    [t],
+  );
   const statusLabel = t(`status.${draft.status}`);
   const title = content.trichYeu.trim() || t('page.untitled');
 
@@ -333,13 +346,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
         <div className="kh-editor-grid" data-preview={previewShown ? 'shown' : 'hidden'}>
           <div className="kh-editor-forms">
             <Tabs value={tab} onChange={(v) => v && setTab(v as EditorTab)} keepMounted={false} className="kh-editor-tabs">
-              <Tabs.List>
-                {editorTabs.map((name) => (
-                  <Tabs.Tab key={name} value={name}>
-                    {t(`tabs.${name}`)}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
+              {tabList}
               <ScrollArea className="kh-editor-panel" type="auto" offsetScrollbars viewportRef={panelViewportRef}>
                 <div className="kh-form-panels" ref={panelsRef}>
                   <Tabs.Panel value="general" pt="sm">

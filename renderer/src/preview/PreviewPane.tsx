@@ -71,8 +71,9 @@ export function PreviewPane({ content, profile, printRoot }: Props) {
     [composed.ms],
   );
 
-  return (
-    <div className="kh-preview" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+  // The same element while the stats and zoom stay: React skips the header on keystrokes.
+  const header = useMemo(
+    () => (
       <Group justify="space-between" px="sm" py={6} wrap="nowrap">
         <Text size="sm" fw={500}>
           {t('preview.title')}
@@ -93,6 +94,13 @@ export function PreviewPane({ content, profile, printRoot }: Props) {
           />
         </Group>
       </Group>
+    ),
+    [t, stats, zoomMode],
+  );
+
+  return (
+    <div className="kh-preview" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+      {header}
       {composed.error && (
         <Alert color="red" mx="sm" mb="xs" title={t('preview.errorTitle')}>
           {t('preview.error', { detail: composed.error })}

@@ -18,6 +18,7 @@ import {
   recipientLines,
   signatureLines,
 } from './phrases';
+import { balancedLines } from './balance';
 import { printableContent } from './printable';
 import { A4_TWIPS, CLOSING_SPACE_BEFORE_PT, SIGNATURE_GAP_LINES, TIEU_DE, columnWidthsMm, paragraphStyles, textWidthMm, tieuDeWidthMm, type MeasuredLine } from './styles';
 import type {
@@ -186,15 +187,21 @@ class Composer {
   header(): HeaderLayout {
     const { header } = this.content;
     const plain = (role: ParagraphRole, text: string): LayoutParagraph => ({ role, runs: [{ text }] });
-    const top: LayoutParagraph[] = [
-      ...header.issuer.higherLines.filter((l) => l.trim()).map((l) => plain('header-higher', l.trim().toUpperCase())),
-      plain('header-issuer', header.issuer.name.trim().toUpperCase()),
-      plain('header-star', '*'),
-    ];
     const marks = [header.secrecy, header.urgency].filter((m) => m).map((m) => plain('header-mark', m));
     const right: LayoutParagraph[] = [plain('header-date', formatPlaceDateLine(header.place, header.date))];
     if (header.draftLabel.trim()) right.push(plain('header-draft', header.draftLabel.trim()));
     const { left: leftWidthMm, right: rightWidthMm } = columnWidthsMm(this.profile, right.map((p) => this.measured(p)));
+    // Issuer lines too long for the column break evenly (or where she typed a line break).
+    const broken = (role: ParagraphRole, text: string): LayoutParagraph => {
+      const { face, sizePt } = this.measured(plain(role, ''));
+      const lines = balancedLines(text.toUpperCase(), face, sizePt, leftWidthMm);
+      return { role, runs: lines.length ? lines.map((t, i) => (i === 0 ? { text: t } : { text: t, breakBefore: true })) : [{ text: '' }] };
+    };
+    const top: LayoutParagraph[] = [
+      ...header.issuer.higherLines.filter((l) => l.trim()).map((l) => broken('header-higher', l)),
+      broken('header-issuer', header.issuer.name),
+      plain('header-star', '*'),
+    ];
     return {
       leftWidthMm,
       rightWidthMm,

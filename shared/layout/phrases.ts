@@ -152,7 +152,8 @@ const ORGANS: Record<string, string> = {
  * THIÊN HUẾ. Other issuers: the issuer's name in sentence case (set appendixIssuedBy to say it better).
  */
 export function deriveAppendixIssuedBy(sig: Signature, issuer: PlanIssuer): string {
-  const name = issuer.name.trim().toUpperCase();
+  // A line break she typed in the name is a space in running text.
+  const name = issuer.name.replace(/\s+/gu, ' ').trim().toUpperCase();
   const m = COMMITTEE.exec(name);
   const committee = m ? sentenceCase(m[0].replace('UỶ', 'ỦY')) : sentenceCase(name);
   const organ = ORGANS[sig.body.trim().toUpperCase()];

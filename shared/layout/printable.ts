@@ -1,8 +1,8 @@
 /**
  * The content as it may print: a raw control character (a tab or line break pasted inside one text field) becomes a
  * space, so the preview and the .docx show the same single paragraph and the .docx never holds one. shared/lint
- * reports these characters; splitting pasted lines into paragraphs is the editor's paste dialog. The trích yếu keeps
- * its line breaks: they print as line breaks in the title.
+ * reports these characters; splitting pasted lines into paragraphs is the editor's paste dialog. The trích yếu and
+ * the issuer's lines keep their line breaks: they print as line breaks.
  */
 import { hasControlChars, replaceControlChars } from '../format/text-chars';
 import type { PlanContent } from '../model/plan';
@@ -29,7 +29,14 @@ function clean<T>(v: T): T {
   return v;
 }
 
-/** The trích yếu is printed line by line (a line break there is a wanted break in the title). */
+/** The trích yếu and the issuer's lines print line by line: a line break there is a wanted break. */
 export function printableContent(content: PlanContent): PlanContent {
-  return { ...clean(content), trichYeu: replaceControlChars(content.trichYeu, { keepLineBreaks: true }) };
+  const lines = { keepLineBreaks: true };
+  const cleaned = clean(content);
+  const { issuer } = content.header;
+  const name = replaceControlChars(issuer.name, lines);
+  const higherLines = issuer.higherLines.map((l) => replaceControlChars(l, lines));
+  const sameIssuer = name === cleaned.header.issuer.name && higherLines.every((l, i) => l === cleaned.header.issuer.higherLines[i]);
+  const header = sameIssuer ? cleaned.header : { ...cleaned.header, issuer: { ...cleaned.header.issuer, name, higherLines } };
+  return { ...cleaned, header, trichYeu: replaceControlChars(content.trichYeu, lines) };
 }

@@ -7,10 +7,13 @@ import { emojiIn, hasControlChars, hasEmoji, removeEmoji, replaceControlChars } 
 import type { PlanContent } from '../model/plan';
 import { type Findings, texts } from './findings';
 
+/** Fields whose line breaks print as breaks: the trích yếu, the issuer's name and higher lines. */
+const LINE_BROKEN = /^(trichYeu|header\.issuer\.name|header\.issuer\.higherLines\.\d+)$/u;
+
 export function checkCharacters(c: PlanContent, f: Findings): void {
   for (const [s, path] of texts(c, [])) {
-    // The trích yếu is printed line by line: a line break there is wanted.
-    const options = { keepLineBreaks: path.length === 1 && path[0] === 'trichYeu' };
+    // The trích yếu and the issuer's lines print line by line: a line break there is wanted.
+    const options = { keepLineBreaks: LINE_BROKEN.test(path.join('.')) };
     if (hasControlChars(s, options)) {
       f.warning(
         'text.control-chars',

@@ -9,14 +9,15 @@ import { renderPlanDocx } from '../../electron/backend/docx';
 import { lintPlan } from '../../shared/lint';
 import type { PlanContent } from '../../shared/model';
 import { PROFILES, filledBlankPlan } from '../fixtures/filled-blanks';
-import { checkRendered, convertToPdf, failed, writeTemp } from './tools';
+import { checkRendered, convertToPdf, failed, pdfText, writeTemp } from './tools';
 
 async function rendered(name: string, content: PlanContent) {
   const bytes = await renderPlanDocx(content);
   const docx = await writeTemp(`${name}.docx`, bytes);
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
   const texts = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gsu)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join(''));
-  return { report: await checkRendered(docx, await convertToPdf(docx)), texts };
+  const pdf = await convertToPdf(docx);
+  return { report: await checkRendered(docx, pdf), texts, xml, pdfLines: (await pdfText(pdf)).split('\n').map((l) => l.trim()) };
 }
 
 describe('chi bộ plans in the .docx', () => {
@@ -39,5 +40,25 @@ describe('chi bộ plans in the .docx', () => {
     const { report, texts } = await rendered('chi-bo-from-xa', c);
     expect(texts).toContain('Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:');
     expect(failed(report, 'E')).toEqual([]);
+  });
+});
+
+describe('long issuer names in the .docx', () => {
+  it('"ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP" prints on two even lines; a break she typed is kept; 0/0', { timeout: 300_000 }, async () => {
+    const plan = (name: string) => {
+      const c = filledBlankPlan('blank-dang-uy-co-so-nam-hoc.json');
+      c.header.issuer.name = name;
+      return c;
+    };
+    const even = await rendered('long-issuer', plan('ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP'));
+    expect(even.xml).toMatch(/<w:t[^>]*>ĐẢNG ỦY TRƯỜNG CAO ĐẲNG<\/w:t><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t[^>]*>KỸ THUẬT CÔNG NGHIỆP<\/w:t>/su);
+    expect(even.pdfLines.some((l) => l.startsWith('KỸ THUẬT CÔNG NGHIỆP'))).toBe(true);
+    expect(failed(even.report, 'E')).toEqual([]);
+    expect(failed(even.report, 'W')).toEqual([]);
+    const typed = await rendered('long-issuer-typed', plan('ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT\nCÔNG NGHIỆP'));
+    expect(typed.pdfLines.some((l) => l.startsWith('CÔNG NGHIỆP'))).toBe(true);
+    expect(lintPlan(plan('ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT\nCÔNG NGHIỆP'))).toEqual([]);
+    expect(failed(typed.report, 'E')).toEqual([]);
+    expect(failed(typed.report, 'W')).toEqual([]);
   });
 });

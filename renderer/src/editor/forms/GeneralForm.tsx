@@ -99,11 +99,13 @@ export const GeneralForm = memo(function GeneralForm({ header, trichYeu, term, o
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextField
+            {/* A line break typed in the name (Enter) is where the printed name breaks. */}
+            <AreaField
               path={['header', 'issuer', 'name']}
               label={t('general.issuerName')}
               description={t('general.issuerNameHint')}
               required
+              minRows={1}
               value={header.issuer.name}
               onChange={(v) => setIssuer({ name: v })}
             />

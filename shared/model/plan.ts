@@ -116,13 +116,38 @@ export const PilotUnit = z.object({
 });
 export type PilotUnit = z.infer<typeof PilotUnit>;
 
-/** A structured due date proposed from the task text (or set by hand). */
+/** How often a recurring task falls due: each period (quý, 6 tháng, năm) is tracked on its own. */
+export const TaskRecurrence = z.enum(['quarter', 'half-year', 'year']);
+export type TaskRecurrence = z.infer<typeof TaskRecurrence>;
+
+/**
+ * A relative deadline in structured form: `days` after (negative: before) the named event. It becomes a date when
+ * the event's date is entered (shared/tasks/deadline.ts).
+ */
+export const RelativeDue = z.object({
+  days: z.number().int().min(-3660).max(3660),
+  /** The event as written: "kết thúc đại hội". */
+  event: text(),
+});
+export type RelativeDue = z.infer<typeof RelativeDue>;
+
+/**
+ * A structured due date proposed from the task text (or set by hand). Its kind is read by `deadlineOf`
+ * (shared/tasks/deadline.ts): ongoing, recurring, fixed dates, or relative. The last three fields are optional
+ * additions, so every stored shape ({ dates, relative, source }) stays valid and means what it meant.
+ */
 export const TaskDue = z.object({
   /** One or more ISO dates ("đợt I trước ngày 20/8; đợt II trước ngày 20/9/2025" gives two). */
   dates: z.array(isoDay).max(100),
   /** A relative deadline with no fixed date: "chậm nhất 03 ngày sau khi kết thúc đại hội". */
   relative: text().default(''),
   source: z.enum(['auto', 'manual']).default('auto'),
+  /** The relative deadline structured; when absent it is read from `relative` where the text allows. */
+  after: RelativeDue.nullable().optional(),
+  /** "Thường xuyên": an ongoing task with no due date. */
+  ongoing: z.boolean().optional(),
+  /** "Hằng quý", "6 tháng", "hằng năm": each period falls due on its last day. */
+  every: TaskRecurrence.nullable().optional(),
 });
 export type TaskDue = z.infer<typeof TaskDue>;
 

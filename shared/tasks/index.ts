@@ -1,0 +1,3 @@
+export * from './deadline';
+export * from './status';
+export * from './labels';

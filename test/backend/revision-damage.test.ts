@@ -5,12 +5,12 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanRevisions, type Backend } from '../../electron/backend';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import type { Plan } from '../../shared/model';
+import { flipByteOfRevision as flipRevisionByte } from './fixtures/damage';
 import { minimalContent, seedContent } from './fixtures/plans';
 import { call, callError, cleanup, openBackend, tempDir } from './helpers';
 
@@ -25,22 +25,10 @@ async function planWithHistory(backend: Backend): Promise<Plan> {
   return call(backend, 'plan.save', { ...contentOf(second), trichYeu: 'Bản thứ ba', id: first.id, baseRevision: 2 });
 }
 
-/** Flip one byte in the middle of a revision's stored blob, in the database file itself (the store is closed). */
+/** Flip one byte of a revision's blob in the file, and check that SQLite's own check cannot see it. */
 function flipByteOfRevision(dataDir: string, planId: string, revision: number): void {
-  const path = join(dataDir, DATABASE_FILE);
-  const db = new Database(path, { readonly: true });
-  const { content } = db.prepare<[string, number], { content: Buffer }>('SELECT content FROM plan_revisions WHERE plan_id = ? AND revision = ?').get(planId, revision)!;
-  db.close();
-  const file = readFileSync(path);
-  // A slice from the end of this blob (revisions of one plan start alike); every copy of it in the file gets the
-  // same flipped byte (a freed page may still hold an older copy).
-  const slice = content.subarray(content.length - 48);
-  let hits = 0;
-  for (let at = file.indexOf(slice); at >= 0; at = file.indexOf(slice, at + 1), hits++) file[at + 20]! ^= 0x5a;
-  expect(hits, 'the blob is in the file').toBeGreaterThan(0);
-  writeFileSync(path, file);
-  const check = new Database(path, { readonly: true });
-  // The damage SQLite cannot see: the file passes its own checks.
+  expect(flipRevisionByte(dataDir, planId, revision), 'the blob is in the file').toBeGreaterThan(0);
+  const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
   check.close();
 }

@@ -3,6 +3,7 @@ import { AppShell, Burger, Center, Group, Loader, NavLink, Title } from '@mantin
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DataStateBanner } from './DataStateBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Sidebar entries: path and the i18n key of the label. */
@@ -54,6 +55,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <DataStateBanner />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

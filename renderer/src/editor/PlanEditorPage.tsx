@@ -29,6 +29,7 @@ import { SignatureForm } from './forms/SignatureForm';
 import { exportSource, type ExportFormat } from './model/export-file';
 import { editorTabs, focusField, focusFirstField, tabForPath, type EditorTab } from './model/tabs';
 import { ActionsBar } from './panels/ActionsBar';
+import { DamagedRevisionsNotice } from './panels/DamagedRevisionsNotice';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { RevisionsDrawer } from './panels/RevisionsDrawer';
 import { SaveStatus } from './panels/SaveStatus';
@@ -324,6 +325,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
             {previewShown ? t('page.hidePreview') : t('page.showPreview')}
           </Button>
         </Group>
+
+        <DamagedRevisionsNotice planId={id} />
 
         {readOnly && (
           <Alert color="green" py={6} title={t('issued.title')}>

@@ -103,6 +103,11 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
               {t(`history.reason.${r.reason}`)}
             </Badge>
           )}
+          {r.damaged && (
+            <Badge size="xs" color="orange" style={{ flexShrink: 0 }}>
+              {t('damaged.badge')}
+            </Badge>
+          )}
         </Group>
         {!nested && (
           <Text size="xs" lineClamp={1}>
@@ -118,6 +123,7 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
         variant="light"
         aria-label={t('history.restoreNamed', { revision: r.revision })}
         loading={restore.isPending && restore.variables?.revision === r.revision}
+        disabled={r.damaged}
         onClick={() => void doRestore(r.revision)}
       >
         {t('history.restore')}

@@ -79,8 +79,10 @@ export function useAutosave(draft: DraftState, dispatch: (a: DraftAction) => voi
           return;
         }
         setStatus({ kind: 'error', message: errorMessage(err) });
-        // A passing failure (the backend was busy, the disk hiccuped): try again with whatever is newest.
-        retry = setTimeout(() => saverRef.current?.schedule(latest.current), RETRY_MS);
+        // The text stays in the editor. A passing failure (a full disk, another program holding the file, the
+        // backend restarting): try again with whatever is newest until a save succeeds. A store opened read-only
+        // cannot succeed until the app is reopened: the status keeps saying so.
+        if (!(err instanceof ApiCallError && err.code === 'READ_ONLY')) retry = setTimeout(() => saverRef.current?.schedule(latest.current), RETRY_MS);
       }
     };
     return new Autosaver<Snapshot>(store, defaultTiming);

@@ -38,10 +38,17 @@ import type {
 
 type Level = 1 | 2 | 3;
 
-/** Heading numbers: "I." / "I-" at level 1, "1." at level 2, "1.1." or "a)" at level 3, "1.1.1." deeper. */
+/**
+ * Heading numbers: "I." / "I-" at level 1, "1." at level 2, "1.1." or "a)" at level 3, "1.1.1." deeper. A short plan
+ * numbered from "1." counts every level in Arabic figures ("1.", "1.1.", then "1.1.1." or "a)").
+ */
 function headingNumber(profile: FormatProfile, path: number[]): string {
   const depth = path.length;
   const own = path[depth - 1]!;
+  if (profile.level1Style === '1.') {
+    if (depth === 3 && profile.level3Style === 'a)') return `${toLetter(own)})`;
+    return `${path.join('.')}.`;
+  }
   if (depth === 1) return `${toRoman(own)}${profile.level1Style === 'I-' ? '-' : '.'}`;
   if (depth === 2) return `${own}.`;
   if (depth === 3 && profile.level3Style === 'a)') return `${toLetter(own)})`;
@@ -105,7 +112,7 @@ class Composer {
     const number = headingNumber(this.profile, path);
     const level = Math.min(path.length, 3) as Level;
     const role: ParagraphRole = runin ? 'runin' : headingRole(level);
-    const runs: Run[] = [{ text: `${number} ` }, ...this.runs(title, { upper: !runin && level === 1 })];
+    const runs: Run[] = [{ text: `${number} ` }, ...this.runs(title, { upper: !runin && level === 1 && this.profile.level1Style !== '1.' })];
     const block: BodyBlock = { kind: 'heading', level, number, role, runs };
     if (sourceId) block.sourceId = sourceId;
     this.body.push(block);

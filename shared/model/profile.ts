@@ -44,8 +44,11 @@ export const FormatProfile = z.object({
   pageNumber: z.enum(['top-center', 'bottom-right']).default('top-center'),
   /** Punctuation ending each recipient line except the last (which ends with "."). */
   recipientPunctuation: z.enum([',', ';']).default(','),
-  /** Level-1 heading numbering: "I." or "I-". */
-  level1Style: z.enum(['I.', 'I-']).default('I.'),
+  /**
+   * Level-1 heading numbering: "I." or "I-" (capitals), or "1." for a short plan (a chi bộ's "1. Mục đích:"), whose
+   * headings then number "1.", "1.1.", "1.1.1." in sentence case; the format checker's R18 warns about it.
+   */
+  level1Style: z.enum(['I.', 'I-', '1.']).default('I.'),
   /** Level-3 numbering: "1.1." or "a)". */
   level3Style: z.enum(['1.1.', 'a)']).default('1.1.'),
 });

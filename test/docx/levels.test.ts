@@ -7,7 +7,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderPlanDocx } from '../../electron/backend/docx';
 import { lintPlan } from '../../shared/lint';
-import type { PlanContent } from '../../shared/model';
+import { composeLayout } from '../../shared/layout';
+import { defaultFormatProfile, type PlanContent } from '../../shared/model';
 import { PROFILES, filledBlankPlan } from '../fixtures/filled-blanks';
 import { checkRendered, convertToPdf, failed, pdfText, writeTemp } from './tools';
 
@@ -60,5 +61,18 @@ describe('long issuer names in the .docx', () => {
     expect(lintPlan(plan('ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT\nCÔNG NGHIỆP'))).toEqual([]);
     expect(failed(typed.report, 'E')).toEqual([]);
     expect(failed(typed.report, 'W')).toEqual([]);
+  });
+});
+
+describe('a short plan numbered from "1."', () => {
+  it('numbers "1.", "1.1." and keeps titles as typed; the checker only warns (R18)', { timeout: 300_000 }, async () => {
+    const c = filledBlankPlan('blank-chi-bo-kiem-diem.json');
+    c.profile = { ...defaultFormatProfile(), level1Style: '1.' };
+    const heads = composeLayout(c, c.profile).body.filter((b) => b.kind === 'heading').map((b) => b.runs.map((r) => r.text).join(''));
+    expect(heads.slice(0, 3)).toEqual(['1. MỤC ĐÍCH, YÊU CẦU', '1.1. Mục đích', '1.2. Yêu cầu']);
+    const { report, texts } = await rendered('chi-bo-numbered', c);
+    expect(texts).toContain('1. MỤC ĐÍCH, YÊU CẦU');
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W').map((w) => w.split(':')[0])).toEqual(['R18']);
   });
 });

@@ -117,6 +117,7 @@ export function FormatProfileForm({ initial, onDirtyChange }: { initial: FormatP
               data={[
                 { value: 'I.', label: t('format.level1Dot') },
                 { value: 'I-', label: t('format.level1Dash') },
+                { value: '1.', label: t('format.level1Number') },
               ]}
               key={form.key('level1Style')}
               {...form.getInputProps('level1Style')}

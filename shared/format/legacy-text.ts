@@ -88,11 +88,18 @@ const SYLLABLE =
   /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?[ou]?(iê|yê|ia|ya|uô|ua|ươ|ưa|oo|ôô|[aăâeêioôơuưy])(ch|ng|nh|[cmnptiyou])?$/u;
 const TONE_RE = new RegExp(`[${TONE_MARKS}]`, 'gu');
 
+/** Words already judged (a plan repeats its words; the lint runs on every edit). */
+const judged = new Map<string, boolean>();
+
 /** "hoạch", "Người", "quyết": a word built like a Vietnamese syllable (at most one tone). */
 export function isVietnameseSyllable(word: string): boolean {
+  const known = judged.get(word);
+  if (known !== undefined) return known;
   const nfd = word.toLowerCase().normalize('NFD');
-  if ((nfd.match(TONE_RE)?.length ?? 0) > 1) return false;
-  return SYLLABLE.test(nfd.replace(TONE_RE, '').normalize('NFC'));
+  const ok = (nfd.match(TONE_RE)?.length ?? 0) <= 1 && SYLLABLE.test(nfd.replace(TONE_RE, '').normalize('NFC'));
+  if (judged.size > 20_000) judged.clear();
+  judged.set(word, ok);
+  return ok;
 }
 
 /* ---------- decoding ---------- */

@@ -79,7 +79,7 @@ function seedOrganizations(dataDir: string, count: number): void {
 const SEEDS = ['seed-01-huyen-uy-dai-hoi-diem.json', 'seed-02-tinh-uy-thuc-hien-chi-thi-35.json', 'seed-03-btctw-doan-du-dai-hoi.json'].map(templateContent);
 
 /** 10,000 plans: every tenth a full seed plan (fresh ids), the rest generated plans of a few pages. */
-function seedPlans(dataDir: string, count: number): void {
+export function seedPlans(dataDir: string, count: number): void {
   const { db } = openDatabase(dataDir);
   const ctx = createContext(db);
   const plans = createPlansRepo(ctx, { register: createRegisterRepo(ctx), defaultTerm: () => '2020-2025' });

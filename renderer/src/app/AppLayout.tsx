@@ -4,6 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataStateBanner } from './DataStateBanner';
+import { LastBackupText } from '../pages/settings/backup/LastBackupText';
+import { RecoveryNotice } from '../pages/settings/backup/RecoveryNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Sidebar entries: path and the i18n key of the label. */
@@ -39,7 +41,14 @@ export function AppLayout() {
               {t('app.name')}
             </Title>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <Link to="/settings?tab=backup" style={{ textDecoration: 'none' }} aria-label={t('backup.title')}>
+              <Group visibleFrom="md">
+                <LastBackupText />
+              </Group>
+            </Link>
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
@@ -56,6 +65,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <DataStateBanner />
+        <RecoveryNotice />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

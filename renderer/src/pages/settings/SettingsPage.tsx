@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
 import { LeaveGuard } from '../../components/LeaveGuard';
+import { BackupPanel } from './backup/BackupPanel';
 import { DisplayPreferences } from './DisplayPreferences';
 import { FormatProfileForm } from './FormatProfileForm';
 import { ProfileForm } from './ProfileForm';
@@ -12,6 +14,7 @@ import { RecipientPresets } from './RecipientPresets';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   const profile = useApiQuery('org.getSelf', {});
   const settings = useApiQuery('settings.get', {});
   const [profileDirty, setProfileDirty] = useState(false);
@@ -31,12 +34,13 @@ export default function SettingsPage() {
     <Stack>
       <LeaveGuard dirty={profileDirty || formatDirty} />
       <Title order={2}>{t('settings.title')}</Title>
-      <Tabs defaultValue="profile">
+      <Tabs key={params.get('tab') ?? ''} defaultValue={params.get('tab') ?? 'profile'}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('settings.tabProfile')}</Tabs.Tab>
           <Tabs.Tab value="display">{t('settings.tabDisplay')}</Tabs.Tab>
           <Tabs.Tab value="recipients">{t('settings.tabRecipients')}</Tabs.Tab>
           <Tabs.Tab value="format">{t('settings.tabFormat')}</Tabs.Tab>
+          <Tabs.Tab value="backup">{t('settings.tabBackup')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
           <ProfileForm initial={profile.data} onDirtyChange={onProfileDirty} />
@@ -49,6 +53,9 @@ export default function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="format" pt="md">
           <FormatProfileForm initial={settings.data.formatProfile} onDirtyChange={onFormatDirty} />
+        </Tabs.Panel>
+        <Tabs.Panel value="backup" pt="md">
+          <BackupPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

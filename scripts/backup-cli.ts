@@ -2,12 +2,14 @@
  * `npm run kehoach -- backup create|list|verify|restore --data <thư-mục-dữ-liệu> [TỆP]` (registered in kehoach-cli.ts).
  * Never asks: `restore` runs when called (the admin's command is the confirmation). TỆP is a backup's name in
  * `backups/`, a path to one, or a `.khbak` file (an encrypted one takes its passphrase from KEHOACH_PASSPHRASE).
- * `verify` without TỆP checks every backup of the folder.
+ * `verify` without TỆP checks every backup of the folder: integrity_check, the manifest and files, the versions, and
+ * the revision scan (every revision against its checksum).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { BackupName } from '../shared/api/backup';
-import { createBackend } from '../electron/backend';
+import { createBackend, scanRevisions } from '../electron/backend';
 import { readBackup } from '../electron/backend/backup/backup-file';
 import { isEncrypted } from '../electron/backend/backup/khbak';
 import { stageKhbak } from '../electron/backend/backup/service';
@@ -68,14 +70,19 @@ export async function runBackup(sub: string | undefined, positional: string[], d
       const target = positional[0] ? resolveTarget(dataDir, positional[0]) : null;
       if (target?.kind === 'khbak') {
         const { staged } = readKhbak(target.path, version);
-        rmSync(staged.dir, { recursive: true, force: true });
-        return report(target.path, staged.preview, io);
+        try {
+          return report(target.path, staged.preview, revisionProblems(staged.path), io);
+        } finally {
+          rmSync(staged.dir, { recursive: true, force: true });
+        }
       }
       const names = target ? [target.name] : store.list().map((b) => b.name);
       let bad = 0;
-      for (const name of names) bad += report(name, readBackup(store.pathOf(name), version).preview, io);
+      for (const name of names) {
+        const preview = readBackup(store.pathOf(name), version).preview;
+        bad += report(name, preview, preview.refusal ? [] : revisionProblems(store.pathOf(name)), io);
+      }
       if (!names.length) io.out('Chưa có bản sao lưu nào.');
-      // TODO(revision checksums): once revisions carry checksums, also run the revision scan on each backup here.
       return bad ? 1 : 0;
     }
     const target = sub === 'restore' ? resolveTarget(dataDir, positional[0]!) : null;
@@ -114,9 +121,26 @@ export async function runBackup(sub: string | undefined, positional: string[], d
   }
 }
 
-function report(name: string, preview: BackupPreview, io: Io): number {
+/** The revision scan (every revision against its checksum) on a backup, read-only: the damaged ones, named. */
+function revisionProblems(path: string): string[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const columns = db.prepare("SELECT name FROM pragma_table_info('plan_revisions')").all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'checksum')) return []; // written before revisions carried checksums
+    return scanRevisions(db).damaged.map((d) => `kế hoạch "${d.trichYeu}" (${d.planId}), phiên bản ${d.revision} lưu lúc ${d.savedAt}`);
+  } finally {
+    db.close();
+  }
+}
+
+function report(name: string, preview: BackupPreview, damagedRevisions: string[], io: Io): number {
   if (preview.refusal) {
     io.err(`HỎNG/TỪ CHỐI ${name}: ${preview.refusal}`);
+    return 1;
+  }
+  if (damagedRevisions.length) {
+    io.err(`HỎNG ${name}: ${damagedRevisions.length} phiên bản kế hoạch sai mã kiểm tra:`);
+    for (const line of damagedRevisions.slice(0, 20)) io.err(`  - ${line}`);
     return 1;
   }
   io.out(`TỐT ${name}: ${describe(preview)}`);

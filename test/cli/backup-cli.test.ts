@@ -1,4 +1,5 @@
 /** `npm run kehoach -- backup …` as an admin runs it: the real CLI in a child process, on real data folders. */
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,20 @@ describe('kehoach backup', () => {
     expect(restored.stdout).toMatch(/before-restore\.sqlite/);
     expect(await titlesIn(dataDir)).toEqual(['Kế hoạch một']);
 
+    // One flipped byte in a revision's content: the file is sound, the revision scan names the revision.
     const path = join(dataDir, 'backups', name!);
+    const original = readFileSync(path);
+    const edit = new Database(path);
+    const row = edit.prepare('SELECT rowid, content FROM plan_revisions').get() as { rowid: number; content: Buffer };
+    row.content[10]! ^= 0x41;
+    edit.prepare('UPDATE plan_revisions SET content = ? WHERE rowid = ?').run(row.content, row.rowid);
+    edit.close();
+    const scanned = kehoach(['backup', 'verify', '--data', dataDir, name!]);
+    expect(scanned.code).toBe(1);
+    expect(scanned.stderr).toMatch(/HỎNG .*1 phiên bản kế hoạch sai mã kiểm tra/);
+    expect(scanned.stderr).toContain('Kế hoạch một');
+    writeFileSync(path, original);
+
     const bytes = readFileSync(path);
     bytes.fill(0x5a, 4096 * 2, 4096 * 3);
     writeFileSync(path, bytes);

@@ -7,7 +7,7 @@ export default defineConfig({
     globals: true,
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
-    testTimeout: 60_000,
+    testTimeout: 120_000, // jsdom editor tests type into real forms: slow on a busy 2-core machine
     hookTimeout: 120_000,
     // expect.poll waits for the UI: the default 1 s is too short on a loaded 2-core machine.
     expect: { poll: { timeout: 10_000 } },

@@ -34,6 +34,17 @@ function flipByteOfRevision(dataDir: string, planId: string, revision: number): 
 }
 
 describe('a damaged revision', () => {
+  it('a damaged older revision does not stop the backup list or a .khbak export', async () => {
+    const dataDir = tempDir();
+    let backend = openBackend(dataDir);
+    const plan = await planWithHistory(backend);
+    backend.close();
+    flipByteOfRevision(dataDir, plan.id, 2);
+    backend = openBackend(dataDir);
+    expect((await call(backend, 'backup.list', {})).secretPlans).toBe(false);
+    expect((await call(backend, 'backup.exportFile', {})).encrypted).toBe(false);
+  });
+
   it('one flipped byte in the current revision: get, history, restore, save, duplicate, export and delete all work', async () => {
     const dataDir = tempDir();
     let backend = openBackend(dataDir);

@@ -63,11 +63,14 @@ export interface BackupService {
   close(): void;
 }
 
-/** Any revision of any plan carries a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT). */
+/** Any readable revision of any plan carries a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT); a damaged one is skipped. */
 export function hasSecretPlans(db: Db): boolean {
   return (
     db
-      .prepare(`SELECT 1 FROM plan_revisions WHERE IFNULL(json_extract(kh_inflate(content), '$.header.secrecy'), '') <> '' LIMIT 1`)
+      .prepare(
+        `SELECT 1 FROM plan_revisions WHERE damaged_at IS NULL
+           AND IFNULL(json_extract(kh_read(content, checksum), '$.header.secrecy'), '') <> '' LIMIT 1`,
+      )
       .get() !== undefined
   );
 }

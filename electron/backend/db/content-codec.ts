@@ -44,8 +44,14 @@ export function readContent(blob: Uint8Array, checksum: number | null): string |
   }
 }
 
-/** Register kh_deflate(text) → blob and kh_inflate(blob) → text on a connection. */
+/**
+ * Register kh_deflate(text) → blob, kh_inflate(blob) → text, and kh_read(blob, checksum) → text or NULL for a damaged
+ * revision (readContent), for queries that scan every revision and must not stop at one bad blob.
+ */
 export function registerContentFunctions(db: Db): void {
   db.function('kh_deflate', { deterministic: true }, (text: unknown) => encodeContent(String(text)));
   db.function('kh_inflate', { deterministic: true }, (blob: unknown) => decodeContent(blob as Buffer));
+  db.function('kh_read', { deterministic: true }, (blob: unknown, checksum: unknown) =>
+    readContent(blob as Buffer, typeof checksum === 'number' || typeof checksum === 'bigint' ? Number(checksum) : null),
+  );
 }

@@ -7,7 +7,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { openApp, SCREENSHOT_DIR, type AppSession } from './browser';
 
 const out = mkdtempSync(join(tmpdir(), 'kh-e2e-backup-'));
@@ -90,5 +91,28 @@ describe('backup to a file and restore', () => {
     expect((await invoke<{ entries: unknown[] }>(page, 'register.list', {})).entries).toHaveLength(2);
     const backups = await invoke<{ items: { kind: string }[] }>(page, 'backup.list', {});
     expect(backups.items.map((b) => b.kind)).toContain('before-restore');
+  }, 240_000);
+  it('a damaged database at start: the window explains it and offers the newest good backup, which brings the plan back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-damaged-data-'));
+    app = await openApp(dataDir);
+    const plan = await invoke<{ trichYeu: string }>(app.page, 'template.instantiate', { templateId: TEMPLATES[0] });
+    await invoke(app.page, 'backup.create', {});
+    await app.close();
+    app = undefined;
+    // A failing disk: everything after the first pages of the file is garbage.
+    const dbPath = join(dataDir, DATABASE_FILE);
+    const bytes = readFileSync(dbPath);
+    bytes.fill(0x5a, 4096 * 2, bytes.length);
+    writeFileSync(dbPath, bytes);
+
+    app = await openApp(dataDir);
+    const page = app.page;
+    const notice = page.getByRole('dialog', { name: 'Tệp dữ liệu bị hỏng' });
+    await notice.getByText(/bị hỏng/).first().waitFor();
+    await notice.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.waitForURL(/#\/plans$/, { timeout: 30_000 });
+    await page.getByText(plan.trichYeu).first().waitFor({ timeout: 30_000 });
+    expect((await invoke<{ total: number }>(page, 'plan.list', { query: '' })).total).toBe(1);
+    await page.getByRole('dialog', { name: 'Tệp dữ liệu bị hỏng' }).waitFor({ state: 'detached' });
   }, 240_000);
 });

@@ -6,10 +6,9 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
-import { openApp, SCREENSHOT_DIR, type AppSession } from './browser';
+import { invokeIn, openApp, SCREENSHOT_DIR, type AppSession } from './browser';
 
 const out = mkdtempSync(join(tmpdir(), 'kh-e2e-backup-'));
 let app: AppSession | undefined;
@@ -18,11 +17,7 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(([c, i]) => window.kehoach.invoke(c as never, i as never), [channel, input] as const);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.data as T;
-}
+const invoke = invokeIn;
 
 const TEMPLATES = ['seed-01-huyen-uy-dai-hoi-diem', 'seed-02-tinh-uy-thuc-hien-chi-thi-35'].map(
   (file) => (JSON.parse(readFileSync(`resources/templates/${file}.json`, 'utf8')) as { id: string }).id,

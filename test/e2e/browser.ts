@@ -62,3 +62,10 @@ export async function saveIssuerProfile(page: Page, signer = 'Tần Thị Quế'
   await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
   await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
 }
+
+/** Call the backend through the page's window.kehoach (as the renderer does); throws on an error result. */
+export async function invokeIn<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(([c, i]) => window.kehoach.invoke(c as never, i as never), [channel, input] as const);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.data as T;
+}

@@ -3,7 +3,7 @@
  * the focus colour is not the error colour, and an issued plan's fields look read-only (not like empty inputs).
  */
 import type { Page } from 'playwright-core';
-import { openApp, templateFile, type AppSession } from './browser';
+import { openApp, templateFile, type AppSession, invokeIn } from './browser';
 
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem') as ReturnType<typeof templateFile> & { id: string };
 
@@ -17,11 +17,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(([c, i]) => window.kehoach.invoke(c as never, i as never), [channel, input] as const);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.data as T;
-}
+const invoke = <T>(channel: string, input: unknown): Promise<T> => invokeIn<T>(page, channel, input);
 
 async function openPlan(id: string): Promise<void> {
   await page.goto(`${app.harness.url}#/plans/${id}`);

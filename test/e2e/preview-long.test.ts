@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { synthetic50PagesPlan } from '../fixtures/synthetic-50-pages';
 import { pdfPageCount, pdfText, writeTemp } from '../docx/tools';
-import { openApp, type AppSession } from './browser';
+import { openApp, type AppSession, invokeIn } from './browser';
 
 const SEED01 = '5eed0001-0000-4000-8000-000000000000';
 
@@ -19,11 +19,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(([c, i]) => window.kehoach.invoke(c as never, i as never), [channel, input] as const);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.data as T;
-}
+const invoke = <T>(channel: string, input: unknown): Promise<T> => invokeIn<T>(page, channel, input);
 
 const pagesState = () =>
   page.evaluate(() => {

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { FileIoError } from '../electron/backend/files/errors';
 import { safeWriteFile } from '../electron/backend/files/safe-write';
 import { lintPlan } from '../shared/lint';
-import { type LintFinding, PlanContent } from '../shared/model';
+import { type LintFinding, NewerContentError, type PlanContent, parsePlanContent } from '../shared/model';
 
 /** Bad input or usage: reported as a message, exit 2. */
 export class InputError extends Error {}
@@ -98,7 +98,14 @@ export function readPlanFile(file: string): PlanContent {
     throw new InputError(`Tệp ${file} phải chứa một đối tượng JSON: nội dung kế hoạch hoặc tệp mẫu có trường "content".`);
   }
   const isTemplate = 'content' in data;
-  const result = PlanContent.safeParse(isTemplate ? (data as { content: unknown }).content : data);
+  let result: ReturnType<typeof parsePlanContent>;
+  try {
+    // A plan file of an earlier version is upgraded to today's shape (shared/model/content-migrations.ts).
+    result = parsePlanContent(isTemplate ? (data as { content: unknown }).content : data);
+  } catch (e) {
+    if (e instanceof NewerContentError) throw new InputError(`Tệp ${file}: ${e.message}`);
+    throw e;
+  }
   if (!result.success) {
     throw new InputError(`Kế hoạch trong tệp ${file} không hợp lệ:\n${describeIssues(result.error, isTemplate ? ['content'] : [])}`);
   }

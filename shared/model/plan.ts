@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, nfcString, uuid } from './common';
 import { SignatureAuthority } from './org';
+import { CONTENT_VERSION, upgradeContent } from './content-migrations';
 import { FormatProfile } from './profile';
 
 /*
@@ -288,8 +289,13 @@ export const PlanSignature = z.object({
 });
 export type PlanSignature = z.infer<typeof PlanSignature>;
 
-/** The plan content: what the user edits and what prints. */
+/**
+ * The plan content: what the user edits and what prints. Content read from storage or a file goes through
+ * `upgradeContent` (content-migrations.ts) first, or `parsePlanContent` below, which does both.
+ */
 export const PlanContent = z.object({
+  /** The shape version (content-migrations.ts); absent in content made before versions existed (version 1). */
+  contentVersion: z.literal(CONTENT_VERSION).optional(),
   header: PlanHeader,
   trichYeu: text(),
   canCu: CanCu,
@@ -308,6 +314,11 @@ export const PlanContent = z.object({
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 export type PlanContentInput = z.input<typeof PlanContent>;
+
+/** Read content of any known version (parsed JSON): upgraded to today's shape, then validated. */
+export function parsePlanContent(raw: unknown) {
+  return PlanContent.safeParse(upgradeContent(raw));
+}
 
 /** A stored plan: content + identity + bookkeeping. */
 export const Plan = PlanContent.extend({

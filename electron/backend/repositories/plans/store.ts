@@ -3,7 +3,7 @@
  * restore, issue, reopen, a number from the register, an import) is stored by writeRevision as the plan's next
  * revision; the list/search columns, the child rows and the search index follow in the same transaction.
  */
-import { PlanContent, type Plan, type PlanStatus } from '../../../../shared/model';
+import { NewerContentError, PlanContent, upgradeContent, type Plan, type PlanStatus } from '../../../../shared/model';
 import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { planOf } from '../../../../shared/model/plan-record';
@@ -14,11 +14,18 @@ import { collectTasks, searchText } from '../plan-index';
 import type { PlanRow, PlanStatements, RevisionReason, RevisionRow, Stored } from './statements';
 
 /**
- * Stored content is read back through the schema so fields added by later versions get their defaults. Content that a
- * newer rule would refuse is still returned as stored: the user can open it and fix it, nothing is hidden.
+ * Stored content is upgraded to today's shape (shared/model/content-migrations.ts) and read back through the schema so
+ * fields added by later versions get their defaults. Content that a newer rule would refuse is still returned (upgraded)
+ * as stored: the user can open it and fix it, nothing is hidden.
  */
 export function parseContent(json: string): PlanContent {
-  const raw: unknown = JSON.parse(json);
+  let raw: unknown;
+  try {
+    raw = upgradeContent(JSON.parse(json));
+  } catch (err) {
+    if (err instanceof NewerContentError) throw new BackendError('VALIDATION', err.message);
+    throw err;
+  }
   const parsed = PlanContent.safeParse(raw);
   return parsed.success ? parsed.data : (raw as PlanContent);
 }

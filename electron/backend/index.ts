@@ -9,7 +9,7 @@ import { createBackupService, type BackupService } from './backup/service';
 import { openDatabase, type Db } from './db/open';
 import { scanRevisionsInBackground, type RevisionScanReport } from './repositories/plans/revision-scan';
 import { BackendError } from './errors';
-import { dispatch, type Handlers } from './dispatch';
+import { createDispatch, type Handlers } from './dispatch';
 import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import { createHandlers } from './handlers';
@@ -189,6 +189,13 @@ export function createBackend(options: BackendOptions): Backend {
   const recoveryHandlers = { ...appHandlers(recoverySlice), ...backupHandlers(recoverySlice) } as Handlers;
   backups.start();
 
+  // Retries after a lock-out run later: they ask for the handlers of the store open then (a restore may reopen it).
+  const dispatch = createDispatch((channel) => {
+    if (store) return { handlers: store.handlers };
+    if (RECOVERY_CHANNELS.has(channel)) return { handlers: recoveryHandlers };
+    return { error: damage ?? { code: 'INTERNAL', message: 'Phần xử lý dữ liệu đã đóng.' } };
+  });
+
   let open = true;
   return {
     dataDir: options.dataDir,
@@ -205,8 +212,7 @@ export function createBackend(options: BackendOptions): Backend {
       return store?.handlers ?? recoveryHandlers;
     },
     invoke: ((channel: unknown, input: unknown) => {
-      if (store) return dispatch(store.handlers, channel, input);
-      if (typeof channel === 'string' && RECOVERY_CHANNELS.has(channel)) return dispatch(recoveryHandlers, channel, input);
+      if (store || (typeof channel === 'string' && RECOVERY_CHANNELS.has(channel))) return dispatch(channel, input);
       return Promise.resolve({ ok: false, error: damage ?? { code: 'INTERNAL', message: 'Phần xử lý dữ liệu đã đóng.' } });
     }) as Backend['invoke'],
     close() {

@@ -14,11 +14,12 @@ export const DATABASE_FILE = 'kehoach.sqlite';
 export const OPEN_LOCK_WAIT_MS = 5000;
 
 /**
- * How long a call waits for another program's write lock once the store is open. Short: the backend answers one call
- * at a time, so a save waiting here holds every other call behind it; after this it fails as DB_LOCKED ("đang bị
- * chương trình khác sử dụng") and the editor keeps the text and saves again. Reads never take a lock in WAL mode.
+ * The connection's busy_timeout once the store is open: none. A write that finds another program's write lock fails at
+ * once (SQLITE_BUSY) instead of blocking the backend's thread, and the dispatch (dispatch.ts) tries it again after a
+ * timer, answering other calls in between, until LOCK_WAIT_MS; then DB_LOCKED ("đang bị chương trình khác sử dụng")
+ * and the editor keeps the text and saves again. Reads never take a lock in WAL mode.
  */
-export const BUSY_TIMEOUT_MS = 500;
+export const BUSY_TIMEOUT_MS = 0;
 
 export interface OpenedDatabase {
   db: Db;

@@ -10,6 +10,7 @@ import { plansHandlers } from './plans/handlers';
 import { registerHandlers } from './register/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
+import { tasksHandlers } from './tasks/handlers';
 import { templatesHandlers } from './templates/handlers';
 
 export const createHandlers = (services: Services): Handlers => ({
@@ -20,4 +21,5 @@ export const createHandlers = (services: Services): Handlers => ({
   ...registerHandlers(services),
   ...templatesHandlers(services),
   ...backupHandlers(services),
+  ...tasksHandlers(services),
 });

@@ -19,6 +19,8 @@ import { createPlansRepo } from './repositories/plans';
 import { createRegisterRepo } from './repositories/register';
 import { createRegisterBook } from './repositories/register-book';
 import { createSettingsRepo } from './repositories/settings';
+import { createTasksRepo } from './repositories/tasks';
+import { createEvidenceStore } from './tasks/evidence-store';
 import type { Services } from './services';
 import { createTemplateStore, defaultResourcesDir } from './templates';
 
@@ -158,7 +160,10 @@ export function createBackend(options: BackendOptions): Backend {
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
     const register = createRegisterRepo(ctx);
-    const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '' });
+    const tasks = createTasksRepo(ctx);
+    const evidence = createEvidenceStore(options.dataDir);
+    if (!readOnly) evidence.recover((sha) => tasks.evidence.exists(sha));
+    const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '', onIssued: tasks.syncPlan });
     const services: Services = {
       dataDir: options.dataDir,
       appVersion,
@@ -170,6 +175,8 @@ export function createBackend(options: BackendOptions): Backend {
       register,
       registerBook: createRegisterBook(ctx),
       plans,
+      tasks,
+      evidence,
       templates,
       backups,
     };

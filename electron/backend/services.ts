@@ -5,6 +5,8 @@ import type { RegisterRepo } from './repositories/register';
 import type { RegisterBook } from './repositories/register-book';
 import type { RepoContext } from './repositories/context';
 import type { SettingsRepo } from './repositories/settings';
+import type { TasksRepo } from './repositories/tasks';
+import type { EvidenceStore } from './tasks/evidence-store';
 import type { TemplateStore } from './templates';
 
 /** What the feature handlers (electron/backend/<feature>/handlers.ts) work with: the open store's repositories. */
@@ -20,6 +22,10 @@ export interface Services {
   readonly register: RegisterRepo;
   readonly registerBook: RegisterBook;
   readonly plans: PlansRepo;
+  /** Tracked tasks of issued plans and their progress reports. */
+  readonly tasks: TasksRepo;
+  /** Evidence files in the data folder (content-addressed). */
+  readonly evidence: EvidenceStore;
   readonly templates: TemplateStore;
   readonly backups: BackupService;
 }

@@ -13,6 +13,7 @@ import { orgChannels } from './org';
 import { plansChannels } from './plans';
 import { registerChannels } from './register';
 import { settingsChannels } from './settings';
+import { tasksChannels } from './tasks';
 import { templatesChannels } from './templates';
 
 export * from './app';
@@ -24,6 +25,7 @@ export * from './org';
 export * from './plans';
 export * from './register';
 export * from './settings';
+export * from './tasks';
 export * from './templates';
 
 /** The channels of each feature (one file each in shared/api/). Adding a feature = one import and one entry here. */
@@ -35,6 +37,7 @@ export const features = {
   register: registerChannels,
   templates: templatesChannels,
   backup: backupChannels,
+  tasks: tasksChannels,
   file: fileChannels,
 } as const satisfies Record<string, ChannelMap>;
 

@@ -45,10 +45,12 @@ export type DocxFile = z.infer<typeof DocxFile>;
 
 const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
 
-/** Everything that shows a plan: the list, the plan itself, its history, the number book. */
-const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list'] as const;
-/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book. */
-const planLists = ['plan.list', 'plan.years', 'register.list'] as const;
+/** The tracked tasks of issued plans (shared/api/tasks.ts) follow a plan's issue, reissue, bin and archive. */
+const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview'] as const;
+/** Everything that shows a plan: the list, the plan itself, its history, the number book, its tracked tasks. */
+const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list', ...taskViews] as const;
+/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book, the tasks. */
+const planLists = ['plan.list', 'plan.years', 'register.list', ...taskViews] as const;
 
 export const PlanYearsInput = z.object({ deleted: z.boolean().default(false) }).strict();
 
@@ -73,7 +75,7 @@ export const plansChannels = {
   'plan.save': command({
     input: PlanSaveInput,
     output: Plan,
-    invalidates: ['plan.list', 'plan.revisions', 'plan.years', 'register.list'],
+    invalidates: ['plan.list', 'plan.revisions', 'plan.years', 'register.list', 'task.preview'],
     leavesAlone: { 'plan.get': 'the editor owns the open plan’s state while typing; a refetch would overwrite it' },
   }),
   'plan.remove': command({ input: ById, output: Ok, invalidates: [...planLists, 'plan.get'] }),

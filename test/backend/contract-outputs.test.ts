@@ -53,6 +53,20 @@ describe('every output matches the contract', () => {
     await call(backend, 'plan.restore', { id: copy.id });
   });
 
+  it('tasks: list, one, dashboard, timeline, preview, report with evidence, facts, export', async () => {
+    const { items } = await call(backend, 'task.list', { on: '2025-01-05' });
+    const task = items.find((t) => t.source === 'pilotUnit')!;
+    await call(backend, 'task.get', { id: task.id });
+    await call(backend, 'task.summary', { on: '2025-01-05' });
+    expect((await call(backend, 'task.timeline', { on: '2025-01-05' })).plans.length).toBeGreaterThan(0);
+    await call(backend, 'task.preview', { planId: task.planId });
+    const text = Buffer.from('Biên bản họp chi ủy.\n', 'utf8').toString('base64');
+    const report = await call(backend, 'task.addReport', { taskId: task.id, date: '2025-01-06', text: 'Đã họp.', files: [{ name: 'bien-ban.txt', base64: text }] });
+    await call(backend, 'task.evidence', { sha256: report.files[0]!.sha256 });
+    await call(backend, 'task.setState', { taskId: task.id, action: 'start', date: '2025-01-06' });
+    await call(backend, 'task.exportXlsx', { on: '2025-01-05' });
+  });
+
   it('backups: list, take, inspect, export, read a .khbak back, restore', async () => {
     const taken = await call(backend, 'backup.create', {});
     expect((await call(backend, 'backup.list', {})).items.map((b) => b.name)).toContain(taken.name);

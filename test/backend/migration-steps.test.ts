@@ -135,3 +135,20 @@ describe('migration 5 (revision checksums)', () => {
     expect(marks[1]).toEqual({ revision: 2, checksum: crc32(intact), damaged_at: null });
   });
 });
+
+describe('migration 6 (task tracking)', () => {
+  it('adds the tracking tables without touching plans, and keeps progress reports append-only', () => {
+    const db = databaseAt(5);
+    const id = '3a1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c';
+    insertPlanAtV2(db, id, '8', [{ reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' }]);
+    const before = rows(db, 'SELECT plan_id, revision, reason, saved_at, content FROM plan_revisions ORDER BY revision');
+    upgrade(db, 6);
+    expect(rows(db, 'SELECT plan_id, revision, reason, saved_at, content FROM plan_revisions ORDER BY revision')).toEqual(before);
+    db.prepare(
+      `INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, text, due_kind, tracked_from, created_at, updated_at)
+       VALUES ('t1', ?, 'task', 't1', 0, 'Nhiệm vụ', 'none', '2025-01-02', 'x', 'x')`,
+    ).run(id);
+    db.prepare(`INSERT INTO task_reports (id, task_id, date, text, created_at) VALUES ('r1', 't1', '2025-01-03', 'Đã làm', 'x')`).run();
+    expect(() => db.prepare(`UPDATE task_reports SET text = 'khác' WHERE id = 'r1'`).run()).toThrow(/append-only/);
+  });
+});

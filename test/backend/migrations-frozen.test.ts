@@ -14,6 +14,7 @@ const RELEASED: Record<number, { name: string; sha256: string }> = {
   3: { name: 'revision-history-index', sha256: '68e70372a3e2cb02eae7640d9ace32ca9e32838462e53d7e6ec335f7699819ca' },
   4: { name: 'search-printed-numbers', sha256: '3f223d5aa128a3912e0ee1a0afcb69a5137b00c244e8e018c79a95cffa9a8924' },
   5: { name: 'revision-checksums', sha256: '15a8e4d8e87349a626fd9c1c14924eea69d6e41043f93aa16b7714b1860ec096' },
+  6: { name: 'task-tracking', sha256: '9df270c728dcf3a40df822750f46d77d800f67ea0b69f3bbfb43ec2d3ed4bc8e' },
 };
 
 /** What a migration's hash covers: its SQL, or the source file of a code migration. */

@@ -4,6 +4,7 @@
  * query), revisions.ts (the history), thinning.ts (how autosaves thin with age), archive.ts (lưu trữ), years.ts (the
  * years plans are dated in).
  */
+import type { PlanContent } from '../../../../shared/model';
 import type { RepoContext } from '../context';
 import type { RegisterRepo } from '../register';
 import { createPlanArchive } from './archive';
@@ -22,11 +23,17 @@ export type { RevisionReason } from './statements';
 
 export function createPlansRepo(
   ctx: RepoContext,
-  deps: { register: RegisterRepo; defaultTerm: () => string; thinning?: ThinningOptions },
+  deps: {
+    register: RegisterRepo;
+    defaultTerm: () => string;
+    thinning?: ThinningOptions;
+    /** Called in the write's transaction whenever a plan is stored as issued (the tracked tasks follow it). */
+    onIssued?: (planId: string, content: PlanContent, now: string) => void;
+  },
 ) {
   const st = preparePlanStatements(ctx.db);
   const thinning = createHistoryThinning(ctx, deps.thinning);
-  const store = createPlanStore(ctx, st, { afterWrite: (planId) => thinning.request(planId) });
+  const store = createPlanStore(ctx, st, { afterWrite: (planId) => thinning.request(planId), onIssued: deps.onIssued });
   const lifecycle = createPlanLifecycle(ctx, st, store, deps);
   const history = createPlanRevisions(ctx, st, store);
   return {

@@ -68,6 +68,11 @@ export interface PlanStoreOptions {
    * database must defer its work (setImmediate), as the history thinning does.
    */
   afterWrite?: (planId: string, reason: RevisionReason) => void;
+  /**
+   * Called inside the write's transaction when the plan is stored as issued (Ban hành, or an issued revision
+   * restored): the tracked tasks follow the issued content. Never writes a revision.
+   */
+  onIssued?: (planId: string, content: PlanContent, now: string) => void;
 }
 
 export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: PlanStoreOptions = {}) {
@@ -233,6 +238,7 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     }
     st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...storedContent(JSON.stringify(content)), now });
     syncChildren(planId, content, now);
+    if (status === 'issued') options.onIssued?.(planId, content, now);
     st.ftsInsert.run(seq, searchText(content));
     return planOf(content, {
       id: planId,

@@ -1,0 +1,77 @@
+/**
+ * What a plan's content gives to track: each task of its duty blocks and each pilot unit's deadline, with the
+ * derived columns the status SQL needs. Pure functions over PlanContent.
+ */
+import type { PlanContent, TaskDue } from '../../../../shared/model';
+import { proposeDue } from '../../../../shared/format/due-date';
+import { deadlineOf } from '../../../../shared/tasks/deadline';
+import type { DueKind, TaskSource } from '../../../../shared/api/tasks';
+import { collectTasks } from '../plan-index';
+
+export interface TrackedSource {
+  source: TaskSource;
+  sourceId: string;
+  position: number;
+  dutyId: string | null;
+  body: string;
+  orgId: string | null;
+  partners: string[];
+  text: string;
+  due: TaskDue | null;
+}
+
+/** "… phối hợp với Văn phòng Huyện ủy, Ban Tuyên giáo và Đảng ủy các xã thực hiện" → the bodies named. */
+const PARTNERS = /phối\s+hợp(?:\s+(?:với|cùng))?\s+([^.;:]+)/giu;
+const STOP = /\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức|tham\s+mưu|hướng\s+dẫn|để|trong|theo|nhằm)\b.*$/iu;
+
+export function partnersOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFC').matchAll(PARTNERS)) {
+    const list = m[1]!.replace(STOP, '');
+    for (const part of list.split(/,|\s+và\s+/u)) {
+      const name = part.trim().replace(/^với\s+/u, '');
+      if (name.length >= 3 && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** How a pilot unit's deadline reads as a task. */
+export const pilotUnitText = (name: string): string => `Hoàn thành đại hội điểm tại ${name}`.trim();
+
+export function trackedSourcesOf(content: PlanContent): TrackedSource[] {
+  const out: TrackedSource[] = collectTasks(content).map(({ task, duty }, position) => ({
+    source: 'task' as const,
+    sourceId: task.id,
+    position,
+    dutyId: duty.id,
+    body: duty.body,
+    orgId: duty.orgId,
+    partners: partnersOf(task.text),
+    text: task.text,
+    // A task whose due date was never set is tracked by the date its text names (as the editor proposes it).
+    due: task.due ?? proposeDue(task.text, content.header.date),
+  }));
+  const base = out.length;
+  content.pilotUnits.forEach((u, i) =>
+    out.push({
+      source: 'pilotUnit',
+      sourceId: u.id,
+      position: base + i,
+      dutyId: null,
+      body: u.name,
+      orgId: u.orgId,
+      partners: [],
+      text: pilotUnitText(u.name),
+      due: u.deadline ? { dates: [u.deadline], relative: '', source: 'manual' } : null,
+    }),
+  );
+  return out;
+}
+
+/** The kind of a due and the day a fixed or relative one falls due (relative: once the event date is known). */
+export function dueColumns(due: TaskDue | null, eventDate: string | null): { dueKind: DueKind; dueDay: string | null } {
+  const d = deadlineOf(due, eventDate);
+  if (d.kind === 'dates' || d.kind === 'relative') return { dueKind: d.kind, dueDay: d.due };
+  return { dueKind: d.kind, dueDay: null };
+}

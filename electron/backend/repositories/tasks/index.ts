@@ -1,0 +1,656 @@
+/**
+ * Tracked tasks: created and updated from an issued plan's content (syncPlan, inside the plan's write transaction),
+ * listed with their status on a day (SQL: status-sql.ts), and their facts and append-only progress reports.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  AddReportInput,
+  EvidenceFile,
+  EvidenceMediaType,
+  SetStateInput,
+  TaskExportInput,
+  TaskGetOutput,
+  TaskItem,
+  TaskListInput,
+  TaskPlanRef,
+  TaskPreviewItem,
+  TaskReport,
+  TaskSource,
+  DueKind,
+} from '../../../../shared/api/tasks';
+import { formatDocSymbol } from '../../../../shared/format/symbol';
+import { foldedWords, foldVietnamese } from '../../../../shared/format/fold';
+import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model';
+import { localToday, periodContaining, periodStatuses, rollUp, statusLabel, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
+import { BackendError, notFound } from '../../errors';
+import type { RepoContext } from '../context';
+import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
+import { dueOnSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
+
+export type ParsedTaskList = z.output<typeof TaskListInput>;
+export type ParsedTaskExport = z.output<typeof TaskExportInput>;
+export type ParsedAddReport = z.output<typeof AddReportInput>;
+export type ParsedSetState = z.output<typeof SetStateInput>;
+
+export const DUE_SOON_DAYS = 7;
+
+type TaskPreviewChange = z.output<typeof TaskPreviewItem>['change'];
+
+type TrackedRow = FactColumns & {
+  seq: number;
+  id: string;
+  plan_id: string;
+  source: TaskSource;
+  source_id: string;
+  position: number;
+  duty_id: string | null;
+  body: string;
+  org_id: string | null;
+  partners: string;
+  text: string;
+  search_folded: string;
+  due: string | null;
+  due_kind: DueKind;
+  due_day: string | null;
+  tracked_from: string;
+  created_at: string;
+  updated_at: string;
+};
+
+type PlanRefRow = {
+  id: string;
+  number: string;
+  doc_type: string;
+  symbol: string;
+  trich_yeu: string;
+  status: PlanStatus;
+  year: number;
+  month: number | null;
+  day: number | null;
+  term: string;
+};
+
+type ListedRow = TrackedRow & { status_code: TaskStatusCode; due_on: string | null };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The plan's date as "YYYY-MM-DD" when its three parts are known, else null. */
+export function planDateOf(p: Pick<PlanRefRow, 'year' | 'month' | 'day'>): string | null {
+  if (!p.year || !p.month || !p.day) return null;
+  return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+const planRefOf = (p: PlanRefRow): TaskPlanRef => ({
+  id: p.id,
+  number: p.number,
+  docType: p.doc_type,
+  symbol: p.symbol,
+  ref: p.number ? formatDocSymbol(p.number, p.doc_type, p.symbol) : '',
+  trichYeu: p.trich_yeu,
+  status: p.status,
+  date: planDateOf(p),
+  term: p.term,
+});
+
+/** A tracked task's id: its content id, or (that id taken by another plan's task) one derived from plan and content id. */
+export function trackedIdFor(planId: string, sourceId: string, taken: boolean): string {
+  if (!taken) return sourceId;
+  const h = createHash('sha256').update(`${planId}:${sourceId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const REMOVED_REASON = 'Bỏ khỏi kế hoạch khi ban hành lại';
+
+const fieldError = (path: (string | number)[], message: string, fieldMessage = message) =>
+  new BackendError('VALIDATION', message, [{ path, message: fieldMessage }]);
+
+export interface StagedEvidence {
+  sha256: string;
+  size: number;
+  mediaType: EvidenceMediaType;
+  name: string;
+}
+
+export function createTasksRepo(ctx: RepoContext) {
+  const { db } = ctx;
+  registerTaskStatusFunction(db);
+  const today = () => localToday(new Date(ctx.clock()));
+
+  const st = {
+    byPlan: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE plan_id = ?'),
+    byId: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE id = ?'),
+    idTaken: db.prepare<[string], number>('SELECT 1 FROM tracked_tasks WHERE id = ?').pluck(),
+    insert: db.prepare(`INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, duty_id, body, org_id, partners, text,
+        search_folded, due, due_kind, due_day, tracked_from, created_at, updated_at)
+      VALUES (:id, :planId, :source, :sourceId, :position, :dutyId, :body, :orgId, :partners, :text, :folded, :due, :dueKind, :dueDay,
+        :trackedFrom, :now, :now)`),
+    updateFromContent: db.prepare(`UPDATE tracked_tasks SET position = :position, duty_id = :dutyId, body = :body, org_id = :orgId,
+        partners = :partners, text = :text, search_folded = :folded, due = :due, due_kind = :dueKind, due_day = :dueDay, updated_at = :now
+      WHERE id = :id`),
+    markRemoved: db.prepare<[string | null, string | null, string, string]>(
+      `UPDATE tracked_tasks SET removed_from_plan = 1, cancelled_at = ?, cancel_reason = ?, updated_at = ? WHERE id = ?`,
+    ),
+    unmarkRemoved: db.prepare<[string, string]>(
+      `UPDATE tracked_tasks SET removed_from_plan = 0,
+         cancelled_at = CASE WHEN cancel_reason = '${REMOVED_REASON}' THEN NULL ELSE cancelled_at END,
+         cancel_reason = CASE WHEN cancel_reason = '${REMOVED_REASON}' THEN NULL ELSE cancel_reason END,
+         updated_at = ? WHERE id = ?`,
+    ),
+    setFacts: db.prepare(`UPDATE tracked_tasks SET started_at = :startedAt, completed_at = :completedAt, paused_at = :pausedAt,
+        pause_reason = :pauseReason, cancelled_at = :cancelledAt, cancel_reason = :cancelReason, event_date = :eventDate,
+        due_day = :dueDay, periods = :periods, updated_at = :now WHERE id = :id`),
+    planRef: db.prepare<[string], PlanRefRow>('SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term FROM plans WHERE id = ?'),
+    planMeta: db.prepare<[string], PlanRefRow & { deleted_at: string | null }>(
+      'SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term, deleted_at FROM plans WHERE id = ?',
+    ),
+    reports: db.prepare<[string], { id: string; task_id: string; date: string; text: string; percent: number | null; created_at: string }>(
+      'SELECT * FROM task_reports WHERE task_id = ? ORDER BY date DESC, created_at DESC',
+    ),
+    reportFiles: db.prepare<[string], { sha256: string; name: string; size: number; media_type: EvidenceMediaType }>(
+      `SELECT l.sha256, l.name, f.size, f.media_type FROM task_report_files l JOIN evidence_files f USING (sha256)
+       WHERE l.report_id = ? ORDER BY l.position`,
+    ),
+    lastReport: db.prepare<[{ id: string }], { date: string; percent: number | null; n: number }>(
+      `SELECT date, percent, (SELECT count(*) FROM task_reports WHERE task_id = :id) AS n FROM task_reports WHERE task_id = :id
+       ORDER BY date DESC, created_at DESC LIMIT 1`,
+    ),
+    insertReport: db.prepare(`INSERT INTO task_reports (id, task_id, date, text, percent, created_at) VALUES (:id, :taskId, :date, :text, :percent, :now)`),
+    insertEvidence: db.prepare(`INSERT OR IGNORE INTO evidence_files (sha256, size, media_type, created_at) VALUES (:sha256, :size, :mediaType, :now)`),
+    linkEvidence: db.prepare(`INSERT INTO task_report_files (report_id, position, sha256, name) VALUES (:reportId, :position, :sha256, :name)`),
+    evidence: db.prepare<[string], { sha256: string; size: number; media_type: EvidenceMediaType; name: string | null }>(
+      `SELECT f.sha256, f.size, f.media_type, (SELECT name FROM task_report_files l WHERE l.sha256 = f.sha256 ORDER BY rowid LIMIT 1) AS name
+       FROM evidence_files f WHERE f.sha256 = ?`,
+    ),
+  };
+
+  const searchFolded = (s: TrackedSource, planRef: string) => foldVietnamese(`${s.text} ${s.body} ${s.partners.join(' ')} ${planRef}`);
+
+  /**
+   * The tracked tasks of an issued plan follow its content: new ones are created, changed ones updated (text, due,
+   * body), ones that left the content are closed "Hủy (bỏ khỏi kế hoạch)" with their reports kept. Runs inside the
+   * plan's write transaction; never writes a plan revision.
+   */
+  function syncPlan(planId: string, content: PlanContent, now: string): void {
+    const existing = new Map(st.byPlan.all(planId).map((r) => [r.source_id, r]));
+    const h = content.header;
+    const ref = h.number ? formatDocSymbol(h.number, h.docType, h.issuer.symbol) : '';
+    const day = today();
+    const seen = new Set<string>();
+    for (const s of trackedSourcesOf(content)) {
+      seen.add(s.sourceId);
+      const row = existing.get(s.sourceId);
+      const { dueKind, dueDay } = dueColumns(s.due, row?.event_date ?? null);
+      const params = {
+        planId,
+        source: s.source,
+        sourceId: s.sourceId,
+        position: s.position,
+        dutyId: s.dutyId,
+        body: s.body,
+        orgId: s.orgId,
+        partners: JSON.stringify(s.partners),
+        text: s.text,
+        folded: searchFolded(s, ref),
+        due: s.due ? JSON.stringify(s.due) : null,
+        dueKind,
+        dueDay,
+        now,
+      };
+      if (!row) {
+        const id = trackedIdFor(planId, s.sourceId, st.idTaken.get(s.sourceId) !== undefined);
+        st.insert.run({ ...params, id, trackedFrom: day });
+        continue;
+      }
+      const changed =
+        row.position !== params.position || row.duty_id !== params.dutyId || row.body !== params.body || row.org_id !== params.orgId ||
+        row.text !== params.text || row.due !== params.due || row.search_folded !== params.folded || row.due_day !== dueDay || row.due_kind !== dueKind;
+      if (changed) st.updateFromContent.run({ ...params, id: row.id });
+      if (row.removed_from_plan) st.unmarkRemoved.run(now, row.id);
+    }
+    for (const row of existing.values()) {
+      if (seen.has(row.source_id) || row.removed_from_plan) continue;
+      // A task done before it left the plan stays done; an open one is closed as cancelled.
+      const open = !row.completed_at && !row.cancelled_at;
+      st.markRemoved.run(open ? day : row.cancelled_at, open ? REMOVED_REASON : row.cancel_reason, now, row.id);
+    }
+  }
+
+  /** What issuing `content` would do to the plan's tracked tasks. */
+  function preview(planId: string, content: PlanContent) {
+    const existing = new Map(st.byPlan.all(planId).map((r) => [r.source_id, r]));
+    const items = trackedSourcesOf(content).map((s): z.output<typeof TaskPreviewItem> => {
+      const row = existing.get(s.sourceId);
+      const due = s.due ? JSON.stringify(s.due) : null;
+      const change: TaskPreviewChange = !row || row.removed_from_plan ? 'new' : row.text !== s.text || row.due !== due || row.body !== s.body ? 'changed' : 'unchanged';
+      existing.delete(s.sourceId);
+      return { source: s.source, sourceId: s.sourceId, body: s.body, text: s.text, due: s.due, dueKind: dueColumns(s.due, null).dueKind, change };
+    });
+    for (const row of existing.values()) {
+      if (row.removed_from_plan) continue;
+      const due = row.due ? (JSON.parse(row.due) as TaskDue) : null;
+      items.push({ source: row.source, sourceId: row.source_id, body: row.body, text: row.text, due, dueKind: row.due_kind, change: 'removed' as const });
+    }
+    return { items };
+  }
+
+  // ---- reading ----
+
+  interface Query {
+    where: string[];
+    params: Record<string, unknown>;
+  }
+
+  /** The WHERE of a list (status filter included) and its named parameters. */
+  function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams): Query {
+    const where = ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
+    const params: Record<string, unknown> = { ...sp };
+    if ('includeRemoved' in input && !input.includeRemoved) where.push('t.removed_from_plan = 0');
+    if (input.planId) {
+      where.push('t.plan_id = :planId');
+      params.planId = input.planId;
+    }
+    if (input.orgId) {
+      where.push('t.org_id = :orgId');
+      params.orgId = input.orgId;
+    }
+    if (input.body) {
+      where.push('t.body = :body');
+      params.body = input.body;
+    }
+    if (input.term) {
+      where.push('t.plan_id IN (SELECT id FROM plans WHERE term = :term)');
+      params.term = input.term;
+    }
+    if (input.dueFrom) {
+      where.push(`${dueOnSql()} >= :dueFrom`);
+      params.dueFrom = input.dueFrom;
+    }
+    if (input.dueTo) {
+      where.push(`${dueOnSql()} <= :dueTo`);
+      params.dueTo = input.dueTo;
+    }
+    foldedWords(input.search).forEach((w, i) => {
+      where.push(`instr(t.search_folded, :w${i}) > 0`);
+      params[`w${i}`] = w;
+    });
+    if (input.statuses?.length) {
+      const codes = [...new Set(input.statuses)];
+      where.push(`${statusSql()} IN (${codes.map((_, i) => `:s${i}`).join(', ')})`);
+      codes.forEach((c, i) => (params[`s${i}`] = c));
+    }
+    return { where, params };
+  }
+
+  const cached = new Map<string, ReturnType<typeof db.prepare>>();
+  function prepared(sql: string) {
+    let s = cached.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cached.set(sql, s);
+    }
+    return s;
+  }
+
+  const planRefs = new Map<string, TaskPlanRef>();
+  function planRef(planId: string): TaskPlanRef {
+    const row = st.planRef.get(planId);
+    if (!row) throw notFound('kế hoạch');
+    return planRefOf(row);
+  }
+
+  function itemOf(row: TrackedRow & { status_code?: TaskStatusCode }, sp: StatusParams, refs: Map<string, TaskPlanRef> = planRefs): TaskItem {
+    const facts = factsOf(row);
+    const due = row.due ? (JSON.parse(row.due) as TaskDue) : null;
+    const status = row.status_code ?? statusOf(row.id, sp);
+    let ref = refs.get(row.plan_id);
+    if (!ref) {
+      ref = planRef(row.plan_id);
+      refs.set(row.plan_id, ref);
+    }
+    const last = st.lastReport.get({ id: row.id });
+    return {
+      id: row.id,
+      planId: row.plan_id,
+      source: row.source,
+      sourceId: row.source_id,
+      body: row.body,
+      orgId: row.org_id,
+      partners: JSON.parse(row.partners) as string[],
+      text: row.text,
+      due,
+      dueKind: row.due_kind,
+      dueDay: dueDayOn(row, due, sp.on),
+      status,
+      statusLabel: statusLabel(status, facts),
+      facts,
+      removedFromPlan: row.removed_from_plan === 1,
+      trackedFrom: row.tracked_from,
+      plan: ref,
+      lastReport: last ? { date: last.date, percent: last.percent } : null,
+      reportCount: last?.n ?? 0,
+    };
+  }
+
+  function dueDayOn(row: TrackedRow, due: TaskDue | null, on: string): string | null {
+    if (row.due_kind === 'recurring' && due?.every) return periodContaining(due.every, on).due;
+    if (row.due_kind === 'relative' && (!row.event_date || row.event_date > on)) return null;
+    return row.due_day;
+  }
+
+  /** One task's status on the day, by the same SQL as the lists. */
+  const statusOf = (id: string, sp: StatusParams): TaskStatusCode =>
+    prepared(`SELECT ${statusSql()} FROM tracked_tasks t WHERE t.id = :id`).pluck().get({ ...sp, id }) as TaskStatusCode;
+
+  function spOf(input: { on?: string | undefined; dueSoonDays?: number | undefined }): StatusParams {
+    return statusParams(input.on ?? today(), input.dueSoonDays ?? DUE_SOON_DAYS);
+  }
+
+  function list(input: ParsedTaskList): { on: string; total: number; items: TaskItem[] } {
+    const sp = spOf(input);
+    const { where, params } = listQuery(input, sp);
+    const w = where.join(' AND ');
+    const total = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${w}`).pluck().get(params) as number;
+    const rows = prepared(
+      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${w}
+       ORDER BY ${dueOnSql()} IS NULL, ${dueOnSql()}, t.seq LIMIT :limit OFFSET :offset`,
+    ).all({ ...params, limit: input.limit, offset: input.offset }) as ListedRow[];
+    const refs = new Map<string, TaskPlanRef>();
+    return { on: sp.on, total, items: rows.map((r) => itemOf(r, sp, refs)) };
+  }
+
+  /** Every task a list's filters match, in list order (for the export). */
+  function all(input: ParsedTaskExport): { on: string; items: TaskItem[] } {
+    const sp = spOf(input);
+    const { where, params } = listQuery(input, sp);
+    const rows = prepared(
+      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${where.join(' AND ')}
+       ORDER BY ${dueOnSql()} IS NULL, ${dueOnSql()}, t.seq`,
+    ).all(params) as ListedRow[];
+    const refs = new Map<string, TaskPlanRef>();
+    return { on: sp.on, items: rows.map((r) => itemOf(r, sp, refs)) };
+  }
+
+  function getRow(id: string): TrackedRow {
+    const row = st.byId.get(id);
+    if (!row) throw notFound('nhiệm vụ');
+    return row;
+  }
+
+  function reportsOf(taskId: string): TaskReport[] {
+    return st.reports.all(taskId).map((r) => ({
+      id: r.id,
+      taskId: r.task_id,
+      date: r.date,
+      text: r.text,
+      percent: r.percent,
+      createdAt: r.created_at,
+      files: st.reportFiles.all(r.id).map((f): EvidenceFile => ({ sha256: f.sha256, name: f.name, size: f.size, mediaType: f.media_type })),
+    }));
+  }
+
+  function get(input: { id: string; on?: string | undefined; dueSoonDays?: number | undefined }): TaskGetOutput {
+    const sp = spOf(input);
+    const row = getRow(input.id);
+    const task = itemOf(row, sp, new Map());
+    const periods =
+      row.due_kind === 'recurring'
+        ? periodStatuses(task.facts, task.due, row.tracked_from, periodContaining(task.due!.every!, sp.on).end, sp.on, { dueSoonDays: sp.soonDays }).map((p) => ({
+            ...p,
+            statusLabel: statusLabel(p.status),
+          }))
+        : [];
+    return {
+      task,
+      context: { dutyId: row.duty_id, dutyBody: row.body, printedText: row.text, inPlan: row.removed_from_plan === 0 },
+      periods,
+      reports: reportsOf(row.id),
+    };
+  }
+
+  function summary(input: { on?: string; dueSoonDays?: number; withinDays: number; planId?: string; limit: number }) {
+    const sp = spOf(input);
+    const base = ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
+    const params: Record<string, unknown> = { ...sp };
+    if (input.planId) {
+      base.push('t.plan_id = :planId');
+      params.planId = input.planId;
+    }
+    const w = base.join(' AND ');
+    const counts = prepared(`SELECT ${statusSql()} AS code, count(*) AS n FROM tracked_tasks t WHERE ${w} GROUP BY code`).all(params) as {
+      code: TaskStatusCode;
+      n: number;
+    }[];
+    const byStatus = rollUp([]).byStatus;
+    for (const c of counts) byStatus[c.code] = c.n;
+    const roll = rollUpOfCounts(byStatus);
+    const withinEnd = statusParams(sp.on, input.withinDays).soonDay;
+    const openWithin = `${w} AND ${dueOnSql()} BETWEEN :on AND :withinEnd AND ${statusSql()} IN ('not_started', 'in_progress', 'due_soon')`;
+    const dueParams = { ...params, withinEnd };
+    const dueTotal = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${openWithin}`).pluck().get(dueParams) as number;
+    const dueRows = prepared(
+      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${openWithin} ORDER BY ${dueOnSql()}, t.seq LIMIT :limit`,
+    ).all({ ...dueParams, limit: input.limit }) as ListedRow[];
+    const refs = new Map<string, TaskPlanRef>();
+    const overdueByBody = prepared(
+      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count FROM tracked_tasks t WHERE ${w} AND ${statusSql()} = 'overdue'
+       GROUP BY t.body ORDER BY count DESC, t.body`,
+    ).all(params) as { body: string; orgId: string | null; count: number }[];
+    return {
+      on: sp.on,
+      rollUp: roll,
+      dueSoon: { total: dueTotal, items: dueRows.map((row) => itemOf(row, sp, refs)) },
+      overdueByBody,
+    };
+  }
+
+  function timeline(input: { on?: string; dueSoonDays?: number; planIds?: string[]; limit: number; offset: number }) {
+    const sp = spOf(input);
+    const where = ['p.deleted_at IS NULL', 'EXISTS (SELECT 1 FROM tracked_tasks x WHERE x.plan_id = p.id)'];
+    const params: Record<string, unknown> = { ...sp };
+    if (input.planIds?.length) {
+      where.push(`p.id IN (SELECT value FROM json_each(:planIds))`);
+      params.planIds = JSON.stringify(input.planIds);
+    }
+    const w = where.join(' AND ');
+    const total = prepared(`SELECT count(*) FROM plans p WHERE ${w}`).pluck().get(params) as number;
+    const plans = prepared(
+      `SELECT p.id, p.number, p.doc_type, p.symbol, p.trich_yeu, p.status, p.year, p.month, p.day, p.term,
+         (SELECT min(tracked_from) FROM tracked_tasks x WHERE x.plan_id = p.id) AS tracked_from
+       FROM plans p WHERE ${w} ORDER BY tracked_from DESC, p.seq DESC LIMIT :limit OFFSET :offset`,
+    ).all({ ...params, limit: input.limit, offset: input.offset }) as (PlanRefRow & { tracked_from: string })[];
+    const tasksOf = prepared(
+      `SELECT t.id, t.source, t.body, t.text, t.due_kind, t.completed_at, ${dueOnSql()} AS due_on, ${statusSql()} AS status_code
+       FROM tracked_tasks t WHERE t.plan_id = :planId AND t.removed_from_plan = 0 ORDER BY t.position`,
+    );
+    return {
+      on: sp.on,
+      total,
+      plans: plans.map((p) => ({
+        plan: planRefOf(p),
+        trackedFrom: p.tracked_from,
+        tasks: (
+          tasksOf.all({ ...sp, planId: p.id }) as {
+            id: string;
+            source: TaskSource;
+            body: string;
+            text: string;
+            due_kind: DueKind;
+            completed_at: string | null;
+            due_on: string | null;
+            status_code: TaskStatusCode;
+          }[]
+        ).map((t) => ({
+          id: t.id,
+          source: t.source,
+          body: t.body,
+          text: t.text,
+          dueKind: t.due_kind,
+          dueDay: t.due_on,
+          completedAt: t.completed_at,
+          status: t.status_code,
+        })),
+      })),
+    };
+  }
+
+  // ---- writing ----
+
+  /** A task that takes no report: cancelled (by hand or removed from its plan). */
+  function assertReportable(row: TrackedRow): void {
+    if (row.cancelled_at) {
+      throw fieldError(
+        ['taskId'],
+        row.removed_from_plan
+          ? 'Nhiệm vụ đã bị bỏ khỏi kế hoạch (Hủy) nên không nhận báo cáo tiến độ nữa.'
+          : 'Nhiệm vụ đã hủy nên không nhận báo cáo tiến độ nữa. Hãy tiếp tục nhiệm vụ trước khi báo cáo.',
+        'Nhiệm vụ đã hủy',
+      );
+    }
+  }
+
+  /** Checks a report can be added (before its files are staged). */
+  function checkReport(input: ParsedAddReport): void {
+    const row = getRow(input.taskId);
+    assertReportable(row);
+    assertNotBeforePlan(row, input.date, ['date'], 'Ngày báo cáo');
+  }
+
+  const addReportTx = db.transaction((input: ParsedAddReport, files: StagedEvidence[]): TaskReport => {
+    checkReport(input);
+    const now = ctx.now();
+    const id = ctx.newId();
+    st.insertReport.run({ id, taskId: input.taskId, date: input.date, text: input.text, percent: input.percent, now });
+    files.forEach((f, position) => {
+      st.insertEvidence.run({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, now });
+      st.linkEvidence.run({ reportId: id, position, sha256: f.sha256, name: f.name });
+    });
+    return reportsOf(input.taskId).find((r) => r.id === id)!;
+  });
+
+  function assertNotBeforePlan(row: TrackedRow, date: string, path: string[], what: string): void {
+    const plan = st.planRef.get(row.plan_id);
+    const planDate = plan ? planDateOf(plan) : null;
+    if (planDate && date < planDate) {
+      const [y, m, d] = planDate.split('-');
+      throw fieldError(path, `${what} (${date.split('-').reverse().join('/')}) trước ngày của kế hoạch (${d}/${m}/${y}).`, `${what} trước ngày của kế hoạch`);
+    }
+  }
+
+  const setStateTx = db.transaction((input: ParsedSetState): void => {
+    const row = getRow(input.taskId);
+    const facts = factsOf(row);
+    const due = row.due ? (JSON.parse(row.due) as TaskDue) : null;
+    const recurring = row.due_kind === 'recurring';
+    const periodKey = (p: string | undefined, date: string | undefined): string => {
+      if (p) {
+        if (!/^\d{4}(?:-Q[1-4]|-H[12])?$/.test(p)) throw fieldError(['period'], 'Kỳ phải có dạng 2025, 2025-H1 hoặc 2025-Q1.');
+        return p;
+      }
+      return periodContaining(due!.every!, date ?? today()).key;
+    };
+    const setPeriod = (key: string, patch: Partial<{ startedAt: string | null; completedAt: string | null }>) => {
+      const own = facts.periods.find((x) => x.key === key) ?? { key, startedAt: null, completedAt: null };
+      facts.periods = [...facts.periods.filter((x) => x.key !== key), { ...own, ...patch }].sort((a, b) => a.key.localeCompare(b.key));
+    };
+    const closedByRemoval = row.removed_from_plan === 1 && facts.cancelled;
+    switch (input.action) {
+      case 'start':
+        if (facts.cancelled) throw fieldError(['taskId'], 'Nhiệm vụ đã hủy; hãy tiếp tục nhiệm vụ trước.', 'Nhiệm vụ đã hủy');
+        assertNotBeforePlan(row, input.date, ['date'], 'Ngày bắt đầu');
+        if (recurring) setPeriod(periodKey(input.period, input.date), { startedAt: input.date });
+        else facts.startedAt = input.date;
+        break;
+      case 'complete':
+        if (facts.cancelled) throw fieldError(['taskId'], 'Nhiệm vụ đã hủy nên không đánh dấu hoàn thành được.', 'Nhiệm vụ đã hủy');
+        assertNotBeforePlan(row, input.date, ['date'], 'Ngày hoàn thành');
+        if (recurring) setPeriod(periodKey(input.period, input.date), { completedAt: input.date });
+        else {
+          facts.completedAt = input.date;
+          facts.startedAt ??= input.date;
+          facts.paused = null;
+        }
+        break;
+      case 'pause':
+        if (facts.cancelled) throw fieldError(['taskId'], 'Nhiệm vụ đã hủy nên không tạm dừng được.', 'Nhiệm vụ đã hủy');
+        assertNotBeforePlan(row, input.date, ['date'], 'Ngày tạm dừng');
+        facts.paused = { at: input.date, reason: input.reason };
+        break;
+      case 'cancel':
+        assertNotBeforePlan(row, input.date, ['date'], 'Ngày hủy');
+        facts.cancelled = { at: input.date, reason: input.reason, removedFromPlan: false };
+        break;
+      case 'resume':
+        if (closedByRemoval) throw fieldError(['taskId'], 'Nhiệm vụ đã bị bỏ khỏi kế hoạch; hãy đưa nó lại vào kế hoạch và ban hành lại.', 'Nhiệm vụ đã bỏ khỏi kế hoạch');
+        facts.paused = null;
+        facts.cancelled = null;
+        break;
+      case 'reopen':
+        if (recurring) setPeriod(periodKey(input.period, undefined), { completedAt: null });
+        else facts.completedAt = null;
+        break;
+      case 'eventDate':
+        facts.eventDate = input.date;
+        break;
+    }
+    st.setFacts.run({
+      id: row.id,
+      startedAt: facts.startedAt,
+      completedAt: facts.completedAt,
+      pausedAt: facts.paused?.at ?? null,
+      pauseReason: facts.paused?.reason ?? null,
+      cancelledAt: facts.cancelled?.at ?? null,
+      cancelReason: facts.cancelled?.reason ?? null,
+      eventDate: facts.eventDate,
+      dueDay: dueColumns(due, facts.eventDate).dueDay,
+      periods: JSON.stringify(facts.periods),
+      now: ctx.nowAfter(row.updated_at),
+    });
+  });
+
+  function setState(input: ParsedSetState): TaskItem {
+    setStateTx.immediate(input);
+    return itemOf(getRow(input.taskId), spOf({}), new Map());
+  }
+
+  function evidence(sha256: string) {
+    const row = st.evidence.get(sha256);
+    if (!row) throw notFound('tệp minh chứng');
+    return { sha256: row.sha256, size: row.size, mediaType: row.media_type, name: row.name ?? row.sha256 };
+  }
+
+  return {
+    syncPlan,
+    preview,
+    list,
+    all,
+    get,
+    summary,
+    timeline,
+    checkReport,
+    addReport: (input: ParsedAddReport, files: StagedEvidence[]) => addReportTx.immediate(input, files),
+    setState,
+    evidence: Object.assign(evidence, { exists: (sha256: string) => st.evidence.get(sha256) !== undefined }),
+    today,
+  };
+}
+export type TasksRepo = ReturnType<typeof createTasksRepo>;
+
+/** rollUp (shared/tasks/status.ts) of counts by status: each status's count added to its group. */
+export function rollUpOfCounts(byStatus: Record<TaskStatusCode, number>): RollUp {
+  const out = rollUp([]);
+  for (const code of TaskStatusCode.options) {
+    const one = rollUp([code]);
+    const n = byStatus[code] ?? 0;
+    out.byStatus[code] = n;
+    out.done.onTime += one.done.onTime * n;
+    out.done.late += one.done.late * n;
+    out.done.total += one.done.total * n;
+    out.notDone.inTime += one.notDone.inTime * n;
+    out.notDone.overdue += one.notDone.overdue * n;
+    out.notDone.total += one.notDone.total * n;
+    out.cancelled += one.cancelled * n;
+    out.total += one.total * n;
+  }
+  return out;
+}

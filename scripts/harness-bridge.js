@@ -6,9 +6,21 @@
   const CONFIG = /*CONFIG*/ null;
   const chosen = new Map();
 
+  // A call carrying a whole file (a .khbak, up to 256 MB) goes to /api/upload: its JSON line without the base64, then
+  // the base64 text as it is (no JSON string of hundreds of MB); every other call is one JSON object.
+  const UPLOAD_CHANNELS = new Set(['backup.stageFile']);
+  const request = (channel, input) => {
+    if (UPLOAD_CHANNELS.has(channel) && input && typeof input.base64 === 'string') {
+      const { base64, ...rest } = input;
+      return { url: '/api/upload', type: 'text/plain; charset=utf-8', body: JSON.stringify({ channel, input: rest }) + '\n' + base64 };
+    }
+    return { url: '/api/invoke', type: 'application/json', body: JSON.stringify({ channel, input }) };
+  };
+
   const post = async (channel, input) => {
     try {
-      const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, input }) });
+      const { url, type, body } = request(channel, input);
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
       return await res.json();
     } catch (e) {
       return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được máy chủ thử nghiệm: ' + (e && e.message) } };

@@ -20,6 +20,14 @@ import { FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, parseCall, saveSourc
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
+/**
+ * The calls that carry a whole file (a .khbak for `backup.stageFile`, up to MAX_BACKUP_OPEN_BYTES) come to
+ * `/api/upload` instead: the call without its `base64` as one JSON line, then the base64 text itself, so the server
+ * reads it into one buffer and makes one string of it (no JSON parse of hundreds of MB). Every other call keeps MAX_BODY.
+ */
+const UPLOAD_CHANNELS = new Set(['backup.stageFile']);
+const MAX_UPLOAD_HEAD = 64 * 1024;
+const MAX_UPLOAD_BODY = MAX_UPLOAD_HEAD + 4 * Math.ceil(MAX_BACKUP_OPEN_BYTES / 3);
 
 export interface HarnessOptions {
   port: number;
@@ -67,23 +75,20 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return send(res, 403, 'text/plain', 'Forbidden host');
     const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname === '/api/invoke') {
+    if (url.pathname === '/api/invoke' || url.pathname === '/api/upload') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Forbidden origin');
+      const upload = url.pathname === '/api/upload';
+      const limit = upload ? MAX_UPLOAD_BODY : MAX_BODY;
+      const tooLarge = upload ? harnessMessages.uploadTooLarge : harnessMessages.tooLarge;
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_BODY) return refuseTooLarge(req, res);
-      const raw = await readBody(req);
-      if (raw === null) return refuseTooLarge(req, res);
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return badRequest(res, harnessMessages.notJson);
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest(res, harnessMessages.notCall);
-      const { channel, input } = body as { channel?: unknown; input?: unknown };
-      if (typeof channel !== 'string') return badRequest(res, harnessMessages.channelNotString);
+      if (declared > limit) return refuseTooLarge(req, res, tooLarge);
+      // The body is read and made into the call in one step, so its buffer is not kept while the backend works.
+      const call = await readBody(req, limit).then((raw) => (raw === null ? null : upload ? uploadCall(raw) : jsonCall(raw)));
+      if (call === null) return refuseTooLarge(req, res, tooLarge);
+      if ('refused' in call) return badRequest(res, call.refused);
+      const { channel, input } = call;
       if (channel.startsWith('file.')) return sendJson(res, 200, await fileCall(channel, input, backend, `http://${HOST}:${port}/`));
       const result = await backend.invoke(channel, input);
       return sendJson(res, 200, result);
@@ -153,20 +158,57 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
   return fail({ code: 'UNKNOWN_CHANNEL', message: `Kênh ${call.channel} được trả lời ngay trong trang, không qua máy chủ thử nghiệm.` });
 }
 
+type Call = { channel: string; input: unknown } | { refused: string };
+
+/** A call posted to /api/invoke: one JSON object with a string channel. */
+function jsonCall(raw: Buffer): Call {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { refused: harnessMessages.notJson };
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { refused: harnessMessages.notCall };
+  const { channel, input } = body as { channel?: unknown; input?: unknown };
+  if (typeof channel !== 'string') return { refused: harnessMessages.channelNotString };
+  return { channel, input };
+}
+
 /**
- * The request body as text, or null when it is larger than MAX_BODY: the rest is then read and dropped (not kept),
- * so the client can be answered 413 instead of finding its connection reset.
+ * A call posted to /api/upload: its JSON line (channel and input without `base64`), a newline, then the file as
+ * base64 text, which becomes the input's `base64`. Only the channels of UPLOAD_CHANNELS come this way.
  */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function uploadCall(raw: Buffer): Call {
+  const newline = raw.indexOf(0x0a);
+  if (newline < 0 || newline > MAX_UPLOAD_HEAD) return { refused: harnessMessages.notUpload };
+  const head = jsonCall(raw.subarray(0, newline));
+  if ('refused' in head) return head;
+  if (!UPLOAD_CHANNELS.has(head.channel)) return { refused: harnessMessages.notUpload };
+  const input = head.input ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) return { refused: harnessMessages.notCall };
+  // base64 is ASCII: latin1 makes the one string the contract takes, byte for byte, without decoding UTF-8.
+  return { channel: head.channel, input: { ...input, base64: raw.toString('latin1', newline + 1) } };
+}
+
+/**
+ * The request body, or null when it is larger than `limit`: the rest is then read and dropped (not kept), so the
+ * client can be answered 413 instead of finding its connection reset. A declared length is read straight into one
+ * buffer of that size (a large upload is held once, not once in chunks and again joined).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((ok, fail) => {
+    const declared = Number(req.headers['content-length']);
+    const whole = Number.isInteger(declared) && declared > 0 && declared <= limit ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      const start = size;
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-      else chunks.length = 0;
+      if (size > limit) chunks.length = 0;
+      else if (whole) c.copy(whole, start); // Node's parser never delivers more than the declared length
+      else chunks.push(c);
     });
-    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > limit ? null : whole ? whole.subarray(0, size) : Buffer.concat(chunks)));
     req.on('error', fail);
   });
 }
@@ -177,6 +219,8 @@ export const harnessMessages = {
   channelNotString: 'Tên kênh ("channel") phải là một chuỗi, ví dụ "plan.list".',
   badPath: 'Đường dẫn không hợp lệ (mã % không giải được).',
   tooLarge: `Yêu cầu quá lớn: tối đa ${MAX_BODY / 1024 / 1024} MB.`,
+  uploadTooLarge: `Tệp gửi lên quá lớn: tệp sao lưu tối đa ${MAX_BACKUP_OPEN_BYTES / 1024 / 1024} MB.`,
+  notUpload: 'Tệp gửi lên phải có dòng đầu là lời gọi JSON của một kênh nhận tệp (backup.stageFile), rồi nội dung base64.',
   internal: 'Lỗi trong máy chủ thử nghiệm; yêu cầu chưa được thực hiện.',
 };
 
@@ -185,12 +229,12 @@ function badRequest(res: ServerResponse, message: string): void {
 }
 
 /**
- * 413 for a body over MAX_BODY. The connection closes after the answer; what the client still sends is read and
+ * 413 for a body over its limit. The connection closes after the answer; what the client still sends is read and
  * dropped meanwhile (up to a few seconds), so it reads the answer rather than a reset.
  */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
   res.shouldKeepAlive = false;
-  sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: harnessMessages.tooLarge } });
+  sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message } });
   if (!req.complete) {
     req.resume();
     setTimeout(() => req.socket.destroy(), 5000).unref();

@@ -23,7 +23,7 @@ export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
 /**
  * A backup (.khbak) may be larger: the whole data. Its bytes still travel as base64 (main → renderer → backend,
  * which checks it whole before anything changes); 256 MB keeps that base64 well under V8's longest string. The web
- * harness's request limit (32 MB) caps uploads there: a test tool.
+ * harness takes it at /api/upload up to this size (its other calls stay within 32 MB).
  */
 export const MAX_BACKUP_OPEN_BYTES = 256 * 1024 * 1024;
 /** The size limit of `file.read` for a chosen file, by its name. */

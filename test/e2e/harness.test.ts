@@ -94,6 +94,28 @@ describe('web harness', () => {
     expect((await invoke('app.info', {})).ok).toBe(true);
   });
 
+  it('takes a .khbak larger than 32 MB at /api/upload to the backup check, keeps 32 MB for every other call, and refuses more than a backup may be', async () => {
+    // 36 MB that are not a backup: past the size limit, the backup check answers (in Vietnamese), not the harness.
+    const bytes = Buffer.alloc(36 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 4096) bytes.writeUInt32LE((i * 2654435761) >>> 0, i);
+    const base64 = bytes.toString('base64');
+    const upload = Buffer.concat([Buffer.from(JSON.stringify({ channel: 'backup.stageFile', input: {} }) + '\n'), Buffer.from(base64, 'latin1')]);
+    const staged = await send('/api/upload', { method: 'POST', body: upload, headers: { 'content-type': 'text/plain', 'content-length': String(upload.length) } });
+    expect(staged.status).toBe(200);
+    expect(JSON.parse(staged.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^Không đọc được tệp sao lưu: tệp không phải bản sao lưu/) } });
+
+    // The same call as one JSON object is held to 32 MB.
+    const asJson = await post(JSON.stringify({ channel: 'backup.stageFile', input: { base64 } }));
+    expect(vietnameseError(asJson, 413)).toMatch(/tối đa 32 MB/);
+    // Only the file-carrying channels come as an upload.
+    const notUpload = await send('/api/upload', { method: 'POST', body: '{"channel":"plan.list","input":{}}\nAAAA' });
+    expect(vietnameseError(notUpload, 400)).toMatch(/backup\.stageFile/);
+    // Over what a 256 MB backup takes as base64: 413 before a byte is kept.
+    const overLimit = await send('/api/upload', { method: 'POST', body: 'x', headers: { 'content-length': String(4 * Math.ceil((256 * 1024 * 1024) / 3) + 65 * 1024) } });
+    expect(vietnameseError(overLimit, 413)).toMatch(/tối đa 256 MB/);
+    expect((await invoke('app.info', {})).ok).toBe(true);
+  }, 60_000);
+
   it('forbids framing on every answer (frame-ancestors, X-Frame-Options)', async () => {
     const answers = [await send('/'), await send('/harness-bridge.js'), await post('{"channel":"app.info"}'), await send('/nope.js'), await post('null'), await send('/', { headers: { host: 'evil.example' } })];
     for (const answer of answers) {

@@ -5,6 +5,7 @@
  *   npm run kehoach -- lint <plan.json> [--json]
  *   npm run kehoach -- pdf <plan.json> -o <out.pdf> [--draft]    (the preview printed by headless Chromium)
  *   npm run kehoach -- backup create|list|verify|restore --data <dir> [file]   (scripts/backup-cli.ts)
+ *   npm run kehoach -- tasks --data <dir> [--on YYYY-MM-DD] [--json]  (scripts/tasks-cli.ts)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
@@ -36,6 +37,7 @@ const USAGE = `Cách dùng:
   npm run kehoach -- backup list --data <thư-mục-dữ-liệu>            Liệt kê các bản sao lưu
   npm run kehoach -- backup verify --data <thư-mục> [tệp]            Kiểm tra bản sao lưu (mã thoát 1 khi hỏng)
   npm run kehoach -- backup restore --data <thư-mục> <tệp>           Khôi phục (không hỏi lại; mã thoát 1 khi bị từ chối)
+  npm run kehoach -- tasks --data <thư-mục> [--on YYYY-MM-DD] [--json] Liệt kê nhiệm vụ với tình trạng tính đến ngày đó
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
 --draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
@@ -45,7 +47,7 @@ interface Args {
 }
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
-const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data' };
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on' };
 const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft' };
 
 function parseArgs(argv: string[]): Args {
@@ -233,8 +235,23 @@ const backup: Command = async (args, io) => {
   }
 };
 
+/** The tracked tasks of a data folder with their status on a day (scripts/tasks-cli.ts). */
+const tasks: Command = async (args, io) => {
+  const { runTasks } = await import('./tasks-cli');
+  if (args.positional.length) throw new InputError(`Thừa tham số: ${args.positional.join(' ')}`);
+  const data = args.options.get('data');
+  const on = args.options.get('on');
+  if (typeof data !== 'string') throw new InputError('Thiếu thư mục dữ liệu: npm run kehoach -- tasks --data <thư-mục-dữ-liệu> [--on YYYY-MM-DD] [--json]');
+  try {
+    return await runTasks({ dataDir: data, on: typeof on === 'string' ? on : undefined, json: args.options.get('json') === true }, io);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'TasksUsageError') throw new InputError(e.message);
+    throw e;
+  }
+};
+
 /** Subcommands by name. */
-export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup };
+export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

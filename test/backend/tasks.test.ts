@@ -4,20 +4,14 @@
  * their reports kept; progress never adds a plan revision.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend';
 import { contentOf } from '../../electron/backend/repositories/plans';
-import type { DutyBlock, Plan, PlanContent } from '../../shared/model';
+import type { DutyBlock, PlanContent } from '../../shared/model';
 import { walkBlocks } from '../../shared/model/tree';
 import { seedContent } from './fixtures/plans';
+import { issuedSeed } from './fixtures/tasks';
 import { call, callError, cleanup, openBackend } from './helpers';
 
 afterEach(cleanup);
-
-/** Seed 01 (Số 315-KH/HU, 15/10/2024: 19 duty tasks, 3 pilot units) saved and issued. */
-export async function issuedSeed(backend: Backend): Promise<Plan> {
-  const draft = await call(backend, 'plan.save', { ...seedContent(), id: crypto.randomUUID(), baseRevision: null });
-  return call(backend, 'plan.issue', { id: draft.id });
-}
 
 const duties = (c: PlanContent): DutyBlock[] => [...walkBlocks(c.body)].filter((b): b is DutyBlock => b.kind === 'duty');
 

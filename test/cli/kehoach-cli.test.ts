@@ -211,3 +211,31 @@ describe('kehoach lint', () => {
     expect(kehoach('lint', join(dir, 'broken2.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('không phải JSON hợp lệ') });
   });
 });
+
+describe('kehoach tasks', () => {
+  it('lists the tasks of a data folder with their status on the day: --json gives id, planId, body, text, due, status, statusLabel', async () => {
+    const { createBackend } = await import('../../electron/backend');
+    const dataDir = join(dir, 'tasks-data');
+    const backend = createBackend({ dataDir, revisionScanDelayMs: null });
+    const saved = await backend.invoke('plan.save', { ...seedContent(), id: '5d0c3b2e-6f1a-4c8e-9b7d-2a4f6e8c0b1d', baseRevision: null } as never);
+    expect(saved.ok).toBe(true);
+    expect((await backend.invoke('plan.issue', { id: '5d0c3b2e-6f1a-4c8e-9b7d-2a4f6e8c0b1d' })).ok).toBe(true);
+    backend.close();
+
+    const r = kehoach('tasks', '--data', dataDir, '--on', '2025-02-01', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const tasks = JSON.parse(r.stdout) as { id: string; planId: string; body: string; text: string; due: unknown; dueDay: string | null; status: string; statusLabel: string }[];
+    expect(tasks).toHaveLength(22);
+    const unit = tasks.find((t) => t.dueDay === '2025-01-10')!;
+    expect(unit).toMatchObject({ planId: '5d0c3b2e-6f1a-4c8e-9b7d-2a4f6e8c0b1d', status: 'overdue', statusLabel: 'Quá hạn', due: { dates: ['2025-01-10'] } });
+    expect(unit.text).toMatch(/^Hoàn thành đại hội điểm tại /);
+    expect(tasks.every((t) => t.id && t.body && t.text && t.statusLabel)).toBe(true);
+
+    const table = kehoach('tasks', '--data', dataDir, '--on', '2025-02-01');
+    expect(table.stdout).toMatch(/10\/01\/2025 +Quá hạn +315-KH\/HU/);
+    expect(table.stdout).toContain('22 nhiệm vụ, tình trạng tính đến ngày 01/02/2025.');
+    expect(kehoach('tasks', '--data', dataDir, '--on', '2025-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('Ngày --on không hợp lệ') });
+    expect(kehoach('tasks', '--data', join(dir, 'khong-co'))).toMatchObject({ code: 2, stderr: expect.stringContaining('Không tìm thấy dữ liệu') });
+    expect(existsSync(join(dir, 'khong-co'))).toBe(false);
+  });
+});

@@ -1,14 +1,14 @@
 /**
  * Everything the app keeps in its data folder besides the database is part of a backup. Each such folder is named
  * here (relative to the data folder); a backup stores every file under it with its SHA-256 and a restore puts the
- * folder back as it was. Today the app keeps nothing else: evidence files and stored issued .docx join this list
- * when they are built.
+ * folder back as it was: today the evidence files of task progress reports (tasks/evidence-store.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { EVIDENCE_FOLDER } from '../tasks/evidence-store';
 
-export const DATA_FOLDERS: readonly string[] = [];
+export const DATA_FOLDERS: readonly string[] = [EVIDENCE_FOLDER];
 
 export interface DataFile {
   /** Relative to the data folder, with forward slashes. */

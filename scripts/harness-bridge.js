@@ -79,6 +79,13 @@
       chosen.set(token, file);
       return { ok: true, data: { opened: true, token, fileName: file.name, size: file.size } };
     },
+    // An evidence file: the browser downloads it (the app opens it with the system's viewer).
+    'file.openEvidence': async (input) => {
+      const result = await post('file.openEvidence', input);
+      if (!result.ok) return result;
+      download(result.data.fileName, result.file.base64, result.file.mime);
+      return { ok: true, data: result.data };
+    },
     'file.read': async (input) => {
       const token = input && typeof input.token === 'string' ? input.token : '';
       const file = chosen.get(token);

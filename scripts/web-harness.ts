@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend/index';
 import { MIME_TYPES } from '../electron/main/app-protocol';
 import { fileApiError, fileMessages } from '../electron/backend/files/errors';
+import { evidenceFileName } from '../electron/backend/files/evidence-name';
 import { produceSaveSource } from '../electron/backend/files/save-source';
 import { FILE_KINDS, MAX_BACKUP_OPEN_BYTES, MAX_OPEN_BYTES, parseCall, saveSourceKind, type ApiError, type ParsedInput } from '../shared/api';
 
@@ -149,6 +150,13 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
     } catch (err) {
       return fail(fileApiError(err));
     }
+  }
+  if (call.channel === 'file.openEvidence') {
+    const { sha256 } = call.input as ParsedInput<'file.openEvidence'>;
+    const r = await backend.invoke('task.evidence', { sha256 });
+    if (!r.ok) return r;
+    const fileName = evidenceFileName(r.data.fileName, r.data.mediaType);
+    return { ok: true, data: { opened: true, fileName }, file: { base64: r.data.base64, mime: r.data.mediaType } };
   }
   if (call.channel === 'file.chooseOpen') {
     const { kinds } = call.input as ParsedInput<'file.chooseOpen'>;

@@ -5,12 +5,13 @@
  */
 import type { BaseWindow } from 'electron';
 import { basename } from 'node:path';
-import { maxOpenBytesFor, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
+import { maxOpenBytesFor, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type OpenEvidenceOutput, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
 import { ContractFailure, fileApiError, fileMessages } from '../backend/files/errors';
 import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
 import { safeWriteFile } from '../backend/files/safe-write';
 import { produceSaveSource, type Invoke } from '../backend/files/save-source';
 import type { NativeDialogs } from './file-dialogs';
+import { openEvidence, type OpenEvidenceDeps } from './open-evidence';
 import type { MainHandler } from './ipc';
 import type { PathTokens } from './path-tokens';
 import type { SenderInfo } from './security';
@@ -22,6 +23,8 @@ export interface FileServiceDeps {
   /** The plan's print route as PDF bytes (print-to-pdf.ts). */
   printPdf: (planId: string) => Promise<Uint8Array>;
   tokens: PathTokens;
+  /** Opening an evidence file with the system's viewer (open-evidence.ts): a folder for copies and shell.openPath. */
+  evidence?: Omit<OpenEvidenceDeps, 'invoke'>;
   /** The safe write; replaceable only to observe it. */
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
@@ -30,6 +33,7 @@ export interface FileService {
   chooseSave(input: { source: SaveSource }, window: BaseWindow | null): Promise<ChooseSaveOutput>;
   chooseOpen(input: { kinds: FileKind[] }, window: BaseWindow | null): Promise<ChooseOpenOutput>;
   read(input: { token: string }): Promise<ReadOutput>;
+  openEvidence(input: { sha256: string }): Promise<OpenEvidenceOutput>;
 }
 
 export function createFileService(deps: FileServiceDeps): FileService {
@@ -57,6 +61,11 @@ export function createFileService(deps: FileServiceDeps): FileService {
       const data = await readChosenFile(path, maxOpenBytesFor(basename(path)));
       return { fileName: basename(path), base64: data.toString('base64') };
     },
+
+    async openEvidence(input) {
+      if (!deps.evidence) throw new ContractFailure({ code: 'INTERNAL', message: 'Chưa cấu hình cách mở tệp minh chứng.' });
+      return openEvidence(input, { ...deps.evidence, invoke: deps.invoke });
+    },
   };
 }
 
@@ -72,6 +81,8 @@ export function answerFileChannels(service: FileService, windowOf: (event: Sende
           return { ok: true, data: await service.chooseOpen(input as ParsedInput<'file.chooseOpen'>, window) };
         case 'file.read':
           return { ok: true, data: await service.read(input as ParsedInput<'file.read'>) };
+        case 'file.openEvidence':
+          return { ok: true, data: await service.openEvidence(input as ParsedInput<'file.openEvidence'>) };
       }
     } catch (err) {
       return { ok: false, error: fileApiError(err) };

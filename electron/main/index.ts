@@ -3,7 +3,7 @@
  * backend worker, and the user's files (dialogs, safe writes, PDF from a hidden print window). Everything else
  * lives in the backend (plain Node) or the renderer.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { APP_ROOT, appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { BackendWorker } from './backend-worker';
@@ -81,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: createNativeDialogs(dialog, () => app.getPath('documents')),
       printPdf: (planId) => printRouteToPdf(openPrintWindow, planId),
       tokens: createPathTokens(),
+      evidence: { tempDir: app.getPath('temp'), openPath: (path) => shell.openPath(path) },
     });
     const windowOf = (event: unknown) => BrowserWindow.fromWebContents((event as IpcMainInvokeEvent).sender);
     registerIpc(ipcMain, (channel, input) => worker.invoke(channel, input), appRoot, devOrigin, answerFileChannels(files, windowOf));

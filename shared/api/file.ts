@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { uuid } from '../model/common';
 import { Passphrase } from './backup';
 import { command } from './contract';
+import { TaskExportInput } from './tasks';
 
 /** The kinds of file the app saves or opens, with the dialog's filter (the label is Vietnamese, shown by the OS). */
 export const FILE_KINDS = {
@@ -14,8 +15,15 @@ export const FILE_KINDS = {
   pdf: { label: 'Tài liệu PDF (.pdf)', extensions: ['pdf'], mime: 'application/pdf' },
   json: { label: 'Tệp dữ liệu JSON (.json)', extensions: ['json'], mime: 'application/json' },
   khbak: { label: 'Bản sao lưu KẾ HOẠCH (.khbak)', extensions: ['khbak'], mime: 'application/octet-stream' },
+  xlsx: { label: 'Bảng tính Excel (.xlsx)', extensions: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  /** A progress report's evidence (the backend checks the type by content: shared/api/tasks.ts). */
+  evidence: {
+    label: 'Tệp minh chứng (PDF, ảnh, Word, Excel, văn bản)',
+    extensions: ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'xlsx', 'txt'],
+    mime: 'application/octet-stream',
+  },
 } as const;
-export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak']);
+export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak', 'xlsx', 'evidence']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /** Largest file `file.read` hands over (the bytes travel as base64 over IPC). */
@@ -37,12 +45,14 @@ export const SaveSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan.pdf'), id: uuid }).strict(),
   /** The whole data as a .khbak ("Sao lưu ra USB"), passphrase-encrypted when one is given (backup.exportFile). */
   z.object({ kind: z.literal('backup.khbak'), passphrase: Passphrase.optional() }).strict(),
+  /** The task table as .xlsx, with its status on the day and the list's filters (the backend's task.exportXlsx). */
+  z.object({ kind: z.literal('tasks.xlsx'), filter: TaskExportInput }).strict(),
 ]);
 export type SaveSource = z.infer<typeof SaveSource>;
 
 /** The file kind a save source produces. */
-export const saveSourceKind = (source: SaveSource): FileKind =>
-  source.kind === 'plan.docx' ? 'docx' : source.kind === 'plan.pdf' ? 'pdf' : 'khbak';
+export const saveSourceKind = (source: SaveSource): FileKind => SAVE_SOURCE_KINDS[source.kind];
+const SAVE_SOURCE_KINDS: Record<SaveSource['kind'], FileKind> = { 'plan.docx': 'docx', 'plan.pdf': 'pdf', 'backup.khbak': 'khbak', 'tasks.xlsx': 'xlsx' };
 
 export const ChooseSaveInput = z.object({ source: SaveSource }).strict();
 /** `saved: true` only once the file on disk read back equal to the bytes; `fileName` is the chosen name, no folder. */
@@ -64,6 +74,12 @@ export const ReadInput = z.object({ token: z.string().min(1).max(100) }).strict(
 export const ReadOutput = z.object({ fileName: z.string(), base64: z.string() });
 export type ReadOutput = z.infer<typeof ReadOutput>;
 
+/** An evidence file by its SHA-256 (a report's `files[].sha256`). */
+export const OpenEvidenceInput = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Mã SHA-256 không hợp lệ' }) }).strict();
+/** `fileName`: the name it was opened under (its original name, with the extension its content calls for). */
+export const OpenEvidenceOutput = z.object({ opened: z.literal(true), fileName: z.string() });
+export type OpenEvidenceOutput = z.infer<typeof OpenEvidenceOutput>;
+
 
 /**
  * The channels main answers itself (the web harness and its bridge in the browser); the backend never sees them.
@@ -76,6 +92,8 @@ export const fileChannels = {
   'file.chooseOpen': command({ input: ChooseOpenInput, output: ChooseOpenOutput, invalidates: [] }),
   /** The bytes of the file behind a token (spends the token). */
   'file.read': command({ input: ReadInput, output: ReadOutput, invalidates: [] }),
+  /** Open an evidence file with the system's viewer (a copy in a temporary folder; in the web harness: a download). */
+  'file.openEvidence': command({ input: OpenEvidenceInput, output: OpenEvidenceOutput, invalidates: [] }),
 } as const;
 export type FileChannels = typeof fileChannels;
 export type FileChannel = keyof FileChannels;

@@ -292,3 +292,66 @@ describe('routing the file channels', () => {
     expect(await backend.invoke('file.read', { token: 'x' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });
+
+describe('the task table and evidence files', () => {
+  it('saves the task table as .xlsx with a row per task and its status on the day, Vietnamese headers', async () => {
+    const issued = await backend.invoke('plan.issue', { id: plan.id });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const out = join(dir, 'chosen-xlsx', 'nhiem-vu');
+    mkdirSync(join(dir, 'chosen-xlsx'));
+    const { files, shown } = service([out]);
+    const result = await files.chooseSave({ source: { kind: 'tasks.xlsx', filter: { on: '2025-02-01', search: '' } } }, window);
+    expect(result).toEqual({ saved: true, fileName: 'nhiem-vu.xlsx' });
+    expect(shown[0]!.options).toMatchObject({ defaultPath: expect.stringMatching(/nhiem-vu-2025-02-01\.xlsx$/) });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(`${out}.xlsx`) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Nhiệm vụ')!;
+    expect(ws.getCell(1, 1).value).toBe('Tình trạng thực hiện nhiệm vụ tính đến ngày 01/02/2025');
+    expect(ws.getRow(2).getCell(4).value).toBe('Đơn vị chủ trì');
+    expect(ws.rowCount).toBe(2 + 22);
+    const statuses = Array.from({ length: 22 }, (_, i) => String(ws.getRow(3 + i).getCell(9).value));
+    expect(statuses).toContain('Quá hạn');
+    const unitRow = Array.from({ length: 22 }, (_, i) => ws.getRow(3 + i)).find((r) => r.getCell(8).value === '10/01/2025')!;
+    expect([unitRow.getCell(7).value, unitRow.getCell(9).value]).toEqual(['10/01/2025', 'Quá hạn']);
+  });
+
+  it('opens an evidence file with the system viewer: a copy under its name and the extension its content calls for', async () => {
+    const list = await backend.invoke('task.list', { limit: 1 });
+    if (!list.ok) throw new Error(list.error.message);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 1)]);
+    const report = await backend.invoke('task.addReport', {
+      taskId: list.data.items[0]!.id,
+      date: '2024-11-01',
+      text: 'Ảnh hội nghị.',
+      files: [{ name: 'hoi-nghi.txt', base64: png.toString('base64') }],
+    });
+    if (!report.ok) throw new Error(report.error.message);
+    const opened: string[] = [];
+    const files = createFileService({
+      invoke: (channel, input) => backend.invoke(channel, input),
+      dialogs: createNativeDialogs(fakeDialog([]).api, () => dir),
+      printPdf: async () => PDF_BYTES,
+      tokens: createPathTokens(),
+      evidence: { tempDir: join(dir, 'tmp'), openPath: async (p) => (opened.push(p), '') },
+    });
+    const result = await files.openEvidence({ sha256: report.data.files[0]!.sha256 });
+    expect(result).toEqual({ opened: true, fileName: 'hoi-nghi.txt.png' });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.endsWith('hoi-nghi.txt.png')).toBe(true);
+    expect(readFileSync(opened[0]!).equals(png)).toBe(true);
+
+    const failing = createFileService({
+      invoke: (channel, input) => backend.invoke(channel, input),
+      dialogs: createNativeDialogs(fakeDialog([]).api, () => dir),
+      printPdf: async () => PDF_BYTES,
+      tokens: createPathTokens(),
+      evidence: { tempDir: join(dir, 'tmp'), openPath: async () => 'No application' },
+    });
+    const answer = answerFileChannels(failing, () => null);
+    const err = await answer('file.openEvidence', { sha256: report.data.files[0]!.sha256 }, {} as never);
+    expect(err).toMatchObject({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^Không mở được tệp minh chứng «hoi-nghi\.txt\.png»/) } });
+    const missing = await answer('file.openEvidence', { sha256: 'a'.repeat(64) }, {} as never);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

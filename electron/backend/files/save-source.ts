@@ -25,6 +25,10 @@ export async function produceSaveSource(source: SaveSource, invoke: Invoke, prin
     const file = await callOrThrow(invoke, 'backup.exportFile', { passphrase: source.passphrase });
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
   }
+  if (source.kind === 'tasks.xlsx') {
+    const file = await callOrThrow(invoke, 'task.exportXlsx', source.filter);
+    return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
+  }
   if (source.kind === 'plan.docx') {
     const file = await callOrThrow(invoke, 'plan.renderDocx', { id: source.id });
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };

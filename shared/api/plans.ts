@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LintFinding, Plan, PlanContent, PlanSaveInput, PlanStatus, PlanSummary, uuid } from '../model';
+import { DocType, LintFinding, Plan, PlanContent, PlanSaveInput, PlanStatus, PlanSummary, uuid } from '../model';
 import { ById, Ok } from './common';
 import { command, query } from './contract';
 
@@ -7,6 +7,8 @@ export const PlanListInput = z
   .object({
     query: z.string().max(200).default(''),
     status: PlanStatus.optional(),
+    /** Only KẾ HOẠCH (KH) or only BÁO CÁO (BC); both when left out. */
+    docType: DocType.optional(),
     year: z.number().int().min(1930).max(2100).optional(),
     /** false: live plans; true: the bin (deleted plans). */
     deleted: z.boolean().default(false),

@@ -6,6 +6,7 @@ import { formatPlaceDateLine, formatSymbolLine, parseInline, toLetter, toRoman }
 import type { FormatProfile } from '../model/profile';
 import type { Appendix, AppendixTable, Block, DutyBlock, PilotUnit, PlanContent, SectionBlock, TableRow } from '../model/plan';
 import {
+  DOC_TYPE_TITLES,
   PILOT_GROUP_TRUC_THUOC,
   appendixLabel,
   appendixLine,
@@ -227,7 +228,7 @@ class Composer {
       .filter(Boolean);
     const runs: Run[] = lines.map((text, i) => (i === 0 ? { text } : { text, breakBefore: true }));
     return [
-      { role: 'title', runs: [{ text: 'KẾ HOẠCH' }] },
+      { role: 'title', runs: [{ text: DOC_TYPE_TITLES[this.content.header.docType] }] },
       { role: 'trich-yeu', runs: runs.length ? runs : [{ text: '' }] },
       { role: 'separator', runs: [{ text: '-----' }] },
     ];

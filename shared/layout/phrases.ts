@@ -3,8 +3,13 @@
  * inline markup (they are later parsed like any body text), so user texts pass through unchanged.
  */
 import { formatCount, formatDocSymbol, formatShortDate } from '../format';
-import type { CanCu, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
+import type { CanCu, DocType, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
 import type { Signature } from '../model/org';
+
+/** Tên loại, the document type as its title line prints it. */
+export const DOC_TYPE_TITLES: Record<DocType, string> = { KH: 'KẾ HOẠCH', BC: 'BÁO CÁO' };
+/** The document type as running text names it: "Kế hoạch số 315-KH/HU", "Báo cáo số 07-BC/HU". */
+export const DOC_TYPE_NAMES: Record<DocType, string> = { KH: 'Kế hoạch', BC: 'Báo cáo' };
 
 /** Remove trailing punctuation (and spaces) so the layout can put its own. */
 export function trimEndPunctuation(text: string): string {
@@ -160,11 +165,16 @@ export function deriveAppendixIssuedBy(sig: Signature, issuer: PlanIssuer): stri
   return organ && m ? `${organ} ${committee}` : committee;
 }
 
-/** "(Kèm theo Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy)"; blanks for a draft. */
-export function appendixLine(header: PlanHeader, issuedBy: string): string {
+/** "Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy" (a BÁO CÁO: "Báo cáo số 07-BC/HU, …"); blanks for a draft. */
+export function documentReference(header: PlanHeader, issuedBy: string): string {
   const symbol = formatDocSymbol(header.number, header.docType, header.issuer.symbol);
   const by = issuedBy.trim();
-  return `(Kèm theo Kế hoạch số ${symbol}, ngày ${formatShortDate(header.date)}${by ? ` của ${by}` : ''})`;
+  return `${DOC_TYPE_NAMES[header.docType]} số ${symbol}, ngày ${formatShortDate(header.date)}${by ? ` của ${by}` : ''}`;
+}
+
+/** "(Kèm theo Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy)"; blanks for a draft. */
+export function appendixLine(header: PlanHeader, issuedBy: string): string {
+  return `(Kèm theo ${documentReference(header, issuedBy)})`;
 }
 
 /** "PHỤ LỤC" for a single appendix, "PHỤ LỤC 1", "PHỤ LỤC 2" … when there are several. */

@@ -8,6 +8,7 @@ import type { Block, PlanContent, PlanDate } from '../model/plan';
 import { datePartNumber, formatShortDate } from '../format/date';
 import { planDateStartIso } from '../format/due-date';
 import { foldVietnamese } from '../format/fold';
+import { DOC_TYPE_NAMES } from '../layout/phrases';
 import { checkCharacters } from './chars';
 import { checkIsoDay, checkPlanDate } from './dates';
 import { checkFields } from './fields';
@@ -67,7 +68,7 @@ function checkHeader(c: PlanContent, f: Findings): void {
     f.warning(
       'header.district-after-reorganisation',
       ['header', 'issuer', 'name'],
-      `Kế hoạch đề ngày sau 30/6/2025 nhưng cơ quan ban hành là "${header.issuer.name}": từ 01/7/2025, theo việc sắp xếp tổ chức bộ máy năm 2025, cấp huyện (huyện ủy, quận ủy, thị ủy) kết thúc hoạt động và đảng ủy xã, phường trực thuộc tỉnh ủy. Hãy kiểm tra lại cơ quan ban hành và ngày văn bản.`,
+      `${DOC_TYPE_NAMES[header.docType]} đề ngày sau 30/6/2025 nhưng cơ quan ban hành là "${header.issuer.name}": từ 01/7/2025, theo việc sắp xếp tổ chức bộ máy năm 2025, cấp huyện (huyện ủy, quận ủy, thị ủy) kết thúc hoạt động và đảng ủy xã, phường trực thuộc tỉnh ủy. Hãy kiểm tra lại cơ quan ban hành và ngày văn bản.`,
     );
   }
 }
@@ -118,7 +119,7 @@ function checkPilotUnits(c: PlanContent, f: Findings): void {
       );
     }
     if (u.deadline) checkIsoDay(u.deadline, ['pilotUnits', i, 'deadline'], 'pilot.deadline-invalid', 'Hạn hoàn thành', f);
-    if (u.deadline && start && u.deadline < start) {
+    if (u.deadline && start && u.deadline < start && c.header.docType === 'KH') {
       f.warning(
         'pilot.deadline-before-plan',
         ['pilotUnits', i, 'deadline'],
@@ -155,7 +156,8 @@ function checkBlocks(blocks: Block[], path: Path, c: PlanContent, f: Findings): 
           if (isBlank(t.text)) f.warning('body.empty-text', [...at, 'tasks', k, 'text'], 'Nhiệm vụ đang để trống.');
           t.due?.dates.forEach((due, n) => {
             checkIsoDay(due, [...at, 'tasks', k, 'due', 'dates', n], 'task.due-invalid', 'Hạn của nhiệm vụ', f);
-            if (start && due < start) {
+            // A BÁO CÁO is dated after the deadlines it reports on: only a KẾ HOẠCH sets deadlines after its own date.
+            if (start && due < start && c.header.docType === 'KH') {
               f.warning(
                 'task.due-before-plan',
                 [...at, 'tasks', k, 'due', 'dates', n],
@@ -198,7 +200,7 @@ export function lintPlan(content: PlanContent): LintFinding[] {
   const f = new Findings();
   checkHeader(content, f);
   checkFields(content, f);
-  if (isBlank(content.trichYeu)) f.error('title.trich-yeu-missing', ['trichYeu'], 'Chưa có trích yếu (tên kế hoạch).');
+  if (isBlank(content.trichYeu)) f.error('title.trich-yeu-missing', ['trichYeu'], `Chưa có trích yếu (tên ${DOC_TYPE_NAMES[content.header.docType].toLowerCase()}).`);
   checkBlocks(content.body, ['body'], content, f);
   checkPilotUnits(content, f);
   checkRecipients(content, f);

@@ -56,10 +56,17 @@ export const PlanIssuer = z.object({
 });
 export type PlanIssuer = z.infer<typeof PlanIssuer>;
 
+/**
+ * The document type, its symbol in the number line: KH (KẾ HOẠCH) or BC (BÁO CÁO kết quả thực hiện kế hoạch). Both are
+ * stored, edited, numbered and printed the same way; the layout and the lint read the type where they differ.
+ */
+export const DocType = z.enum(['KH', 'BC']);
+export type DocType = z.infer<typeof DocType>;
+
 export const PlanHeader = z.object({
   issuer: PlanIssuer,
-  /** Document type symbol; a KẾ HOẠCH is always KH. */
-  docType: z.literal('KH').default('KH'),
+  /** Document type symbol; content stored before reports existed has none and is a KẾ HOẠCH. */
+  docType: DocType.default('KH'),
   /** The number as typed: digits ("315", "05"), or "" for an unnumbered draft; lint reports anything else ("3x"). */
   number: text().default(''),
   place: text(),
@@ -290,6 +297,21 @@ export const PlanSignature = z.object({
 export type PlanSignature = z.infer<typeof PlanSignature>;
 
 /**
+ * The period a BÁO CÁO covers, as its key: "2025-Q1" (quý), "2025-H1" (6 tháng), "2025" (năm) — the keys of
+ * shared/tasks' recurring periods.
+ */
+export const ReportPeriodKey = z.string().regex(/^\d{4}(?:-Q[1-4]|-H[12])?$/, { message: 'Kỳ báo cáo phải có dạng 2025, 2025-H1 hoặc 2025-Q1' });
+
+/** What a BÁO CÁO reports on: the plans (one or more) and, optionally, the period. */
+export const ReportLink = z.object({
+  planIds: z.array(uuid).min(1).max(100),
+  period: ReportPeriodKey.nullable().default(null),
+  /** The day the tasks' statuses were read on when the report was drafted, "YYYY-MM-DD". */
+  asOf: isoDay.nullable().default(null),
+});
+export type ReportLink = z.infer<typeof ReportLink>;
+
+/**
  * The plan content: what the user edits and what prints. Content read from storage or a file goes through
  * `upgradeContent` (content-migrations.ts) first, or `parsePlanContent` below, which does both.
  */
@@ -311,6 +333,8 @@ export const PlanContent = z.object({
   term: text().default(''),
   /** Format profile; the office default when absent. */
   profile: FormatProfile.optional(),
+  /** A BÁO CÁO (docType BC): what it reports on. Absent on a KẾ HOẠCH. */
+  report: ReportLink.optional(),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 export type PlanContentInput = z.input<typeof PlanContent>;
@@ -340,6 +364,7 @@ export type PlanSaveInput = z.input<typeof PlanSaveInput>;
 
 export const PlanSummary = z.object({
   id: uuid,
+  docType: DocType,
   number: z.string(),
   symbol: z.string(),
   trichYeu: z.string(),

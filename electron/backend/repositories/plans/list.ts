@@ -14,6 +14,7 @@ export type ParsedPlanList = z.output<typeof PlanListInput>;
 
 type SummaryRow = {
   id: string;
+  doc_type: string;
   number: string;
   symbol: string;
   trich_yeu: string;
@@ -27,10 +28,11 @@ type SummaryRow = {
   revision: number;
 };
 
-const SUMMARY_COLUMNS = 'id, number, symbol, trich_yeu, year, month, day, status, issuer_name, updated_at, deleted_at, revision';
+const SUMMARY_COLUMNS = 'id, doc_type, number, symbol, trich_yeu, year, month, day, status, issuer_name, updated_at, deleted_at, revision';
 
 const toSummary = (r: SummaryRow): PlanSummary => ({
   id: r.id,
+  docType: r.doc_type === 'BC' ? 'BC' : 'KH',
   number: r.number,
   symbol: r.symbol,
   trichYeu: r.trich_yeu,
@@ -54,6 +56,10 @@ export function createPlanList(db: Db) {
     if (input.status) {
       where.push('status = ?');
       params.push(input.status);
+    }
+    if (input.docType) {
+      where.push('doc_type = ?');
+      params.push(input.docType);
     }
     if (input.year !== undefined) {
       where.push('year = ?');

@@ -8,6 +8,7 @@ import type { Handlers } from './dispatch';
 import { orgHandlers } from './org/handlers';
 import { plansHandlers } from './plans/handlers';
 import { registerHandlers } from './register/handlers';
+import { reportsHandlers } from './reports/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
@@ -19,6 +20,7 @@ export const createHandlers = (services: Services): Handlers => ({
   ...settingsHandlers(services),
   ...plansHandlers(services),
   ...registerHandlers(services),
+  ...reportsHandlers(services),
   ...templatesHandlers(services),
   ...backupHandlers(services),
   ...tasksHandlers(services),

@@ -12,6 +12,7 @@ import { fileChannels, type FileChannel } from './file';
 import { orgChannels } from './org';
 import { plansChannels } from './plans';
 import { registerChannels } from './register';
+import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
 import { tasksChannels } from './tasks';
 import { templatesChannels } from './templates';
@@ -24,6 +25,7 @@ export * from './file';
 export * from './org';
 export * from './plans';
 export * from './register';
+export * from './reports';
 export * from './settings';
 export * from './tasks';
 export * from './templates';
@@ -35,6 +37,7 @@ export const features = {
   settings: settingsChannels,
   plans: plansChannels,
   register: registerChannels,
+  reports: reportsChannels,
   templates: templatesChannels,
   backup: backupChannels,
   tasks: tasksChannels,

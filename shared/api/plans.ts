@@ -51,8 +51,8 @@ const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).str
 const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview'] as const;
 /** Everything that shows a plan: the list, the plan itself, its history, the number book, its tracked tasks. */
 const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list', ...taskViews] as const;
-/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book, the tasks. */
-const planLists = ['plan.list', 'plan.years', 'register.list', ...taskViews] as const;
+/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book, the tasks, a plan's reports. */
+const planLists = ['plan.list', 'plan.years', 'register.list', ...taskViews, 'report.ofPlan'] as const;
 
 export const PlanYearsInput = z.object({ deleted: z.boolean().default(false) }).strict();
 

@@ -51,6 +51,8 @@ describe('every output matches the contract', () => {
     const copy = await call(backend, 'plan.duplicate', { id: plan.id });
     await call(backend, 'plan.remove', { id: copy.id });
     await call(backend, 'plan.restore', { id: copy.id });
+    const report = await call(backend, 'report.draft', { planIds: [plan.id] });
+    expect((await call(backend, 'report.ofPlan', { id: plan.id })).items.map((r) => r.id)).toEqual([report.id]);
   });
 
   it('tasks: list, one, dashboard, timeline, preview, report with evidence, facts, export', async () => {

@@ -6,6 +6,7 @@
  *   npm run kehoach -- pdf <plan.json> -o <out.pdf> [--draft]    (the preview printed by headless Chromium)
  *   npm run kehoach -- backup create|list|verify|restore --data <dir> [file]   (scripts/backup-cli.ts)
  *   npm run kehoach -- tasks --data <dir> [--on YYYY-MM-DD] [--json]  (scripts/tasks-cli.ts)
+ *   npm run kehoach -- report <PLAN_ID> --data <dir> -o <out.docx> [--period 2025-H1] [--new] [--draft]   (scripts/report-cli.ts)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
@@ -15,7 +16,7 @@
  * Results are written by main's safe write (temp file, fsync, read back, rename).
  * New subcommands (e.g. `pdf`) register in COMMANDS.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -38,6 +39,9 @@ const USAGE = `Cách dùng:
   npm run kehoach -- backup verify --data <thư-mục> [tệp]            Kiểm tra bản sao lưu (mã thoát 1 khi hỏng)
   npm run kehoach -- backup restore --data <thư-mục> <tệp>           Khôi phục (không hỏi lại; mã thoát 1 khi bị từ chối)
   npm run kehoach -- tasks --data <thư-mục> [--on YYYY-MM-DD] [--json] Liệt kê nhiệm vụ với tình trạng tính đến ngày đó
+  npm run kehoach -- report <mã-kế-hoạch> --data <thư-mục> -o <tệp.docx> [--period 2025-H1] [--new]
+                                                                     In báo cáo kết quả thực hiện kế hoạch (báo cáo mới nhất
+                                                                     của kế hoạch; chưa có thì lập và lưu một báo cáo mới)
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
 --draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
@@ -47,8 +51,8 @@ interface Args {
 }
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
-const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on' };
-const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft' };
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on', '--period': 'period' };
+const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft', '--new': 'new' };
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -250,8 +254,34 @@ const tasks: Command = async (args, io) => {
   }
 };
 
+/** The BÁO CÁO of a plan in a data folder, drafted and stored there when it has none (scripts/report-cli.ts). */
+const report: Command = async (args, io) => {
+  const { runReport, ReportUsageError } = await import('./report-cli');
+  const [planId, ...extra] = args.positional;
+  const usage = 'npm run kehoach -- report <mã-kế-hoạch> --data <thư-mục-dữ-liệu> -o <tệp.docx>';
+  if (!planId) throw new InputError(`Thiếu mã kế hoạch: ${usage}`);
+  if (extra.length) throw new InputError(`Thừa tham số: ${extra.join(' ')}`);
+  const data = args.options.get('data');
+  const out = args.options.get('out');
+  const period = args.options.get('period');
+  if (typeof data !== 'string') throw new InputError(`Thiếu thư mục dữ liệu: ${usage}`);
+  if (typeof out !== 'string') throw new InputError(`Thiếu tệp kết quả: ${usage}`);
+  if (!existsSync(resolve(data, 'kehoach.sqlite'))) throw new InputError(`Thư mục ${data} không có dữ liệu KẾ HOẠCH Desk (kehoach.sqlite).`);
+  checkOutputTarget(out);
+  try {
+    return await runReport(
+      planId,
+      { dataDir: data, out, period: typeof period === 'string' ? period : null, fresh: args.options.get('new') === true, draft: args.options.get('draft') === true, write: writeOutput, formatFinding },
+      io,
+    );
+  } catch (e) {
+    if (e instanceof ReportUsageError) throw new InputError(e.message);
+    throw e;
+  }
+};
+
 /** Subcommands by name. */
-export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks };
+export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks, report };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -79,6 +79,9 @@ export function dueText(due: TaskDue | null | undefined): string {
   return trimEndPunctuation(due.relative.trim());
 }
 
+/** How a pilot unit's deadline reads as a task: "Hoàn thành đại hội điểm tại Chi bộ 02 (bản Nà Phát)". */
+export const pilotUnitTaskText = (name: string): string => `Hoàn thành đại hội điểm tại ${name}`.trim();
+
 /** "- <task>: <status>. <latest report>." — one task of section II. */
 export function taskResultLine(task: string, status: string, latestReport: string): string {
   const head = `${trimEndPunctuation(task.replace(/\s+/gu, ' '))}: ${lowerFirst(status)}`;

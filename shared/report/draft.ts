@@ -8,11 +8,12 @@
  * thời gian tới; V. Đề xuất, kiến nghị. Then nơi nhận and signature as on the plan, and a phụ lục table of every task
  * (nội dung, đơn vị chủ trì, thời hạn, tình trạng, kết quả).
  */
-import { planDateStartIso } from '../format/due-date';
+import { planDateStartIso, proposeDue } from '../format/due-date';
 import { deriveAppendixIssuedBy } from '../layout/phrases';
-import { assignmentSentence, dueText, planResultsHeading, reportTrichYeu, rollUpSentence, taskResultLine, type ReportedPlan } from '../layout/report-phrases';
+import { assignmentSentence, dueText, pilotUnitTaskText, planResultsHeading, reportTrichYeu, rollUpSentence, taskResultLine, type ReportedPlan } from '../layout/report-phrases';
 import { listDuties } from '../model/tree';
 import { PlanContent, SecrecyMark, type Appendix, type Block, type PlanContentInput, type Recipient, type TableRow, type TaskDue } from '../model/plan';
+import { CONTENT_VERSION } from '../model/content-migrations';
 import { periodContaining } from '../tasks/deadline';
 import { TaskFacts, rollUp, taskStatus, type TaskStatusCode } from '../tasks/status';
 import { statusLabel } from '../tasks/labels';
@@ -26,9 +27,21 @@ export interface PlanTask {
   due: TaskDue | null;
 }
 
-/** Every task of a plan's duty blocks, in reading order. */
+/**
+ * Every task of a plan as the task store tracks it once the plan is issued: each task of its duty blocks in reading
+ * order (a task without a set deadline by the one its text names), then each pilot unit's deadline.
+ */
 export function planTasks(content: PlanContent): PlanTask[] {
-  return listDuties(content.body).flatMap(({ duty }) => duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: t.due })));
+  const tasks = listDuties(content.body).flatMap(({ duty }) =>
+    duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: t.due ?? proposeDue(t.text, content.header.date) })),
+  );
+  const units = content.pilotUnits.map((u) => ({
+    id: u.id,
+    body: u.name.trim(),
+    text: pilotUnitTaskText(u.name),
+    due: u.deadline ? { dates: [u.deadline], relative: '', source: 'manual' as const } : null,
+  }));
+  return [...tasks, ...units];
 }
 
 /** A progress report of a task: its day, text and optional percent. */
@@ -189,6 +202,7 @@ export function draftReport(input: DraftReportInput): PlanContent {
   const secrecy = SECRECY_ORDER[Math.max(0, ...plans.map((p) => SECRECY_ORDER.indexOf(p.content.header.secrecy)))]!;
   const [year, month, day] = input.today.split('-') as [string, string, string];
   const draft: PlanContentInput = {
+    contentVersion: CONTENT_VERSION,
     header: {
       issuer: { ...lead.header.issuer, higherLines: [...lead.header.issuer.higherLines] },
       docType: 'BC',

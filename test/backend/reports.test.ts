@@ -47,6 +47,36 @@ describe('Lập báo cáo (report.draft)', () => {
     expect((await call(backend, 'report.ofPlan', { id: plan.id })).items).toEqual([]);
   });
 
+  it('on an issued plan, reads each tracked task’s status on the day and its latest progress report; a BC tracks no task', async () => {
+    const backend = backendOn15June();
+    const plan = await savedPlan(backend);
+    await call(backend, 'plan.issue', { id: plan.id });
+    const tracked = (await call(backend, 'task.list', { planId: plan.id, limit: 500 })).items;
+    expect(tracked).toHaveLength(40);
+    const bySource = (sourceId: string) => tracked.find((t) => t.sourceId === sourceId)!;
+    const [t1, t2] = plan40Tasks().body.flatMap((b) => (b.kind === 'section' ? b.children : [])).flatMap((b) => (b.kind === 'duty' ? b.tasks : []));
+    await call(backend, 'task.setState', { taskId: bySource(t1!.id).id, action: 'complete', date: '2025-05-20' });
+    await call(backend, 'task.addReport', { taskId: bySource(t2!.id).id, date: '2025-03-01', text: 'Đã ban hành hướng dẫn.', percent: 30 });
+    await call(backend, 'task.addReport', { taskId: bySource(t2!.id).id, date: '2025-06-01', text: 'Đã tổ chức 12 hội nghị quán triệt.', percent: 80 });
+    await call(backend, 'task.addReport', { taskId: bySource(t2!.id).id, date: '2025-06-10', text: 'Đã tổ chức 15 hội nghị quán triệt.', percent: 90 });
+
+    const report = await call(backend, 'report.draft', { planIds: [plan.id], period: '2025-Q2' });
+    const rows = report.appendices[0]!.tables[0]!.rows.map((r) => r.cells.map((c) => c.paragraphs[0]));
+    expect(rows[0]!.slice(4)).toEqual(['Hoàn thành quá hạn', '']);
+    expect(rows[1]!.slice(4)).toEqual(['Quá hạn', 'Đã tổ chức 15 hội nghị quán triệt.']);
+    // The first quarter's report reads the day the quarter ended: the later reports and the completion do not count yet.
+    const q1 = await call(backend, 'report.draft', { planIds: [plan.id], period: '2025-Q1' });
+    const q1Rows = q1.appendices[0]!.tables[0]!.rows.map((r) => r.cells.map((c) => c.paragraphs[0]));
+    expect(q1.report?.asOf).toBe('2025-03-31');
+    expect(q1Rows[0]!.slice(4)).toEqual(['Quá hạn', '']);
+    expect(q1Rows[1]!.slice(4)).toEqual(['Quá hạn', 'Đã ban hành hướng dẫn.']);
+
+    // Issuing the report adds no tracked task.
+    await call(backend, 'plan.allocateNumber', { id: report.id });
+    await call(backend, 'plan.issue', { id: report.id });
+    expect((await call(backend, 'task.list', { limit: 500 })).total).toBe(40);
+  });
+
   it('numbers reports from the register’s BC book, independent of the KH book', async () => {
     const backend = backendOn15June();
     const plan = await savedPlan(backend);

@@ -6,6 +6,7 @@ import type { PlanContent, TaskDue } from '../../../../shared/model';
 import { proposeDue } from '../../../../shared/format/due-date';
 import { deadlineOf } from '../../../../shared/tasks/deadline';
 import type { DueKind, TaskSource } from '../../../../shared/api/tasks';
+import { pilotUnitTaskText } from '../../../../shared/layout/report-phrases';
 import { collectTasks } from '../plan-index';
 
 export interface TrackedSource {
@@ -36,10 +37,12 @@ export function partnersOf(text: string): string[] {
   return out;
 }
 
-/** How a pilot unit's deadline reads as a task. */
-export const pilotUnitText = (name: string): string => `Hoàn thành đại hội điểm tại ${name}`.trim();
+/** How a pilot unit's deadline reads as a task (a BÁO CÁO lists it in the same words). */
+export const pilotUnitText = pilotUnitTaskText;
 
 export function trackedSourcesOf(content: PlanContent): TrackedSource[] {
+  // A BÁO CÁO reports on tasks; it assigns none, even when it quotes a duty block.
+  if (content.header.docType !== 'KH') return [];
   const out: TrackedSource[] = collectTasks(content).map(({ task, duty }, position) => ({
     source: 'task' as const,
     sourceId: task.id,

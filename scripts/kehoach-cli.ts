@@ -7,6 +7,7 @@
  *   npm run kehoach -- backup create|list|verify|restore --data <dir> [file]   (scripts/backup-cli.ts)
  *   npm run kehoach -- tasks --data <dir> [--on YYYY-MM-DD] [--json]  (scripts/tasks-cli.ts)
  *   npm run kehoach -- report <PLAN_ID> --data <dir> -o <out.docx> [--period 2025-H1] [--new] [--draft]   (scripts/report-cli.ts)
+ *   npm run kehoach -- exchange export|inspect|import …                           (scripts/exchange-cli.ts)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
@@ -42,6 +43,11 @@ const USAGE = `Cách dùng:
   npm run kehoach -- report <mã-kế-hoạch> --data <thư-mục> -o <tệp.docx> [--period 2025-H1] [--new]
                                                                      In báo cáo kết quả thực hiện kế hoạch (báo cáo mới nhất
                                                                      của kế hoạch; chưa có thì lập và lưu một báo cáo mới)
+  npm run kehoach -- exchange export --data <thư-mục> [--plans <mã,…>] [--to <mã-đơn-vị>] -o <tệp.khx>
+                                                                     Xuất gói trao đổi đã ký
+  npm run kehoach -- exchange inspect <tệp.khx> [--data <thư-mục>]   Xem gói: đơn vị gửi, chữ ký, từng bản ghi
+  npm run kehoach -- exchange import <tệp.khx> --data <thư-mục> [--trust]
+                                                                     Nhập gói (--trust: đã so dấu vân tay, tin đơn vị gửi)
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
 --draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
@@ -51,8 +57,8 @@ interface Args {
 }
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
-const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on', '--period': 'period' };
-const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft', '--new': 'new' };
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on', '--period': 'period', '--plans': 'plans', '--to': 'to' };
+const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft', '--new': 'new', '--trust': 'trust' };
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -280,8 +286,20 @@ const report: Command = async (args, io) => {
   }
 };
 
+/** Signed exchange packages (scripts/exchange-cli.ts): exit 1 for an invalid or refused package. */
+const exchange: Command = async (args, io) => {
+  const { runExchange, ExchangeUsageError } = await import('./exchange-cli');
+  const [sub, ...rest] = args.positional;
+  try {
+    return await runExchange(sub, rest, args.options, io);
+  } catch (e) {
+    if (e instanceof ExchangeUsageError) throw new InputError(e.message);
+    throw e;
+  }
+};
+
 /** Subcommands by name. */
-export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks, report };
+export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks, report, exchange };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

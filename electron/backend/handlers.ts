@@ -5,6 +5,7 @@
 import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import type { Handlers } from './dispatch';
+import { exchangeHandlers } from './exchange/handlers';
 import { orgHandlers } from './org/handlers';
 import { plansHandlers } from './plans/handlers';
 import { registerHandlers } from './register/handlers';
@@ -24,4 +25,5 @@ export const createHandlers = (services: Services): Handlers => ({
   ...templatesHandlers(services),
   ...backupHandlers(services),
   ...tasksHandlers(services),
+  ...exchangeHandlers(services),
 });

@@ -14,6 +14,9 @@ import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import { createHandlers } from './handlers';
 import { createContext } from './repositories/context';
+import { createExchangeRecords } from './exchange/records';
+import { createExchangeService } from './exchange/service';
+import { createTrustList } from './exchange/trust';
 import { createOrganizationsRepo } from './repositories/organizations';
 import { createPlansRepo } from './repositories/plans';
 import { createRegisterRepo } from './repositories/register';
@@ -164,6 +167,11 @@ export function createBackend(options: BackendOptions): Backend {
     const evidence = createEvidenceStore(options.dataDir);
     if (!readOnly) evidence.recover((sha) => tasks.evidence.exists(sha));
     const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '', onIssued: tasks.syncPlan });
+    const exchangeRecords = createExchangeRecords(ctx);
+    const trust = createTrustList(ctx, () => settings.officeId());
+    const exchange = createExchangeService({ ctx, dataDir: options.dataDir, appVersion, settings, plans, records: exchangeRecords, trust });
+    // The office identity (id and key pair) exists from the first open; a read-only store without one makes it later.
+    if (!readOnly) exchange.identity();
     const services: Services = {
       dataDir: options.dataDir,
       appVersion,
@@ -179,6 +187,9 @@ export function createBackend(options: BackendOptions): Backend {
       evidence,
       templates,
       backups,
+      exchange,
+      trust,
+      exchangeRecords,
     };
     revisionScan = backgroundScan(db, ctx.now);
     return { db, schemaVersion, readOnly, handlers: createHandlers(services), close: opened.close };

@@ -1,4 +1,7 @@
 import type { BackupService } from './backup/service';
+import type { ExchangeRecords } from './exchange/records';
+import type { ExchangeService } from './exchange/service';
+import type { TrustList } from './exchange/trust';
 import type { OrganizationsRepo } from './repositories/organizations';
 import type { PlansRepo } from './repositories/plans';
 import type { RegisterRepo } from './repositories/register';
@@ -28,4 +31,7 @@ export interface Services {
   readonly evidence: EvidenceStore;
   readonly templates: TemplateStore;
   readonly backups: BackupService;
+  readonly exchange: ExchangeService;
+  readonly trust: TrustList;
+  readonly exchangeRecords: ExchangeRecords;
 }

@@ -8,6 +8,7 @@ import { appChannels } from './app';
 import { backupChannels } from './backup';
 import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInputOf } from './contract';
 import { validationError, type ApiError } from './errors';
+import { exchangeChannels } from './exchange';
 import { fileChannels, type FileChannel } from './file';
 import { orgChannels } from './org';
 import { plansChannels } from './plans';
@@ -21,6 +22,7 @@ export * from './app';
 export * from './backup';
 export * from './contract';
 export * from './errors';
+export * from './exchange';
 export * from './file';
 export * from './org';
 export * from './plans';
@@ -41,6 +43,7 @@ export const features = {
   templates: templatesChannels,
   backup: backupChannels,
   tasks: tasksChannels,
+  exchange: exchangeChannels,
   file: fileChannels,
 } as const satisfies Record<string, ChannelMap>;
 

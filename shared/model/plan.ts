@@ -344,6 +344,19 @@ export function parsePlanContent(raw: unknown) {
   return PlanContent.safeParse(upgradeContent(raw));
 }
 
+/**
+ * A plan of another office (received in a package): read-only here. `conflictOf` names our plan when this is a
+ * conflict copy kept beside it. Absent for the office's own plans.
+ */
+export const PlanOrigin = z.object({
+  officeId: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  conflictOf: z.string().nullable(),
+  receivedAt: z.string(),
+});
+export type PlanOrigin = z.infer<typeof PlanOrigin>;
+
 /** A stored plan: content + identity + bookkeeping. */
 export const Plan = PlanContent.extend({
   id: uuid,
@@ -352,6 +365,7 @@ export const Plan = PlanContent.extend({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
   deletedAt: isoTimestamp.nullable(),
+  origin: PlanOrigin.optional(),
 });
 export type Plan = z.infer<typeof Plan>;
 
@@ -374,5 +388,7 @@ export const PlanSummary = z.object({
   updatedAt: isoTimestamp,
   deletedAt: isoTimestamp.nullable(),
   revision: z.number().int(),
+  /** The owner office of a received plan (absent for our own). */
+  owner: z.object({ officeId: z.string(), name: z.string(), conflictOf: z.string().nullable() }).optional(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;

@@ -81,6 +81,24 @@ describe('every output matches the contract', () => {
     await call(backend, 'backup.restore', { source: { from: 'file', id: staged.id } });
   });
 
+  it('exchange: identity, key cards, trust list, export, inspect, import, the logs', async () => {
+    const other = openBackend();
+    await call(backend, 'exchange.identity', {});
+    const card = await call(other, 'exchange.exportKeyCard', {});
+    expect((await call(backend, 'exchange.checkKeyCards', { files: [card] }))[0]!.verdict).toBe('new');
+    await call(backend, 'exchange.enrolKeyCards', { files: [card] });
+    const [office] = await call(backend, 'exchange.trustList', {});
+    await call(backend, 'exchange.linkOrg', { officeId: office!.officeId, orgId: null });
+    await call(other, 'plan.save', { ...minimalContent(), id: crypto.randomUUID(), baseRevision: null });
+    const pkg = await call(other, 'exchange.exportPackage', {});
+    expect((await call(backend, 'exchange.inspect', { base64: pkg.base64 })).opened).toBe(true);
+    await call(backend, 'exchange.import', { base64: pkg.base64 });
+    expect(await call(backend, 'exchange.incoming', {})).toHaveLength(1);
+    expect(await call(backend, 'exchange.log', {})).toHaveLength(1);
+    await call(backend, 'exchange.revokeKey', { officeId: office!.officeId });
+    await call(backend, 'exchange.replaceKey', {});
+  });
+
   it('refuses an answer outside the schema', () => {
     expect(() => checkOutput('app.info', { name: 'KẾ HOẠCH Desk' })).toThrow(/app\.info answered outside its output schema/);
     expect(() => checkOutput('org.remove', { ok: false })).toThrow(/org\.remove/);

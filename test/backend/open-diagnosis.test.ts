@@ -59,6 +59,7 @@ describe('opening the data: each failure has its own diagnosis and message', () 
     chmodSync(dataDir, 0o755); // root's folder: others may read and enter, not write
     chmodSync(join(dataDir, DATABASE_FILE), 0o644);
     const before = readFileSync(join(dataDir, DATABASE_FILE));
+    const listing = readdirSync(dataDir);
     const calls = [
       ['app.info', {}],
       ['plan.list', {}],
@@ -81,7 +82,9 @@ describe('opening the data: each failure has its own diagnosis and message', () 
     expect(results[3]).toMatchObject({ ok: false, error: { code: 'READ_ONLY', message: expect.stringMatching(/chỉ đọc/) } });
     expect(results[3]!.error!.message).not.toMatch(RAW_ENGLISH);
     expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before)).toBe(true);
-    expect(readdirSync(dataDir)).toEqual([DATABASE_FILE]);
+    // Nothing new in the folder (the database and the office key the first open made).
+    expect(readdirSync(dataDir)).toEqual(listing);
+    expect(listing).toEqual(['identity', DATABASE_FILE]);
   });
 
   it('another program holding an exclusive lock is "in use", not damaged (after the open waits for it)', async () => {

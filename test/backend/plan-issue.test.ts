@@ -1,36 +1,11 @@
 /** Ban hành (plan.issue) refuses while any lint error remains; the register catches a number another plan holds. */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend';
 import { contentOf } from '../../electron/backend/repositories/plans';
-import type { Plan, PlanContentInput } from '../../shared/model';
-import { minimalContent } from './fixtures/plans';
+import { draft, edit } from './fixtures/drafts';
 import { call, callError, cleanup, openBackend } from './helpers';
 
 afterEach(cleanup);
-
-const DANG_UY = { issuer: { higherLines: ['ĐẢNG BỘ TỈNH ĐIỆN BIÊN'], name: 'ĐẢNG ỦY XÃ THANH NƯA', symbol: 'ĐU' }, place: 'Thanh Nưa' };
-
-/** A draft of the Đảng ủy xã, term 2025-2030, dated 05/11/2025, that lints clean. */
-async function draft(backend: Backend, header: Partial<PlanContentInput['header']> = {}, extra: Partial<PlanContentInput> = {}): Promise<Plan> {
-  const base = minimalContent();
-  const content: PlanContentInput = {
-    ...base,
-    canCu: { items: [], lead: 'Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:' },
-    recipients: [
-      { id: randomUUID(), text: 'Ban Thường vụ Tỉnh ủy', note: '(b/c)' },
-      { id: randomUUID(), text: 'Lưu Văn phòng Đảng ủy' },
-    ],
-    term: '2025-2030',
-    ...extra,
-    header: { ...base.header, ...DANG_UY, date: { day: '5', month: '11', year: '2025' }, ...header },
-  };
-  return call(backend, 'plan.save', { ...content, id: randomUUID(), baseRevision: null });
-}
-
-async function edit(backend: Backend, plan: Plan, change: (c: ReturnType<typeof contentOf>) => ReturnType<typeof contentOf>): Promise<Plan> {
-  return call(backend, 'plan.save', { ...change(contentOf(plan)), id: plan.id, baseRevision: plan.revision });
-}
 
 describe('plan.issue refuses what cannot be issued', () => {
   it('refuses 31 tháng 2 with a Vietnamese message on the day field, and issues once the date is real', async () => {

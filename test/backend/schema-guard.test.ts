@@ -33,7 +33,7 @@ describe('schema guard', () => {
       violationsOf({
         name: 'grows',
         sql: `ALTER TABLE tasks ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;
-              CREATE TABLE exchange_log (id TEXT PRIMARY KEY NOT NULL, at TEXT NOT NULL) STRICT;
+              CREATE TABLE sync_log (id TEXT PRIMARY KEY NOT NULL, at TEXT NOT NULL) STRICT;
               CREATE INDEX tasks_by_progress ON tasks (progress);`,
       }),
     ).toEqual([]);

@@ -3,28 +3,22 @@
  * counts, and every entry's size and SHA-256), `kehoach.sqlite` (a consistent copy of the database) and `files/…`
  * (the data-folder files, data-files.ts).
  *
- * With a passphrase the zip is encrypted whole: scrypt (N = 2^15, r = 8, p = 1) derives a 256-bit key from the
- * passphrase and a random salt, AES-256-GCM encrypts with a random nonce, the header is authenticated too. This
+ * With a passphrase the zip is encrypted whole (crypto/passphrase-box.ts: scrypt N = 2^15 and AES-256-GCM). This
  * protects a lost USB stick; it is not cơ yếu (state cipher) encryption. The office's own key (for signed exchange)
  * does not exist in the app yet; when it does, "kèm khóa của cơ quan" adds it here and forces the passphrase.
  *
  * Reading checks everything (passphrase tag, zip CRCs, every hash, integrity_check of the database in a temporary
  * folder) before anything in the data folder changes.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 // The pure-JS build: only the synchronous zip/unzip are used, and fflate's Node build declares a top-level `require`
 // that clashes with the CommonJS shim of the bundled worker (out/main/worker.js).
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate/browser';
 import { z } from 'zod';
 import { BackupCounts } from '../../../shared/api/backup';
+import { passphraseBox } from '../crypto/passphrase-box';
 import { BackendError } from '../errors';
 import { isSafeRelativePath, sha256, type DataFile } from './data-files';
 
-const MAGIC = Buffer.from('KHBAKENC', 'latin1');
-const HEADER_BYTES = MAGIC.length + 4 + 16 + 12;
-const TAG_BYTES = 16;
-/** scrypt cost: N = 2^15 (32 MB of memory, about 0.1 s), r = 8, p = 1. */
-const SCRYPT = { log2N: 15, r: 8, p: 1 } as const;
 export const DB_ENTRY = 'kehoach.sqlite';
 const MANIFEST_ENTRY = 'manifest.json';
 const FILES_PREFIX = 'files/';
@@ -42,40 +36,10 @@ export type KhbakManifest = z.infer<typeof KhbakManifest>;
 
 const refuse = (why: string) => new BackendError('VALIDATION', `Không đọc được tệp sao lưu: ${why} Dữ liệu hiện có không bị thay đổi.`);
 
-function deriveKey(passphrase: string, salt: Buffer, log2N: number, r: number, p: number): Buffer {
-  const N = 2 ** log2N;
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: 256 * N * r });
-}
-
-export function encrypt(plain: Uint8Array, passphrase: string): Buffer {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const header = Buffer.concat([MAGIC, Buffer.from([1, SCRYPT.log2N, SCRYPT.r, SCRYPT.p]), salt, iv]);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, SCRYPT.log2N, SCRYPT.r, SCRYPT.p), iv);
-  cipher.setAAD(header);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([header, body, cipher.getAuthTag()]);
-}
-
-export const isEncrypted = (bytes: Uint8Array): boolean => bytes.length >= MAGIC.length && Buffer.from(bytes.subarray(0, MAGIC.length)).equals(MAGIC);
-
-export function decrypt(bytes: Uint8Array, passphrase: string): Buffer {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < HEADER_BYTES + TAG_BYTES) throw refuse('tệp mã hóa bị cắt cụt.');
-  const header = buf.subarray(0, HEADER_BYTES);
-  const [version, log2N, r, p] = [header[8]!, header[9]!, header[10]!, header[11]!];
-  if (version !== 1 || log2N < 15 || log2N > 20 || r < 1 || r > 16 || p < 1 || p > 4) throw refuse('tệp mã hóa theo cách ứng dụng không hiểu.');
-  const salt = header.subarray(12, 28);
-  const iv = header.subarray(28, 40);
-  const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt, log2N, r, p), iv);
-  decipher.setAAD(header);
-  decipher.setAuthTag(buf.subarray(buf.length - TAG_BYTES));
-  try {
-    return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES, buf.length - TAG_BYTES)), decipher.final()]);
-  } catch {
-    throw refuse('mật khẩu không đúng, hoặc tệp đã bị sửa đổi hay hỏng.');
-  }
-}
+const box = passphraseBox('KHBAKENC', refuse);
+export const encrypt = (plain: Uint8Array, passphrase: string): Buffer => box.seal(plain, passphrase);
+export const isEncrypted = (bytes: Uint8Array): boolean => box.isSealed(bytes);
+export const decrypt = (bytes: Uint8Array, passphrase: string): Buffer => box.open(bytes, passphrase);
 
 export interface KhbakContent {
   manifest: KhbakManifest;

@@ -15,7 +15,7 @@ async function loadRenderer(): Promise<RenderPlanDocx> {
   return (await import('../docx/index')).renderPlanDocx;
 }
 
-export const plansHandlers = ({ plans, settings, register }: Services): Handlers<PlansChannels> => {
+export const plansHandlers = ({ plans, settings, register, exchange }: Services): Handlers<PlansChannels> => {
   const checks = createPlanChecks({ register, defaultTerm: () => settings.getSelf()?.term ?? '' });
   const profileFor = (plan: Plan): FormatProfile => plan.profile ?? settings.get().formatProfile;
   return {
@@ -38,7 +38,17 @@ export const plansHandlers = ({ plans, settings, register }: Services): Handlers
     'plan.duplicate': ({ id }) => plans.duplicate(id),
     'plan.restoreRevision': ({ id, revision }) => plans.restoreRevision(id, revision),
     'plan.allocateNumber': ({ id }) => plans.allocateNumber(id),
-    'plan.issue': ({ id }) => plans.issue(id),
+    // At Ban hành the issued .docx is stored as the plan's official copy (with its SHA-256): packages carry it as is.
+    'plan.issue': async ({ id }) => {
+      const plan = plans.issue(id);
+      try {
+        exchange.storeOfficialCopy(plan.id, plan.revision, await (await loadRenderer())(plan, profileFor(plan)));
+      } catch (err) {
+        // The plan is issued either way; a package then goes without its .docx until it is issued again.
+        process.stderr.write(`Không lưu được bản .docx chính thức của kế hoạch ${plan.id}: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+      return plan;
+    },
     'plan.reopen': ({ id }) => plans.reopen(id),
     'plan.archive': ({ id }) => plans.archive(id),
     'plan.unarchive': ({ id }) => plans.unarchive(id),

@@ -61,10 +61,15 @@ export function createSettingsRepo(ctx: RepoContext) {
     return getSelf() ?? profile;
   });
 
-  /** The office's identity for exchange packages; null until the profile is first saved. */
+  /** The office's identity for exchange packages (made at the first open of the data folder, exchange/identity.ts). */
   function officeId(): string | null {
     const value = readJson(OFFICE_ID_KEY);
     return typeof value === 'string' ? value : null;
+  }
+
+  /** The exchange identity's office id (exchange/identity.ts: the key file is its authority). */
+  function setOfficeId(id: string): void {
+    if (officeId() !== id) upsert.run(OFFICE_ID_KEY, JSON.stringify(id), ctx.now());
   }
 
   return {
@@ -73,6 +78,7 @@ export function createSettingsRepo(ctx: RepoContext) {
     getSelf,
     saveSelf: (profile: SelfProfile) => saveSelf.immediate(profile),
     officeId,
+    setOfficeId,
   };
 }
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;

@@ -57,6 +57,7 @@ export function createPlanLifecycle(
     }
     // An unchanged save (autosave with nothing typed) keeps the revision as it is.
     if (JSON.stringify(content) === existing.content && !existing.deleted_at) return toPlan(existing);
+    store.assertOurs(input.id);
     assertEditable(existing);
     return writeRevision(input.id, content, 'draft', 'save');
   });
@@ -92,6 +93,7 @@ export function createPlanLifecycle(
   const restoreRevision = db.transaction((id: string, revision: number): Plan => {
     const row = getRow(id);
     const rev = store.revisionOf(id, revision);
+    store.assertOurs(id);
     assertEditable(row);
     const status: PlanStatus = rev.reason === 'issue' ? 'issued' : 'draft';
     return writeRevision(id, parseContent(rev.content), status, 'restore');
@@ -104,6 +106,7 @@ export function createPlanLifecycle(
   const reopen = db.transaction((id: string): Plan => {
     const row = getRow(id);
     if (row.deleted_at) throw conflict(inBinMessage);
+    store.assertOurs(id);
     if (row.status === 'draft') return toPlan(row);
     return writeRevision(id, parseContent(row.content), 'draft', 'reopen');
   });
@@ -115,6 +118,7 @@ export function createPlanLifecycle(
    */
   const issue = db.transaction((id: string): Plan => {
     const row = getRow(id);
+    store.assertOurs(id);
     assertEditable(row);
     const content = parseContent(row.content);
     if (!content.header.number) {
@@ -134,6 +138,7 @@ export function createPlanLifecycle(
   const allocateNumber = db.transaction((id: string): Plan => {
     const row = getRow(id);
     if (row.deleted_at) throw conflict(inBinMessage);
+    store.assertOurs(id);
     const content = parseContent(row.content);
     if (row.status !== 'draft' && content.header.number) {
       throw conflict(`Kế hoạch đã ban hành với số ${content.header.number}; không cấp số khác.`);

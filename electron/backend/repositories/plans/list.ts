@@ -26,9 +26,15 @@ type SummaryRow = {
   updated_at: string;
   deleted_at: string | null;
   revision: number;
+  owner_office: string | null;
+  owner_name: string | null;
+  conflict_of: string | null;
 };
 
-const SUMMARY_COLUMNS = 'id, doc_type, number, symbol, trich_yeu, year, month, day, status, issuer_name, updated_at, deleted_at, revision';
+const SUMMARY_COLUMNS =
+  'id, doc_type, number, symbol, trich_yeu, year, month, day, status, issuer_name, updated_at, deleted_at, revision, ' +
+  '(SELECT owner_office FROM plan_origins WHERE plan_id = id) AS owner_office, (SELECT owner_name FROM plan_origins WHERE plan_id = id) AS owner_name, ' +
+  '(SELECT conflict_of FROM plan_origins WHERE plan_id = id) AS conflict_of';
 
 const toSummary = (r: SummaryRow): PlanSummary => ({
   id: r.id,
@@ -42,6 +48,7 @@ const toSummary = (r: SummaryRow): PlanSummary => ({
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
   revision: r.revision,
+  ...(r.owner_office === null ? {} : { owner: { officeId: r.owner_office, name: r.owner_name ?? '', conflictOf: r.conflict_of } }),
 });
 
 export function createPlanList(db: Db) {

@@ -69,6 +69,11 @@ export function preparePlanStatements(db: Db) {
       'SELECT revision, saved_at, damaged_at FROM plan_revisions WHERE plan_id = ? AND damaged_at IS NOT NULL ORDER BY revision DESC',
     ),
 
+    /** A received plan's owner office (exchange): such a plan is read-only here. */
+    originOf: db.prepare<[string], { owner_office: string; owner_name: string; owner_revision: number; conflict_of: string | null; received_at: string }>(
+      'SELECT owner_office, owner_name, owner_revision, conflict_of, received_at FROM plan_origins WHERE plan_id = ?',
+    ),
+
     ftsDelete: db.prepare<[number]>('DELETE FROM plans_fts WHERE rowid = ?'),
     ftsInsert: db.prepare<[number, string]>('INSERT INTO plans_fts (rowid, text) VALUES (?, ?)'),
 

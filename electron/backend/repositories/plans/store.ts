@@ -150,8 +150,8 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     return row;
   }
 
-  const toPlan = (row: PlanRow): Plan =>
-    planOf(parseContent(row.content), {
+  const toPlan = (row: PlanRow): Plan => {
+    const plan = planOf(parseContent(row.content), {
       id: row.id,
       status: row.status,
       revision: row.revision,
@@ -159,6 +159,23 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
       updatedAt: row.updated_at,
       deletedAt: row.deleted_at,
     });
+    const origin = st.originOf.get(row.id);
+    if (origin) {
+      plan.origin = { officeId: origin.owner_office, name: origin.owner_name, version: origin.owner_revision, conflictOf: origin.conflict_of, receivedAt: origin.received_at };
+    }
+    return plan;
+  };
+
+  /** A plan received from another office is read-only here (owner-writes): only its owner's packages change it. */
+  function assertOurs(id: string): void {
+    const origin = st.originOf.get(id);
+    if (origin) {
+      throw new BackendError(
+        'CONFLICT',
+        `Kế hoạch này của ${origin.owner_name || 'đơn vị khác'}${origin.conflict_of ? ' (bản xung đột)' : ''} chỉ để xem: không sửa ở đây. Hãy nhân bản để soạn văn bản của đơn vị mình.`,
+      );
+    }
+  }
 
   function syncChildren(planId: string, content: PlanContent, now: string): void {
     st.unitsPrune.run(planId, JSON.stringify(content.pilotUnits.map((u) => u.id)));
@@ -262,6 +279,6 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     return plan;
   }
 
-  return { findRow, getRow, toPlan, writeRevision, revisionOf };
+  return { findRow, getRow, toPlan, writeRevision, revisionOf, assertOurs };
 }
 export type PlanStore = ReturnType<typeof createPlanStore>;

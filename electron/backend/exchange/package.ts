@@ -1,0 +1,243 @@
+/**
+ * Writing and reading the `.khx` zip (format.ts). Reading treats the bytes as hostile: the limits are checked on the
+ * zip's directory before anything is inflated, entry names must be exactly those the manifest lists, the signature
+ * must verify, and every entry must match its size and SHA-256; every record is validated by its schema. Each failure
+ * is a VALIDATION error with its own Vietnamese message; nothing here touches the database.
+ */
+// The pure-JS build (see backup/khbak.ts): only the synchronous zip/unzip are used.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate/browser';
+import { NewerContentError, upgradeContent } from '../../../shared/model';
+import { passphraseBox } from '../crypto/passphrase-box';
+import { BackendError } from '../errors';
+import { isSafeRelativePath, sha256 } from '../backup/data-files';
+import { canonicalJson } from './canonical';
+import { fingerprintOf, verifySignature } from './identity';
+import {
+  LIMITS,
+  MANIFEST_ENTRY,
+  Manifest,
+  ManifestHead,
+  PACKAGE_FORMAT,
+  PACKAGE_MAGIC,
+  PACKAGE_VERSION,
+  PlanRecord,
+  SIGNATURE_ENTRY,
+  type ManifestRecord,
+  type OfficeRef,
+  type Sender,
+} from './format';
+
+export const refused = (message: string) => new BackendError('VALIDATION', message);
+const NOT_A_PACKAGE = 'Tệp không phải gói KẾ HOẠCH (.khx) hoặc đã hỏng: không đọc được.';
+const TAMPERED = 'Gói bị sửa sau khi ký';
+
+const box = passphraseBox(PACKAGE_MAGIC, (why) => refused(`Không mở được gói mã hóa: ${why}`));
+export const isEncryptedPackage = (bytes: Uint8Array): boolean => box.isSealed(bytes);
+
+const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+
+export interface PackInput {
+  packageId: string;
+  createdAt: string;
+  appVersion: string;
+  sender: Sender;
+  receiver: OfficeRef | null;
+  records: { record: PlanRecord; document?: Uint8Array }[];
+  sign: (message: Uint8Array) => string;
+  passphrase?: string;
+}
+
+/** The package's bytes: records as canonical JSON, the manifest, its signature; encrypted when a passphrase is given. */
+export function packPackage(input: PackInput): Buffer {
+  const zip: Zippable = {};
+  const listed: ManifestRecord[] = [];
+  for (const { record, document } of input.records) {
+    const bytes = strToU8(canonicalJson(record));
+    const path = `records/${record.id}.json`;
+    zip[path] = bytes;
+    const entry: ManifestRecord = { kind: record.kind, id: record.id, owner: record.owner.officeId, version: record.version, path, size: bytes.length, sha256: sha256(bytes) };
+    if (document) {
+      const docPath = `documents/${record.id}.docx`;
+      // A .docx is a zip already: stored, not compressed again.
+      zip[docPath] = [document, { level: 0 }];
+      entry.document = { path: docPath, size: document.length, sha256: sha256(document) };
+    }
+    listed.push(entry);
+  }
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    version: PACKAGE_VERSION,
+    packageId: input.packageId,
+    createdAt: input.createdAt,
+    appVersion: input.appVersion,
+    sender: input.sender,
+    receiver: input.receiver,
+    records: listed,
+  };
+  const manifestBytes = strToU8(JSON.stringify(manifest, null, 1));
+  zip[MANIFEST_ENTRY] = manifestBytes;
+  zip[SIGNATURE_ENTRY] = strToU8(input.sign(manifestBytes));
+  const zipped = zipSync(zip, { level: 6 });
+  return input.passphrase ? box.seal(zipped, input.passphrase) : Buffer.from(zipped);
+}
+
+export interface UnpackedRecord {
+  entry: ManifestRecord;
+  record: PlanRecord;
+  document: Uint8Array | null;
+}
+
+export type UnpackResult =
+  | { needsPassphrase: true }
+  | { needsPassphrase: false; encrypted: boolean; manifest: Manifest; records: UnpackedRecord[]; fileSha256: string };
+
+interface ZipEntryInfo {
+  name: string;
+  size: number;
+  originalSize: number;
+}
+
+/** The zip's directory only (nothing inflated). */
+function listEntries(data: Uint8Array): ZipEntryInfo[] {
+  const seen: ZipEntryInfo[] = [];
+  try {
+    unzipSync(data, {
+      filter: (f) => {
+        seen.push({ name: f.name, size: f.size, originalSize: f.originalSize });
+        if (seen.length > LIMITS.entries) throw new Error('too many');
+        return false;
+      },
+    });
+  } catch {
+    if (seen.length > LIMITS.entries) throw refused(`Gói có quá nhiều thành phần (hơn ${LIMITS.entries.toLocaleString('vi-VN')}): không đọc.`);
+    throw refused(NOT_A_PACKAGE);
+  }
+  return seen;
+}
+
+function inflate(data: Uint8Array, names: ReadonlySet<string>): Record<string, Uint8Array> {
+  try {
+    return unzipSync(data, { filter: (f) => names.has(f.name) });
+  } catch {
+    throw refused(`${NOT_A_PACKAGE.slice(0, -1)} (một thành phần không giải nén được).`);
+  }
+}
+
+/** The limits on the zip's directory: entry count, names, duplicates, total size, compression ratio. */
+function checkDirectory(entries: readonly ZipEntryInfo[]): void {
+  if (entries.length > LIMITS.entries) throw refused(`Gói có quá nhiều thành phần (${entries.length}; tối đa ${LIMITS.entries}).`);
+  const names = new Set<string>();
+  let total = 0;
+  for (const e of entries) {
+    if (!isSafeRelativePath(e.name)) throw refused(`Gói có thành phần mang tên không hợp lệ (đường dẫn ra ngoài hoặc tuyệt đối): ${JSON.stringify(e.name.slice(0, 200))}.`);
+    if (names.has(e.name)) throw refused(`Gói có hai thành phần trùng tên: ${e.name}.`);
+    names.add(e.name);
+    total += e.originalSize;
+    if (total > LIMITS.totalBytes) throw refused(`Gói quá lớn: khi giải nén vượt ${mb(LIMITS.totalBytes)}.`);
+    if (e.originalSize > LIMITS.ratioFloorBytes && e.originalSize > LIMITS.ratio * Math.max(e.size, 1)) {
+      throw refused(`Thành phần ${e.name} bị nén bất thường (gấp ${Math.round(e.originalSize / Math.max(e.size, 1))} lần): nghi là gói độc hại (bom nén), không đọc.`);
+    }
+  }
+  if (!names.has(MANIFEST_ENTRY)) throw refused('Tệp không phải gói KẾ HOẠCH: không có bảng kê (manifest.json).');
+  if (!names.has(SIGNATURE_ENTRY)) throw refused('Gói không có chữ ký (manifest.sig): không nhập gói chưa ký.');
+}
+
+/** Parse and check the manifest: format, version (a newer one named), schema, fingerprint, signature. */
+function readManifest(manifestBytes: Uint8Array, signatureBytes: Uint8Array): Manifest {
+  if (manifestBytes.length > LIMITS.manifestBytes) throw refused('Gói quá lớn: bảng kê (manifest.json) vượt giới hạn.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(manifestBytes));
+  } catch {
+    throw refused('Bảng kê của gói (manifest.json) không phải JSON hợp lệ.');
+  }
+  const head = ManifestHead.safeParse(raw);
+  if (!head.success) throw refused('Tệp không phải gói KẾ HOẠCH: bảng kê không mang định dạng kehoach-khx.');
+  if (head.data.version > PACKAGE_VERSION) {
+    throw refused(`Gói theo định dạng phiên bản ${head.data.version}, mới hơn phiên bản ứng dụng này đọc được (${PACKAGE_VERSION}). Hãy cập nhật ứng dụng rồi nhập lại.`);
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refused(`Bảng kê của gói không hợp lệ (trường ${issue?.path.join('.') || '(gốc)'}: ${issue?.message ?? ''}).`);
+  }
+  const manifest = parsed.data;
+  if (fingerprintOf(manifest.sender.publicKey) !== manifest.sender.fingerprint) throw refused(`${TAMPERED}: dấu vân tay của đơn vị gửi không khớp khóa công khai.`);
+  const signature = strFromU8(signatureBytes).trim();
+  if (!verifySignature(manifest.sender.publicKey, manifestBytes, signature)) throw refused(`${TAMPERED}: chữ ký không hợp lệ.`);
+  return manifest;
+}
+
+/**
+ * Read a package completely, checking everything listed above. An encrypted package without its passphrase answers
+ * `needsPassphrase`. Throws VALIDATION with a Vietnamese message on the first problem.
+ */
+export function unpackPackage(bytes: Uint8Array, passphrase?: string): UnpackResult {
+  if (bytes.length === 0) throw refused('Tệp rỗng: không phải gói KẾ HOẠCH (.khx).');
+  if (bytes.length > LIMITS.fileBytes) throw refused(`Gói quá lớn (${mb(bytes.length)}; tối đa ${mb(LIMITS.fileBytes)}).`);
+  const fileSha256 = sha256(bytes);
+  const encrypted = box.isSealed(bytes);
+  if (encrypted && !passphrase) return { needsPassphrase: true };
+  const data = encrypted ? box.open(bytes, passphrase!) : bytes;
+
+  const directory = listEntries(data);
+  checkDirectory(directory);
+  const head = inflate(data, new Set([MANIFEST_ENTRY, SIGNATURE_ENTRY]));
+  const manifest = readManifest(head[MANIFEST_ENTRY]!, head[SIGNATURE_ENTRY]!);
+
+  // The entries must be exactly the manifest's, with the sizes it gives (checked before inflating them).
+  const expected = new Map<string, number>();
+  const ids = new Set<string>();
+  for (const r of manifest.records) {
+    if (ids.has(r.id)) throw refused(`${TAMPERED}: bản ghi ${r.id} được kê hai lần.`);
+    ids.add(r.id);
+    for (const f of [r, ...(r.document ? [r.document] : [])]) {
+      if (expected.has(f.path)) throw refused(`Gói kê hai lần thành phần ${f.path}.`);
+      expected.set(f.path, f.size);
+    }
+  }
+  const present = new Map(directory.map((e) => [e.name, e.originalSize]));
+  for (const e of directory) {
+    if (e.name !== MANIFEST_ENTRY && e.name !== SIGNATURE_ENTRY && !expected.has(e.name)) throw refused(`Gói có thành phần không được kê trong bảng kê: ${e.name}.`);
+  }
+  for (const [path, size] of expected) {
+    if (!present.has(path)) throw refused(`Gói thiếu thành phần ${path} được kê trong bảng kê.`);
+    if (present.get(path) !== size) throw refused(`${TAMPERED}: thành phần ${path} không đúng kích thước đã kê.`);
+  }
+
+  const files = inflate(data, new Set(expected.keys()));
+  const checked = (path: string, size: number, hash: string): Uint8Array => {
+    const got = files[path];
+    if (!got || got.length !== size || sha256(got) !== hash) throw refused(`${TAMPERED}: thành phần ${path} không khớp mã băm SHA-256 đã kê.`);
+    return got;
+  };
+  const records: UnpackedRecord[] = manifest.records.map((entry) => {
+    const raw = checked(entry.path, entry.size, entry.sha256);
+    const document = entry.document ? checked(entry.document.path, entry.document.size, entry.document.sha256) : null;
+    let json: unknown;
+    try {
+      json = JSON.parse(strFromU8(raw));
+    } catch {
+      throw refused(`Bản ghi ${entry.path} không phải JSON hợp lệ.`);
+    }
+    // Content written by an older app is upgraded to today's shape first; a newer one is refused by its version.
+    if (json !== null && typeof json === 'object' && 'content' in json) {
+      try {
+        json = { ...json, content: upgradeContent(json.content) };
+      } catch (err) {
+        throw refused(`Bản ghi ${entry.path}: ${err instanceof NewerContentError ? err.message : 'nội dung kế hoạch không đọc được.'}`);
+      }
+    }
+    const parsed = PlanRecord.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw refused(`Bản ghi ${entry.path} không hợp lệ (trường ${issue?.path.join('.') || '(gốc)'}: ${issue?.message ?? ''}).`);
+    }
+    const record = parsed.data;
+    if (record.id !== entry.id || record.kind !== entry.kind || record.owner.officeId !== entry.owner || record.version !== entry.version) {
+      throw refused(`${TAMPERED}: bản ghi ${entry.path} không khớp bảng kê (mã, loại, đơn vị sở hữu hoặc phiên bản).`);
+    }
+    return { entry, record, document };
+  });
+  return { needsPassphrase: false, encrypted, manifest, records, fileSha256 };
+}

@@ -1,0 +1,96 @@
+/**
+ * The exchange's tables besides the trust list: where a plan came from (plan_origins), the official .docx of issued
+ * plans (official_copies), the Sổ trao đổi (exchange_log) and the sổ văn bản đến (incoming_register).
+ */
+import type { z } from 'zod';
+import type { ExchangeLogEntry, IncomingEntry } from '../../../shared/api/exchange';
+import type { RepoContext } from '../repositories/context';
+
+export interface PlanOrigin {
+  planId: string;
+  ownerOffice: string;
+  ownerName: string;
+  ownerRevision: number;
+  contentSha256: string;
+  conflictOf: string | null;
+  receivedAt: string;
+}
+
+type OriginRow = { plan_id: string; owner_office: string; owner_name: string; owner_revision: number; content_sha256: string; conflict_of: string | null; received_at: string };
+const toOrigin = (r: OriginRow): PlanOrigin => ({
+  planId: r.plan_id,
+  ownerOffice: r.owner_office,
+  ownerName: r.owner_name,
+  ownerRevision: r.owner_revision,
+  contentSha256: r.content_sha256,
+  conflictOf: r.conflict_of,
+  receivedAt: r.received_at,
+});
+
+export interface LogLine {
+  direction: 'out' | 'in';
+  packageId: string;
+  officeId: string;
+  officeName: string;
+  fileSha256: string;
+  records: number;
+  summary: Record<string, unknown>;
+}
+
+export function createExchangeRecords(ctx: RepoContext) {
+  const { db } = ctx;
+  const originOf = db.prepare<[string], OriginRow>('SELECT * FROM plan_origins WHERE plan_id = ?');
+  const upsertOrigin = db.prepare(
+    `INSERT INTO plan_origins (plan_id, owner_office, owner_name, owner_revision, content_sha256, conflict_of, received_at)
+     VALUES (@planId, @ownerOffice, @ownerName, @ownerRevision, @contentSha256, @conflictOf, @receivedAt)
+     ON CONFLICT (plan_id) DO UPDATE SET owner_name = excluded.owner_name, owner_revision = excluded.owner_revision,
+       content_sha256 = excluded.content_sha256, received_at = excluded.received_at`,
+  );
+  const conflictCopies = db.prepare<[string], OriginRow>('SELECT * FROM plan_origins WHERE conflict_of = ?');
+  const ownPlanIds = db.prepare<[], string>(
+    'SELECT p.id FROM plans p WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM plan_origins o WHERE o.plan_id = p.id) ORDER BY p.seq',
+  ).pluck();
+  const officialOf = db.prepare<[string], { revision: number; sha256: string; docx: Buffer }>('SELECT revision, sha256, docx FROM official_copies WHERE plan_id = ?');
+  const putOfficial = db.prepare<[string, number, string, Buffer, string]>(
+    `INSERT INTO official_copies (plan_id, revision, sha256, docx, stored_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (plan_id) DO UPDATE SET revision = excluded.revision, sha256 = excluded.sha256, docx = excluded.docx, stored_at = excluded.stored_at`,
+  );
+  const insertLog = db.prepare(
+    `INSERT INTO exchange_log (id, direction, package_id, office_id, office_name, at, file_sha256, records, summary)
+     VALUES (@id, @direction, @packageId, @officeId, @officeName, @at, @fileSha256, @records, @summary)`,
+  );
+  const receivedAt = db.prepare<[string], string>("SELECT at FROM exchange_log WHERE direction = 'in' AND package_id = ?").pluck();
+  const logLines = db.prepare<[], z.infer<typeof ExchangeLogEntry>>(
+    `SELECT id, direction, package_id AS packageId, office_id AS officeId, office_name AS officeName, at, file_sha256 AS fileSha256, records, summary
+     FROM exchange_log ORDER BY at DESC, id LIMIT 1000`,
+  );
+  const insertIncoming = db.prepare(
+    `INSERT INTO incoming_register (id, received_at, package_id, from_office, from_name, plan_id, number, doc_date, trich_yeu, kind)
+     VALUES (@id, @receivedAt, @packageId, @fromOffice, @fromName, @planId, @number, @docDate, @trichYeu, @kind)`,
+  );
+  const incomingLines = db.prepare<[], z.infer<typeof IncomingEntry>>(
+    `SELECT id, received_at AS receivedAt, package_id AS packageId, from_office AS fromOffice, from_name AS fromName, plan_id AS planId,
+            number, doc_date AS docDate, trich_yeu AS trichYeu, kind
+     FROM incoming_register ORDER BY received_at DESC, id LIMIT 5000`,
+  );
+
+  return {
+    originOf: (planId: string): PlanOrigin | null => {
+      const row = originOf.get(planId);
+      return row ? toOrigin(row) : null;
+    },
+    setOrigin: (origin: PlanOrigin) => upsertOrigin.run(origin),
+    conflictCopiesOf: (planId: string): PlanOrigin[] => conflictCopies.all(planId).map(toOrigin),
+    ownPlanIds: () => ownPlanIds.all(),
+    officialCopy: (planId: string) => officialOf.get(planId) ?? null,
+    storeOfficialCopy: (planId: string, revision: number, sha256: string, docx: Uint8Array) => putOfficial.run(planId, revision, sha256, Buffer.from(docx), ctx.now()),
+    log: (line: LogLine) =>
+      insertLog.run({ ...line, id: ctx.newId(), at: ctx.now(), summary: JSON.stringify(line.summary) }),
+    receivedAt: (packageId: string): string | null => receivedAt.get(packageId) ?? null,
+    logLines: () => logLines.all(),
+    registerIncoming: (entry: { packageId: string; fromOffice: string; fromName: string; planId: string; number: string; docDate: string; trichYeu: string; kind: 'new' | 'update' | 'conflict' }) =>
+      insertIncoming.run({ ...entry, id: ctx.newId(), receivedAt: ctx.now() }),
+    incomingLines: () => incomingLines.all(),
+  };
+}
+export type ExchangeRecords = ReturnType<typeof createExchangeRecords>;

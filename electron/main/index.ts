@@ -3,7 +3,7 @@
  * backend worker, and the user's files (dialogs, safe writes, PDF from a hidden print window). Everything else
  * lives in the backend (plain Node) or the renderer.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { APP_ROOT, appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { BackendWorker } from './backend-worker';
@@ -15,7 +15,9 @@ import { createPathTokens } from './path-tokens';
 import { resolveDataDir } from './paths';
 import { printRouteToPdf, type OpenPrintWindow } from './print-to-pdf';
 import { denyAllPermissions, enforceCsp, createSecureWindow, lockNavigation, rendererDevOrigin } from './security';
+import { notifyTasksOncePerDay } from './task-notice';
 import { confirmUnsavedClose } from './unsaved-close';
+import { localToday } from '../../shared/tasks/deadline';
 
 const rendererDir = join(__dirname, '../renderer');
 // The pages come from app://kehoach/ (app-protocol.ts), not from files; a dev server only when not packaged.
@@ -87,6 +89,19 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, (channel, input) => worker.invoke(channel, input), appRoot, devOrigin, answerFileChannels(files, windowOf));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
     createWindow();
+    // Once a day at most: what is overdue and what falls due this week, as a system notification.
+    if (Notification.isSupported()) {
+      void notifyTasksOncePerDay({
+        dataDir,
+        today: localToday(),
+        summary: (input) => worker.invoke('task.summary', input),
+        show: ({ title, body }) => {
+          const notice = new Notification({ title, body });
+          notice.on('click', () => mainWindow?.focus());
+          notice.show();
+        },
+      }).catch(() => undefined);
+    }
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -7,9 +7,11 @@ import { DataStateBanner } from './DataStateBanner';
 import { LastBackupText } from '../pages/settings/backup/LastBackupText';
 import { RecoveryNotice } from '../pages/settings/backup/RecoveryNotice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { StartNotice } from './StartNotice';
 
 /** Sidebar entries: path and the i18n key of the label. */
 export const navItems = [
+  { path: '/overview', label: 'nav.overview' },
   { path: '/plans', label: 'nav.plans' },
   { path: '/register', label: 'nav.register' },
   { path: '/tasks', label: 'nav.tasks' },
@@ -66,6 +68,7 @@ export function AppLayout() {
       <AppShell.Main>
         <DataStateBanner />
         <RecoveryNotice />
+        <StartNotice />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

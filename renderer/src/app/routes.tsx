@@ -6,10 +6,12 @@ import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 
 // Pages load on demand so the first paint ships only the shell.
-const loadPlansPage = () => import('../pages/plans/PlansPage');
-const PlansPage = lazy(loadPlansPage);
-// The plans list is the start page: fetch its code at once, in parallel with the shell's first requests.
-void loadPlansPage();
+const loadOverviewPage = () => import('../pages/overview/OverviewPage');
+const OverviewPage = lazy(loadOverviewPage);
+// Tổng quan is the start page: fetch its code at once, in parallel with the shell's first requests.
+void loadOverviewPage();
+const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+const TasksPage = lazy(() => import('../pages/tasks/TasksPage'));
 const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
@@ -24,11 +26,12 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/plans" replace /> },
+      { index: true, element: <Navigate to="/overview" replace /> },
+      { path: 'overview', element: <OverviewPage /> },
       { path: 'plans', element: <PlansPage /> },
       { path: 'plans/:id', element: <PlanEditorPage /> },
       { path: 'register', element: <RegisterPage /> },
-      { path: 'tasks', element: <ComingLaterPage feature="tasks" /> },
+      { path: 'tasks', element: <TasksPage /> },
       { path: 'exchange', element: <ComingLaterPage feature="exchange" /> },
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -1,0 +1,93 @@
+/** The filter bar of the Nhiệm vụ page: search (accents optional), status, body, plan, term and a due range. */
+import type { RefObject } from 'react';
+import { Button, Group, Kbd, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TaskStatusCode } from '../../../../shared/tasks';
+import { isFiltering, type TaskFilterState } from './taskFilter';
+import { taskStatusLabels, TASK_STATUS_ORDER } from './taskStatus';
+
+export interface FilterOptions {
+  bodies: string[];
+  plans: { id: string; label: string }[];
+  terms: string[];
+}
+
+interface Props {
+  filter: TaskFilterState;
+  options: FilterOptions;
+  onChange: (next: TaskFilterState) => void;
+  searchRef?: RefObject<HTMLInputElement | null>;
+}
+
+export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
+  const { t } = useTranslation();
+  const labels = taskStatusLabels(t);
+  const set = (patch: Partial<TaskFilterState>) => onChange({ ...filter, ...patch });
+  // A value named by the address stays offered even when no task has it any more.
+  const withValue = (list: string[], value: string | null) => (value && !list.includes(value) ? [value, ...list] : list);
+  return (
+    <Group align="flex-end" gap="sm" role="search" aria-label={t('tasks.filters')}>
+      <TextInput
+        ref={searchRef}
+        style={{ flex: '1 1 260px', maxWidth: 420 }}
+        type="search"
+        label={t('tasks.search')}
+        placeholder={t('tasks.searchPlaceholder')}
+        rightSection={<Kbd size="xs">{t('plans.searchShortcut')}</Kbd>}
+        rightSectionWidth={64}
+        value={filter.search}
+        onChange={(event) => set({ search: event.currentTarget.value })}
+      />
+      <MultiSelect
+        style={{ flex: '1 1 220px', maxWidth: 360 }}
+        label={t('tasks.status')}
+        placeholder={filter.statuses.length ? undefined : t('tasks.allStatuses')}
+        data={TASK_STATUS_ORDER.map((s) => ({ value: s, label: labels[s] }))}
+        value={filter.statuses}
+        onChange={(values) => set({ statuses: values as TaskStatusCode[] })}
+        clearable
+      />
+      <Select
+        style={{ flex: '1 1 200px', maxWidth: 300 }}
+        label={t('tasks.body')}
+        placeholder={t('tasks.allBodies')}
+        data={withValue(options.bodies, filter.body)}
+        value={filter.body}
+        onChange={(value) => set({ body: value })}
+        searchable
+        clearable
+        nothingFoundMessage={t('tasks.nothingFound')}
+      />
+      <Select
+        style={{ flex: '1 1 220px', maxWidth: 340 }}
+        label={t('tasks.plan')}
+        placeholder={t('tasks.allPlans')}
+        data={options.plans.map((p) => ({ value: p.id, label: p.label }))}
+        value={filter.planId}
+        onChange={(value) => set({ planId: value })}
+        searchable
+        clearable
+        nothingFoundMessage={t('tasks.nothingFound')}
+      />
+      <Select
+        w={140}
+        label={t('tasks.term')}
+        placeholder={t('tasks.allTerms')}
+        data={withValue(options.terms, filter.term)}
+        value={filter.term}
+        onChange={(value) => set({ term: value })}
+        clearable
+      />
+      <TextInput type="date" w={150} label={t('tasks.dueFrom')} value={filter.dueFrom ?? ''} onChange={(e) => set({ dueFrom: e.currentTarget.value || null })} />
+      <TextInput type="date" w={150} label={t('tasks.dueTo')} value={filter.dueTo ?? ''} onChange={(e) => set({ dueTo: e.currentTarget.value || null })} />
+      {isFiltering(filter) && (
+        <Button
+          variant="subtle"
+          onClick={() => onChange({ search: '', statuses: [], body: null, planId: null, term: null, dueFrom: null, dueTo: null })}
+        >
+          {t('tasks.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+/**
+ * The Nhiệm vụ page over the real backend: seed 01 issued on a fixed day (25/03/2025), its tasks listed soonest due
+ * first with the overdue pilot unit standing out, filters and accent-free search, the keyboard, the drawer (report,
+ * completion late, the backend's message at its field), and only a window of rows drawn for a long list.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import type { TemplateSummary } from '../../shared/api';
+import { resetStartNotice } from '../../renderer/src/app/StartNotice';
+import { installRealBridge, type RealBridge } from './real-bridge';
+import { renderApp } from './render-app';
+
+const TODAY = Date.UTC(2025, 2, 25, 3); // 25/03/2025, 10:00 in Việt Nam
+let bridge: RealBridge;
+let templates: TemplateSummary[];
+beforeEach(async () => {
+  bridge = installRealBridge({ clock: () => TODAY });
+  templates = await bridge.call('template.list', {});
+  resetStartNotice();
+});
+afterEach(() => {
+  bridge.dispose();
+  notifications.clean();
+});
+
+/** Seed 01 numbered and issued: 19 tasks and 3 pilot units (deadlines 10/01/2025, 31/03/2025, 31/03/2025). */
+async function issueSeed01(): Promise<string> {
+  const seed = templates.find((x) => x.kind === 'seed' && /đại hội điểm/i.test(x.name))!;
+  const plan = await bridge.call('template.instantiate', { templateId: seed.id });
+  await bridge.call('plan.allocateNumber', { id: plan.id });
+  await bridge.call('plan.issue', { id: plan.id });
+  return plan.id;
+}
+
+const grid = () => screen.findByRole('grid', { name: 'Danh sách nhiệm vụ' }, { timeout: 10_000 });
+const dataRows = (g: HTMLElement) => within(g).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+
+describe('Nhiệm vụ page', () => {
+  it('says where tasks come from when no plan is issued', async () => {
+    await renderApp('/tasks');
+    expect(await screen.findByText('Chưa có nhiệm vụ nào được theo dõi', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('lists the tasks of an issued plan soonest first, the overdue one standing out; filters and searches without accents', async () => {
+    await issueSeed01();
+    const { user, router } = await renderApp('/tasks');
+    const g = await grid();
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+    expect(screen.getByText(/^Tổng số: 22 nhiệm vụ/)).toBeInTheDocument();
+    const [first, second, third] = dataRows(g);
+    expect(first).toHaveTextContent('10/01/2025');
+    expect(first).toHaveTextContent('Chi bộ 02 (bản Nà Phát)');
+    expect(within(first!).getByText('Quá hạn')).toBeInTheDocument();
+    expect(first).toHaveAttribute('data-overdue', 'true');
+    expect(within(second!).getByText('Sắp đến hạn')).toBeInTheDocument();
+    expect(third).toHaveTextContent('31/3/2025');
+    expect(second).not.toHaveAttribute('data-overdue');
+
+    // Status filter, kept in the address.
+    await user.click(screen.getByRole('combobox', { name: 'Trạng thái' }));
+    await user.click(await screen.findByRole('option', { name: 'Quá hạn' }));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(1));
+    expect(router.state.location.search).toBe('?status=overdue');
+    await user.click(screen.getByRole('button', { name: 'Bỏ lọc' }));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+
+    // Accent-free search.
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm nhiệm vụ' }), 'na phat');
+    await waitFor(() => {
+      const rows = dataRows(g);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(22);
+      for (const row of rows) expect(row.textContent).toMatch(/Nà Phát/);
+    });
+    expect(router.state.location.search).toBe('?q=na+phat');
+  });
+
+  it('works by keyboard: arrows move, Enter opens the drawer with the plan context', async () => {
+    const planId = await issueSeed01();
+    const { user, router } = await renderApp('/tasks');
+    const g = await grid();
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+    g.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    const active = dataRows(g)[1]!;
+    expect(g).toHaveAttribute('aria-activedescendant', active.id);
+    expect(active).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    expect(router.state.location.search).toMatch(/task=/);
+    await within(drawer).findByTestId('task-drawer');
+    expect(within(drawer).getByText('Sắp đến hạn')).toBeInTheDocument();
+    const link = within(drawer).getByRole('link', { name: /^Số \d+-KH\/HU — / });
+    expect(link).toHaveAttribute('href', `/plans/${planId}`);
+    expect(within(drawer).getByLabelText('Nhiệm vụ như in trong kế hoạch')).toHaveTextContent(/Chi bộ trường|Đảng bộ xã Bản Hon/);
+  });
+
+  it('records a report, shows the backend message at its field, and a late completion reads "Hoàn thành quá hạn"', async () => {
+    await issueSeed01();
+    const { user } = await renderApp('/tasks');
+    const g = await grid();
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+    await user.click(dataRows(g)[0]!);
+    const drawer = await screen.findByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    await within(drawer).findByTestId('task-drawer');
+
+    // A blank report text: the Vietnamese message sits at the field and nothing is stored.
+    const report = within(drawer).getByRole('form', { name: 'Báo cáo tiến độ' });
+    await user.click(within(report).getByRole('button', { name: 'Lưu báo cáo' }));
+    expect(await within(report).findByText('Không được để trống')).toBeInTheDocument();
+    expect(within(drawer).getByText('Chưa có báo cáo tiến độ nào.')).toBeInTheDocument();
+
+    await user.type(within(report).getByLabelText(/Kết quả thực hiện/), 'Đã họp chi ủy, thống nhất phương án nhân sự.');
+    await user.type(within(report).getByLabelText('Tỷ lệ hoàn thành'), '60');
+    await user.click(within(report).getByRole('button', { name: 'Lưu báo cáo' }));
+    const history = await within(drawer).findByRole('list', { name: 'Các lần báo cáo' });
+    expect(history).toHaveTextContent('25/3/2025');
+    expect(history).toHaveTextContent('60%');
+    expect(history).toHaveTextContent('Đã họp chi ủy, thống nhất phương án nhân sự.');
+
+    // Completed on 20/03/2025, after its deadline of 10/01/2025.
+    const state = within(drawer).getByRole('form', { name: 'Cập nhật trạng thái' });
+    fireEvent.change(within(state).getByLabelText(/Ngày hoàn thành/), { target: { value: '2025-03-20' } });
+    await user.click(within(state).getByRole('button', { name: 'Hoàn thành' }));
+    expect(await within(drawer).findByText('Hoàn thành quá hạn')).toBeInTheDocument();
+    expect(within(drawer).getByText('Hoàn thành ngày 20/3/2025')).toBeInTheDocument();
+    await waitFor(() => expect(within(dataRows(g)[0]!).getByText('Hoàn thành quá hạn')).toBeInTheDocument());
+    expect(dataRows(g)[0]).not.toHaveAttribute('data-overdue');
+  });
+
+  it('draws only the rows in view and fetches the page of rows scrolled to', async () => {
+    for (let i = 0; i < 5; i++) await issueSeed01(); // 110 tasks: two pages of rows
+    await renderApp('/tasks');
+    const g = await grid();
+    await waitFor(() => expect(g).toHaveAttribute('aria-rowcount', '111'));
+    const drawn = dataRows(g).length;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(40);
+    expect(bridge.calls.some((c) => c.channel === 'task.list' && (c.input as { offset?: number }).offset === 100)).toBe(false);
+
+    g.scrollTop = 105 * 44;
+    fireEvent.scroll(g);
+    // Row 106 (aria-rowindex 107) comes from the second page: a placeholder until it is fetched, then its task.
+    await waitFor(() => expect(g.querySelector('[aria-rowindex="107"] [role="gridcell"]')).toHaveTextContent(/\S/));
+    expect(bridge.calls.some((c) => c.channel === 'task.list' && (c.input as { offset?: number }).offset === 100)).toBe(true);
+    expect(dataRows(g).length).toBeLessThan(40);
+    expect(g.querySelector('[aria-rowindex="2"]')).toBeNull();
+  });
+});

@@ -10,15 +10,15 @@ beforeEach(() => {
 afterEach(() => bridge.dispose());
 
 describe('app shell', () => {
-  it('has the Vietnamese sidebar and honest pages for features of later versions', async () => {
+  it('has the Vietnamese sidebar, starts on Tổng quan, and has honest pages for features of later versions', async () => {
     const { user, router } = await renderApp('/');
     expect(await screen.findByRole('heading', { name: 'KẾ HOẠCH', level: 1 })).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.pathname).toBe('/plans'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/overview'));
     const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Kế hoạch', 'Sổ văn bản đi', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Tổng quan', 'Kế hoạch', 'Sổ văn bản đi', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']);
 
     await user.click(within(nav).getByRole('link', { name: 'Nhiệm vụ' }));
-    expect(await screen.findByText('Tính năng này sẽ có trong phiên bản sau')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Nhiệm vụ', level: 2 }, { timeout: 10_000 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/tasks');
     await user.click(within(nav).getByRole('link', { name: 'Trao đổi dữ liệu' }));
     expect(await screen.findByText(/Xuất và nhập gói dữ liệu qua USB/)).toBeInTheDocument();

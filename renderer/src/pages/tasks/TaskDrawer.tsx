@@ -33,7 +33,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { PageLoader } from '../../app/AppLayout';
 import { errorMessage } from '../../api/client';
 import { dueLabel } from './dueLabel';
-import { chooseEvidenceFile, openEvidence, type ChosenFile } from './evidence';
+import { useEvidenceFiles, type ChosenFile } from './evidence';
 import { fieldErrorsOf, NO_ERRORS, type FieldErrors } from './fieldErrors';
 import { TaskStatusBadge } from './taskStatus';
 
@@ -97,11 +97,12 @@ function ReportForm({ task, today }: { task: TaskItem; today: string }) {
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [choosing, setChoosing] = useState(false);
   const add = useApiMutation('task.addReport', { silent: true });
+  const evidence = useEvidenceFiles();
 
   const attach = async () => {
     setChoosing(true);
     try {
-      const file = await chooseEvidenceFile();
+      const file = await evidence.choose();
       if (file) setFiles((list) => [...list, file]);
     } catch (err) {
       notifyError(err, t('tasks.attachFailed'));
@@ -286,7 +287,8 @@ function StateForm({ task, today }: { task: TaskItem; today: string }) {
 
 function Reports({ data }: { data: TaskGetOutput }) {
   const { t } = useTranslation();
-  const open = (sha256: string) => void openEvidence(sha256).catch((err: unknown) => notifyError(err, t('tasks.openFailed')));
+  const evidence = useEvidenceFiles();
+  const open = (sha256: string) => void evidence.open(sha256).catch((err: unknown) => notifyError(err, t('tasks.openFailed')));
   if (data.reports.length === 0)
     return (
       <Text size="sm" c="dimmed">

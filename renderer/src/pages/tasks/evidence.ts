@@ -1,5 +1,5 @@
 /** Choosing evidence files (main's open dialog, or the harness's upload) and opening a stored one. */
-import { call } from '../../api/client';
+import { useApiMutation } from '../../api/queries';
 
 export interface ChosenFile {
   name: string;
@@ -8,16 +8,23 @@ export interface ChosenFile {
   size: number;
 }
 
-/** Asks for a file; null when she cancels. */
-export async function chooseEvidenceFile(): Promise<ChosenFile | null> {
-  const chosen = await call('file.chooseOpen', { kinds: ['evidence'] });
-  if (!chosen.opened) return null;
-  const file = await call('file.read', { token: chosen.token });
-  const padding = file.base64.endsWith('==') ? 2 : file.base64.endsWith('=') ? 1 : 0;
-  return { name: file.fileName, base64: file.base64, size: (file.base64.length * 3) / 4 - padding };
-}
+const sizeOf = (base64: string) => (base64.length * 3) / 4 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 
-/** Opens a stored evidence file with the system's viewer (in the browser harness: a download). */
-export async function openEvidence(sha256: string): Promise<void> {
-  await call('file.openEvidence', { sha256 });
+export function useEvidenceFiles() {
+  const chooseOpen = useApiMutation('file.chooseOpen', { silent: true });
+  const read = useApiMutation('file.read', { silent: true });
+  const openFile = useApiMutation('file.openEvidence', { silent: true });
+  return {
+    /** Asks for a file; null when she cancels. */
+    async choose(): Promise<ChosenFile | null> {
+      const chosen = await chooseOpen.mutateAsync({ kinds: ['evidence'] });
+      if (!chosen.opened) return null;
+      const file = await read.mutateAsync({ token: chosen.token });
+      return { name: file.fileName, base64: file.base64, size: sizeOf(file.base64) };
+    },
+    /** Opens a stored evidence file with the system's viewer (in the browser harness: a download). */
+    async open(sha256: string): Promise<void> {
+      await openFile.mutateAsync({ sha256 });
+    },
+  };
 }

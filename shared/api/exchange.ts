@@ -99,7 +99,8 @@ export const PackageInspection = z.object({
 });
 export type PackageInspection = z.infer<typeof PackageInspection>;
 
-const PackageInput = z.object({ base64: z.string().min(1), passphrase: Passphrase.optional() }).strict();
+/** The package's bytes; an empty file is the backend's to name ("Tệp rỗng"). */
+const PackageInput = z.object({ base64: z.string(), passphrase: Passphrase.optional() }).strict();
 
 export const InspectOutput = z.discriminatedUnion('opened', [
   z.object({ opened: z.literal(true), inspection: PackageInspection }),

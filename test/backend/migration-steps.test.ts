@@ -152,3 +152,20 @@ describe('migration 6 (task tracking)', () => {
     expect(() => db.prepare(`UPDATE task_reports SET text = 'khác' WHERE id = 'r1'`).run()).toThrow(/append-only/);
   });
 });
+
+describe('migration 8 (task status today)', () => {
+  it('keeps tracked tasks and their facts, adding the kept status columns empty (recomputed on first read)', () => {
+    const db = databaseAt(7);
+    const id = '4b1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c';
+    insertPlanAtV2(db, id, '9', [{ reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' }]);
+    db.prepare(
+      `INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, text, due_kind, due_day, tracked_from, completed_at, created_at, updated_at)
+       VALUES ('t1', ?, 'task', 't1', 0, 'Nhiệm vụ', 'dates', '2025-03-31', '2025-01-02', '2025-03-30', 'x', 'x')`,
+    ).run(id);
+    const before = rows(db, 'SELECT * FROM tracked_tasks');
+    upgrade(db, 8);
+    const after = rows(db, 'SELECT * FROM tracked_tasks') as Record<string, unknown>[];
+    expect(after.map(({ status_today, due_today, ...rest }) => (expect([status_today, due_today]).toEqual([null, '~']), rest))).toEqual(before);
+    expect(rows(db, 'SELECT * FROM task_status_day')).toEqual([]);
+  });
+});

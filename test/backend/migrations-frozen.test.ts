@@ -16,6 +16,7 @@ const RELEASED: Record<number, { name: string; sha256: string }> = {
   5: { name: 'revision-checksums', sha256: '15a8e4d8e87349a626fd9c1c14924eea69d6e41043f93aa16b7714b1860ec096' },
   6: { name: 'task-tracking', sha256: '9df270c728dcf3a40df822750f46d77d800f67ea0b69f3bbfb43ec2d3ed4bc8e' },
   7: { name: 'exchange', sha256: 'c8890cfe3af1cdf40e3ddaee9fa4bfa8086c4bcdf58924e82d1673402ab4feb3' },
+  8: { name: 'task-status-today', sha256: 'f468f344816e67ead46d05d15182d09baa5a0181f64d0ba31686723e078f9ab4' },
 };
 
 /** What a migration's hash covers: its SQL, or the source file of a code migration. */

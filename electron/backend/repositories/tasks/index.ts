@@ -26,7 +26,8 @@ import { localToday, periodContaining, periodStatuses, rollUp, statusLabel, Task
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
-import { dueOnSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
+import { dueSortSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
+import { isReadOnlyError } from '../../errors';
 
 export type ParsedTaskList = z.output<typeof TaskListInput>;
 export type ParsedTaskExport = z.output<typeof TaskExportInput>;
@@ -164,6 +165,51 @@ export function createTasksRepo(ctx: RepoContext) {
     ),
   };
 
+  // ---- today's status, kept in columns (migration 8) ----
+
+  const cacheDay = db.prepare<[], { day: string; soon_days: number }>('SELECT day, soon_days FROM task_status_day WHERE id = 1');
+  const setCacheDay = db.prepare<[string, number]>(
+    'INSERT INTO task_status_day (id, day, soon_days) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day, soon_days = excluded.soon_days',
+  );
+  const refreshSql = (where: string) => `UPDATE tracked_tasks AS t SET status_today = ${statusSql()}, due_today = ${dueSortSql()} ${where}`;
+  const refreshAll = db.prepare(refreshSql(''));
+  const refreshPlan = db.prepare(refreshSql('WHERE t.plan_id = :planId'));
+  const refreshTask = db.prepare(refreshSql('WHERE t.id = :id'));
+
+  /** Recompute the kept status of a plan's or one task's rows after a write, for the day the columns hold. */
+  function refreshRows(by: { planId: string } | { id: string }): void {
+    const kept = cacheDay.get();
+    if (!kept) return;
+    const params = { ...statusParams(kept.day, kept.soon_days), ...by };
+    if ('planId' in by) refreshPlan.run(params);
+    else refreshTask.run(params);
+  }
+
+  const refreshForDay = db.transaction((sp: StatusParams) => {
+    refreshAll.run(sp);
+    setCacheDay.run(sp.on, sp.soonDays);
+  });
+
+  /**
+   * Whether a query for `sp` can read the kept columns: today with the default window. They are brought to today
+   * first when the day changed (every row once a day). A read-only store that cannot write them computes instead.
+   */
+  function usesKept(sp: StatusParams): boolean {
+    if (sp.on !== today() || sp.soonDays !== DUE_SOON_DAYS) return false;
+    const kept = cacheDay.get();
+    if (kept && kept.day === sp.on && kept.soon_days === sp.soonDays) return true;
+    try {
+      refreshForDay.immediate(sp);
+      return true;
+    } catch (err) {
+      if (isReadOnlyError(err)) return false;
+      throw err;
+    }
+  }
+
+  /** The status and sort-day expressions of a query: the kept columns, or computed for the day. */
+  const exprs = (sp: StatusParams) => (usesKept(sp) ? { S: 't.status_today', D: 't.due_today' } : { S: statusSql(), D: dueSortSql() });
+
   const searchFolded = (s: TrackedSource, planRef: string) => foldVietnamese(`${s.text} ${s.body} ${s.partners.join(' ')} ${planRef}`);
 
   /**
@@ -214,6 +260,7 @@ export function createTasksRepo(ctx: RepoContext) {
       const open = !row.completed_at && !row.cancelled_at;
       st.markRemoved.run(open ? day : row.cancelled_at, open ? REMOVED_REASON : row.cancel_reason, now, row.id);
     }
+    refreshRows({ planId });
   }
 
   /** What issuing `content` would do to the plan's tracked tasks. */
@@ -242,7 +289,7 @@ export function createTasksRepo(ctx: RepoContext) {
   }
 
   /** The WHERE of a list (status filter included) and its named parameters. */
-  function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams): Query {
+  function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams, { S, D }: { S: string; D: string }): Query {
     const where = ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
     const params: Record<string, unknown> = { ...sp };
     if ('includeRemoved' in input && !input.includeRemoved) where.push('t.removed_from_plan = 0');
@@ -263,11 +310,11 @@ export function createTasksRepo(ctx: RepoContext) {
       params.term = input.term;
     }
     if (input.dueFrom) {
-      where.push(`${dueOnSql()} >= :dueFrom`);
+      where.push(`${D} >= :dueFrom`, `${D} < '~'`);
       params.dueFrom = input.dueFrom;
     }
     if (input.dueTo) {
-      where.push(`${dueOnSql()} <= :dueTo`);
+      where.push(`${D} <= :dueTo`);
       params.dueTo = input.dueTo;
     }
     foldedWords(input.search).forEach((w, i) => {
@@ -276,7 +323,7 @@ export function createTasksRepo(ctx: RepoContext) {
     });
     if (input.statuses?.length) {
       const codes = [...new Set(input.statuses)];
-      where.push(`${statusSql()} IN (${codes.map((_, i) => `:s${i}`).join(', ')})`);
+      where.push(`${S} IN (${codes.map((_, i) => `:s${i}`).join(', ')})`);
       codes.forEach((c, i) => (params[`s${i}`] = c));
     }
     return { where, params };
@@ -348,12 +395,12 @@ export function createTasksRepo(ctx: RepoContext) {
 
   function list(input: ParsedTaskList): { on: string; total: number; items: TaskItem[] } {
     const sp = spOf(input);
-    const { where, params } = listQuery(input, sp);
+    const e = exprs(sp);
+    const { where, params } = listQuery(input, sp, e);
     const w = where.join(' AND ');
     const total = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${w}`).pluck().get(params) as number;
     const rows = prepared(
-      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${w}
-       ORDER BY ${dueOnSql()} IS NULL, ${dueOnSql()}, t.seq LIMIT :limit OFFSET :offset`,
+      `SELECT t.*, ${e.S} AS status_code FROM tracked_tasks t WHERE ${w} ORDER BY ${e.D}, t.seq LIMIT :limit OFFSET :offset`,
     ).all({ ...params, limit: input.limit, offset: input.offset }) as ListedRow[];
     const refs = new Map<string, TaskPlanRef>();
     return { on: sp.on, total, items: rows.map((r) => itemOf(r, sp, refs)) };
@@ -362,10 +409,10 @@ export function createTasksRepo(ctx: RepoContext) {
   /** Every task a list's filters match, in list order (for the export). */
   function all(input: ParsedTaskExport): { on: string; items: TaskItem[] } {
     const sp = spOf(input);
-    const { where, params } = listQuery(input, sp);
+    const e = exprs(sp);
+    const { where, params } = listQuery(input, sp, e);
     const rows = prepared(
-      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${where.join(' AND ')}
-       ORDER BY ${dueOnSql()} IS NULL, ${dueOnSql()}, t.seq`,
+      `SELECT t.*, ${e.S} AS status_code FROM tracked_tasks t WHERE ${where.join(' AND ')} ORDER BY ${e.D}, t.seq`,
     ).all(params) as ListedRow[];
     const refs = new Map<string, TaskPlanRef>();
     return { on: sp.on, items: rows.map((r) => itemOf(r, sp, refs)) };
@@ -417,7 +464,8 @@ export function createTasksRepo(ctx: RepoContext) {
       params.planId = input.planId;
     }
     const w = base.join(' AND ');
-    const counts = prepared(`SELECT ${statusSql()} AS code, count(*) AS n FROM tracked_tasks t WHERE ${w} GROUP BY code`).all(params) as {
+    const { S, D } = exprs(sp);
+    const counts = prepared(`SELECT ${S} AS code, count(*) AS n FROM tracked_tasks t WHERE ${w} GROUP BY code`).all(params) as {
       code: TaskStatusCode;
       n: number;
     }[];
@@ -425,15 +473,15 @@ export function createTasksRepo(ctx: RepoContext) {
     for (const c of counts) byStatus[c.code] = c.n;
     const roll = rollUpOfCounts(byStatus);
     const withinEnd = statusParams(sp.on, input.withinDays).soonDay;
-    const openWithin = `${w} AND ${dueOnSql()} BETWEEN :on AND :withinEnd AND ${statusSql()} IN ('not_started', 'in_progress', 'due_soon')`;
+    const openWithin = `${w} AND ${S} IN ('not_started', 'in_progress', 'due_soon') AND ${D} BETWEEN :on AND :withinEnd`;
     const dueParams = { ...params, withinEnd };
     const dueTotal = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${openWithin}`).pluck().get(dueParams) as number;
     const dueRows = prepared(
-      `SELECT t.*, ${statusSql()} AS status_code FROM tracked_tasks t WHERE ${openWithin} ORDER BY ${dueOnSql()}, t.seq LIMIT :limit`,
+      `SELECT t.*, ${S} AS status_code FROM tracked_tasks t WHERE ${openWithin} ORDER BY ${D}, t.seq LIMIT :limit`,
     ).all({ ...dueParams, limit: input.limit }) as ListedRow[];
     const refs = new Map<string, TaskPlanRef>();
     const overdueByBody = prepared(
-      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count FROM tracked_tasks t WHERE ${w} AND ${statusSql()} = 'overdue'
+      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count FROM tracked_tasks t WHERE ${w} AND ${S} = 'overdue'
        GROUP BY t.body ORDER BY count DESC, t.body`,
     ).all(params) as { body: string; orgId: string | null; count: number }[];
     return {
@@ -459,8 +507,9 @@ export function createTasksRepo(ctx: RepoContext) {
          (SELECT min(tracked_from) FROM tracked_tasks x WHERE x.plan_id = p.id) AS tracked_from
        FROM plans p WHERE ${w} ORDER BY tracked_from DESC, p.seq DESC LIMIT :limit OFFSET :offset`,
     ).all({ ...params, limit: input.limit, offset: input.offset }) as (PlanRefRow & { tracked_from: string })[];
+    const { S, D } = exprs(sp);
     const tasksOf = prepared(
-      `SELECT t.id, t.source, t.body, t.text, t.due_kind, t.completed_at, ${dueOnSql()} AS due_on, ${statusSql()} AS status_code
+      `SELECT t.id, t.source, t.body, t.text, t.due_kind, t.completed_at, nullif(${D}, '~') AS due_on, ${S} AS status_code
        FROM tracked_tasks t WHERE t.plan_id = :planId AND t.removed_from_plan = 0 ORDER BY t.position`,
     );
     return {
@@ -606,6 +655,7 @@ export function createTasksRepo(ctx: RepoContext) {
       periods: JSON.stringify(facts.periods),
       now: ctx.nowAfter(row.updated_at),
     });
+    refreshRows({ id: row.id });
   });
 
   function setState(input: ParsedSetState): TaskItem {

@@ -64,6 +64,9 @@ const effectiveDue = (t: string) =>
 export const dueOnSql = (t = 't') =>
   `(CASE WHEN ${t}.due_kind = 'recurring' THEN (CASE json_extract(${t}.due, '$.every') WHEN 'quarter' THEN :qEnd WHEN 'half-year' THEN :hEnd ELSE :yEnd END) ELSE ${effectiveDue(t)} END)`;
 
+/** dueOnSql for sorting: '~' (after every date) when the task has no due day. */
+export const dueSortSql = (t = 't') => `coalesce(${dueOnSql(t)}, '~')`;
+
 /** The status code of tracked task `t` on :on. */
 export const statusSql = (t = 't') => {
   const due = effectiveDue(t);

@@ -48,7 +48,7 @@ export type DocxFile = z.infer<typeof DocxFile>;
 const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
 
 /** The tracked tasks of issued plans (shared/api/tasks.ts) follow a plan's issue, reissue, bin and archive. */
-const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview'] as const;
+const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview', 'task.filterOptions'] as const;
 /** Everything that shows a plan: the list, the plan itself, its history, the number book, its tracked tasks. */
 const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list', ...taskViews] as const;
 /** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book, the tasks, a plan's reports. */

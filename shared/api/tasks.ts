@@ -277,8 +277,19 @@ export const TaskExportInput = z
   .strict();
 export const XlsxFile = z.object({ fileName: z.string(), base64: z.string() });
 
+/** What the Nhiệm vụ page's filters offer: the values present among tracked tasks (of plans not in the bin). */
+export const TaskFilterOptions = z.object({
+  /** Đơn vị chủ trì as printed, in Vietnamese order. */
+  bodies: z.array(z.string()),
+  /** Plans with tracked tasks, newest first. */
+  plans: z.array(TaskPlanRef),
+  /** Their committee terms, newest first. */
+  terms: z.array(z.string()),
+});
+export type TaskFilterOptions = z.infer<typeof TaskFilterOptions>;
+
 /** Everything that shows tasks. */
-const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview'] as const;
+const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview', 'task.filterOptions'] as const;
 
 export const tasksChannels = {
   /** Tracked tasks with their status on a day, filtered, sorted by due day, a page at a time (`total`: all matching). */
@@ -289,6 +300,8 @@ export const tasksChannels = {
   'task.summary': query({ input: TaskSummaryInput, output: TaskSummaryOutput }),
   /** Each plan's tasks and pilot units against the day: the dashboard's timeline. */
   'task.timeline': query({ input: TaskTimelineInput, output: TaskTimelineOutput }),
+  /** The bodies, plans and terms the task list can be filtered by. */
+  'task.filterOptions': query({ input: z.object({}).strict(), output: TaskFilterOptions }),
   /** The tasks issuing this plan (a draft, or a reopened plan) creates, changes or closes. Nothing is stored. */
   'task.preview': query({ input: z.object({ planId: uuid }).strict(), output: TaskPreviewOutput }),
   /** The bytes of an evidence file (the web harness's download; the app opens it through main: file.openEvidence). */

@@ -62,6 +62,7 @@ describe('every output matches the contract', () => {
     await call(backend, 'task.summary', { on: '2025-01-05' });
     expect((await call(backend, 'task.timeline', { on: '2025-01-05' })).plans.length).toBeGreaterThan(0);
     await call(backend, 'task.preview', { planId: task.planId });
+    await call(backend, 'task.filterOptions', {});
     const text = Buffer.from('Biên bản họp chi ủy.\n', 'utf8').toString('base64');
     const report = await call(backend, 'task.addReport', { taskId: task.id, date: '2025-01-06', text: 'Đã họp.', files: [{ name: 'bien-ban.txt', base64: text }] });
     await call(backend, 'task.evidence', { sha256: report.files[0]!.sha256 });

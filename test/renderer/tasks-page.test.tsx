@@ -65,6 +65,14 @@ describe('Nhiệm vụ page', () => {
     await user.click(screen.getByRole('button', { name: 'Bỏ lọc' }));
     await waitFor(() => expect(dataRows(g)).toHaveLength(22));
 
+    // Body filter: the bodies present among the tasks are offered.
+    await user.click(screen.getByRole('combobox', { name: 'Đơn vị chủ trì' }));
+    await user.click(await screen.findByRole('option', { name: 'Văn phòng Huyện ủy' }));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(2));
+    for (const row of dataRows(g)) expect(row).toHaveTextContent('Văn phòng Huyện ủy');
+    await user.click(screen.getByRole('button', { name: 'Bỏ lọc' }));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+
     // Accent-free search.
     await user.type(screen.getByRole('searchbox', { name: 'Tìm nhiệm vụ' }), 'na phat');
     await waitFor(() => {

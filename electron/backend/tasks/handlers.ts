@@ -4,6 +4,7 @@ import { BackendError, notFound } from '../errors';
 import type { Handlers } from '../dispatch';
 import type { StagedEvidence } from '../repositories/tasks';
 import type { Services } from '../services';
+import { taskFilterOptions } from '../repositories/tasks/filter-options';
 import type { StagedFile } from './evidence-store';
 import { sniffEvidence } from './evidence-store';
 
@@ -43,11 +44,12 @@ function evidenceBytes(name: string, base64: string, index: number): { bytes: Bu
 /** An ASCII-safe .xlsx name for the day: "nhiem-vu-2025-03-31.xlsx". */
 export const tasksXlsxFileName = (on: string): string => `nhiem-vu-${on}.xlsx`;
 
-export const tasksHandlers = ({ tasks, plans, evidence }: Services): Handlers<TasksChannels> => ({
+export const tasksHandlers = ({ tasks, plans, evidence, ctx }: Services): Handlers<TasksChannels> => ({
   'task.list': (input) => tasks.list(input),
   'task.get': (input) => tasks.get(input),
   'task.summary': (input) => tasks.summary(input),
   'task.timeline': (input) => tasks.timeline(input),
+  'task.filterOptions': () => taskFilterOptions(ctx.db),
   'task.preview': ({ planId }) => tasks.preview(planId, plans.get(planId)),
   'task.evidence': ({ sha256 }) => {
     const file = tasks.evidence(sha256);

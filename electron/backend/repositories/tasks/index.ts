@@ -59,7 +59,7 @@ type TrackedRow = FactColumns & {
   updated_at: string;
 };
 
-type PlanRefRow = {
+export type PlanRefRow = {
   id: string;
   number: string;
   doc_type: string;
@@ -82,7 +82,7 @@ export function planDateOf(p: Pick<PlanRefRow, 'year' | 'month' | 'day'>): strin
   return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}`;
 }
 
-const planRefOf = (p: PlanRefRow): TaskPlanRef => ({
+export const planRefOf = (p: PlanRefRow): TaskPlanRef => ({
   id: p.id,
   number: p.number,
   docType: p.doc_type,

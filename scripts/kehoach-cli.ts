@@ -8,17 +8,19 @@
  *   npm run kehoach -- tasks --data <dir> [--on YYYY-MM-DD] [--json]  (scripts/tasks-cli.ts)
  *   npm run kehoach -- report <PLAN_ID> --data <dir> -o <out.docx> [--period 2025-H1] [--new] [--draft]   (scripts/report-cli.ts)
  *   npm run kehoach -- exchange export|inspect|import …                           (scripts/exchange-cli.ts)
+ *   npm run kehoach -- import <FILE.docx|FILE.txt> [-o plan.json] [--json]      (recognise an existing plan)
  *
  * <plan.json> is a template file ({ "content": PlanContent, … }) or a bare PlanContent.
  * A plan with format errors (an impossible date, a malformed number…) is printed only with --draft, the command
  * line's "print this draft anyway" (the app asks the same question in a dialog).
- * Exit status: 0 done; 1 lint found errors (or rendering or writing failed) — nothing written; 2 bad input or usage
+ * Exit status: 0 done; 1 lint found errors (or rendering or writing failed, or `import` found no plan in the file) —
+ * nothing written; 2 bad input or usage
  * (a plan nested too deep, an output path that is a folder, a device or a symbolic link) — nothing written.
  * Results are written by main's safe write (temp file, fsync, read back, rename).
  * New subcommands (e.g. `pdf`) register in COMMANDS.
  */
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FileIoError } from '../electron/backend/files/errors';
@@ -35,6 +37,8 @@ const USAGE = `Cách dùng:
   npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx> [--draft]   In kế hoạch ra tệp .docx
   npm run kehoach -- lint <kế-hoạch.json> [--json]                   Kiểm tra thể thức (mã thoát 1 khi có lỗi)
   npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf> [--draft]      In trang xem trước ra PDF (qua Chromium)
+  npm run kehoach -- import <tệp.docx|tệp.txt> [-o kế-hoạch.json] [--json]
+                                                                     Nhận kế hoạch có sẵn (mã thoát 1 khi không phải kế hoạch)
   npm run kehoach -- backup create --data <thư-mục-dữ-liệu>          Sao lưu ngay vào <thư-mục>/backups
   npm run kehoach -- backup list --data <thư-mục-dữ-liệu>            Liệt kê các bản sao lưu
   npm run kehoach -- backup verify --data <thư-mục> [tệp]            Kiểm tra bản sao lưu (mã thoát 1 khi hỏng)
@@ -298,8 +302,70 @@ const exchange: Command = async (args, io) => {
   }
 };
 
+/**
+ * Recognise an existing plan in a .docx or a text file. Prints each field with its confidence (or, with --json,
+ * `{ plan, confidence, dropped }`); `-o` writes the plan content alone, a plan file the other commands take. A file
+ * that holds no plan (a broken or non-.docx file, an empty text, a password-protected .docx) exits 1, nothing written.
+ */
+const importPlan: Command = async (args, io) => {
+  const file = onePlanFile(args, 'import');
+  const out = args.options.get('out');
+  let bytes: Buffer;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new InputError(`${file} không phải tệp thường.`);
+    const { MAX_IMPORT_BYTES, ImportRefused } = await import('../electron/backend/import');
+    if (info.size > MAX_IMPORT_BYTES) {
+      io.err(new ImportRefused(`Tệp ${file} quá lớn (${Math.round(info.size / 1024 / 1024)} MB); chỉ nhập được tệp đến ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Không có gì được ghi.`).message);
+      return EXIT.findings;
+    }
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `Không tìm thấy tệp ${file}.` : `Không đọc được tệp ${file} (${code ?? String(e)}).`);
+  }
+  const { importFile, ImportRefused } = await import('../electron/backend/import');
+  let result;
+  try {
+    result = importFile(bytes, basename(file));
+  } catch (e) {
+    if (e instanceof ImportRefused) {
+      io.err(e.message);
+      return EXIT.findings;
+    }
+    throw e;
+  }
+  if (typeof out === 'string') {
+    await writeOutput(out, Buffer.from(`${JSON.stringify(result.plan, null, 2)}\n`, 'utf8'));
+  }
+  if (args.options.get('json') === true) {
+    io.out(JSON.stringify({ plan: result.plan, confidence: result.confidence, dropped: result.dropped }, null, 2));
+    return EXIT.ok;
+  }
+  const { header, signature } = result.plan;
+  const c = (path: string) => {
+    const v = result.confidence[path];
+    return v === undefined ? '' : ` [${Math.round(v * 100)}%${v < 0.7 ? ' – cần xem lại' : ''}]`;
+  };
+  io.out(`Cơ quan ban hành: ${[...header.issuer.higherLines, header.issuer.name].join(' / ')}${c('header.issuer.name')}`);
+  io.out(`Số: ${header.number || '(để trống)'}-${header.docType}/${header.issuer.symbol}${c('header.number')}`);
+  io.out(`Địa danh, ngày: ${header.place}, ${header.date.day || '…'}/${header.date.month || '…'}/${header.date.year}${c('header.date')}`);
+  io.out(`Trích yếu: ${result.plan.trichYeu.replace(/\n/gu, ' ')}${c('trichYeu')}`);
+  io.out(`Căn cứ: ${result.plan.canCu.items.length} văn bản${c('canCu')}`);
+  io.out(`Nội dung: ${result.plan.body.length} mục cấp 1${c('body')}`);
+  io.out(`Nơi nhận: ${result.plan.recipients.length}${c('recipients')}`);
+  io.out(`Ký: ${[signature.authority, signature.body].filter(Boolean).join(' ')} / ${signature.title} / ${signature.signer}${c('signature.signer')}`);
+  if (result.plan.appendices.length) io.out(`Phụ lục: ${result.plan.appendices.length}${c('appendices')}`);
+  for (const [path, v] of Object.entries(result.confidence)) if (v < 0.7 && path !== 'term') io.out(`Cần xem lại: ${path} (${Math.round(v * 100)}%)`);
+  for (const note of result.notes) io.out(`Ghi chú: ${note}`);
+  for (const d of result.dropped) io.out(`Đã bỏ: ${d}`);
+  if (typeof out === 'string') io.out(`Đã ghi ${out}.`);
+  return EXIT.ok;
+};
+
 /** Subcommands by name. */
-export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks, report, exchange };
+export const COMMANDS: Record<string, Command> = { render, lint, pdf, backup, tasks, report, exchange, import: importPlan };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

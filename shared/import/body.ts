@@ -1,0 +1,232 @@
+/**
+ * The body: numbered headings into the section tree (I./1./1.1./a) and "1. Mục đích:" as the top level when no
+ * Roman numerals are used), items "- "/"+ ", notes "* ", paragraphs; then duty blocks (a body named in a heading
+ * under "Tổ chức thực hiện" / "Phân công" / "Nhiệm vụ cụ thể", its tasks under it, deadlines proposed by the due-date
+ * parser), pilot units and their schedule, and the closing sentences after the last section.
+ */
+import { proposeDue } from '../format/due-date';
+import type { Block, DutyBlock, PilotUnit, PlanDate, SectionBlock } from '../model/plan';
+import type { FormatProfile } from '../model/profile';
+import type { Context } from './context';
+import type { Line } from './lines';
+import { isPilotGroupTitle, readPilotGroup, readScheduleLine } from './pilot';
+import { CLOSING_SENTENCE, DUTY_SECTION } from './patterns';
+
+interface Label {
+  kind: 'roman' | 'dotted' | 'letter';
+  parts: number;
+  sep: '.' | '-';
+  /** The label with its spacing, as it opens the text. */
+  raw: string;
+}
+
+const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))([.-])(?:\s+|$)/u;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2})*)(\.)?(?:\s+|$)/u;
+const LETTER = /^([a-zđ])\)(?:\s+|$)/u;
+const ITEM = /^([-–+•])\s*/u;
+const NOTE = /^\*\s+/u;
+
+export function readLabel(text: string): Label | null {
+  const r = ROMAN.exec(text);
+  if (r && r[1]) return { kind: 'roman', parts: 1, sep: r[2] as '.' | '-', raw: r[0] };
+  const d = DOTTED.exec(text);
+  if (d && (d[2] || d[1]!.includes('.')) && !/^\d{4}/u.test(text)) return { kind: 'dotted', parts: d[1]!.split('.').length, sep: '.', raw: d[0] };
+  const l = LETTER.exec(text);
+  if (l) return { kind: 'letter', parts: 1, sep: '.', raw: l[0] };
+  return null;
+}
+
+/** Whether a numbered line is a heading (bold, on its own) or a numbered body paragraph. */
+function isHeading(line: Line, label: Label, title: string): { heading: boolean; confidence: number } {
+  if (line.style && /runin/iu.test(line.style)) return { heading: false, confidence: 1 };
+  if (line.style && /heading/iu.test(line.style)) return { heading: true, confidence: 1 };
+  if (line.formatted) return { heading: line.bold, confidence: 0.9 };
+  if (label.kind === 'roman') return { heading: true, confidence: 0.9 };
+  const words = title.split(/\s+/u).length;
+  const heading = (title.length <= 90 && words <= 14 && !/[.;]$/u.test(title)) || words <= 5;
+  return { heading, confidence: 0.6 };
+}
+
+export interface BodyResult {
+  body: Block[];
+  pilotUnits: PilotUnit[];
+  profile: Pick<FormatProfile, 'level1Style' | 'level3Style'>;
+}
+
+export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId: () => string): BodyResult {
+  const labels = lines.map((l) => (l.table ? null : readLabel(l.text)));
+  const romanMode = labels.some((l) => l?.kind === 'roman');
+  const dashes = labels.filter((l) => l?.kind === 'roman' && l.sep === '-').length;
+  const romans = labels.filter((l) => l?.kind === 'roman').length;
+  const profile: BodyResult['profile'] = {
+    level1Style: romanMode ? (dashes > romans / 2 ? 'I-' : 'I.') : '1.',
+    level3Style: labels.some((l) => l?.kind === 'letter') ? 'a)' : '1.1.',
+  };
+  const root: Block[] = [];
+  const stack: Array<{ depth: number; block: SectionBlock; dotted: boolean }> = [];
+  const confidences = new Map<Block, number>();
+  const here = () => stack.at(-1)?.block.children ?? root;
+  lines.forEach((line, i) => {
+    if (line.table) return; // content tables are taken by the caller
+    const label = labels[i];
+    const text = line.marked.trim();
+    if (label) {
+      let depth: number;
+      if (label.kind === 'roman') depth = 1;
+      else if (label.kind === 'dotted') depth = romanMode ? label.parts + 1 : label.parts;
+      else depth = ([...stack].reverse().find((s) => s.dotted)?.depth ?? (romanMode ? 2 : 1)) + 1;
+      const title = text.slice(label.raw.length).trim();
+      const { heading, confidence } = isHeading(line, label, title);
+      while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
+      const section: SectionBlock = { kind: 'section', id: newId(), title: line.formatted && heading ? title.replace(/^\*\*(.*)\*\*$/su, '$1') : title, style: heading ? 'heading' : 'runin', children: [] };
+      here().push(section);
+      stack.push({ depth, block: section, dotted: label.kind === 'dotted' });
+      confidences.set(section, confidence);
+      ctx.role(line, heading ? 'heading' : 'runin');
+      return;
+    }
+    const item = ITEM.exec(text);
+    if (item && text.length > item[0].length - 1 && /\s/u.test(text.charAt(1) || ' ')) {
+      here().push({ kind: 'item', id: newId(), marker: item[1] === '+' ? '+' : '-', text: text.slice(item[0].length) });
+      ctx.role(line, 'item');
+      return;
+    }
+    if (NOTE.test(text)) {
+      here().push({ kind: 'note', id: newId(), text: text.replace(NOTE, '') });
+      ctx.role(line, 'note');
+      return;
+    }
+    if (!text && !(line.style === 'KH-body')) return;
+    const italic = line.formatted ? line.italic : /^\(.*\)$/su.test(text);
+    const block: Block = { kind: 'paragraph', id: newId(), text, emphasis: italic ? (line.align === 'center' ? 'italic-center' : 'italic') : 'none' };
+    here().push(block);
+    if (!line.formatted && italic) confidences.set(block, 0.5);
+    ctx.role(line, 'paragraph');
+  });
+
+  liftClosingSentences(root);
+  const pilotUnits = pilotBlocks(root, newId);
+  dutyBlocks(root, false, planDate, newId);
+  recordConfidence(root, 'body', confidences, ctx);
+  ctx.confident('body', lines.length ? 0.9 : 0.2);
+  if (pilotUnits.length) ctx.confident('pilotUnits', 0.85);
+  return { body: root, pilotUnits, profile };
+}
+
+/** "Trong quá trình …", "Kế hoạch này được phổ biến …" after the last section belong to no section. */
+function liftClosingSentences(root: Block[]) {
+  let container: Block[] | null = null;
+  for (let last = root.at(-1); last?.kind === 'section'; last = last.children.at(-1)) container = last.children;
+  if (!container) return;
+  for (let k = 0; k < container.length; k++) {
+    const b = container[k]!;
+    if (b.kind === 'paragraph' && CLOSING_SENTENCE.test(b.text) && container.slice(k).every((x) => x.kind === 'paragraph')) {
+      root.push(...container.splice(k));
+      return;
+    }
+  }
+  // Deeper sections' own last paragraphs may be closing sentences too (a duty's tasks then the closing line).
+  for (let last = root.at(-1); last?.kind === 'section'; last = last.children.at(-1)) {
+    const c = last.children;
+    const k = c.findIndex((b, i) => b.kind === 'paragraph' && CLOSING_SENTENCE.test(b.text) && c.slice(i).every((x) => x.kind === 'paragraph') && i > 0 && c[i - 1]!.kind === 'section');
+    if (k > 0) {
+      root.push(...c.splice(k));
+      return;
+    }
+  }
+}
+
+/** A heading under a duty section whose children are all tasks ("- …" items, or plain paragraphs) is a duty block. */
+function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate, newId: () => string) {
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'section') return;
+    const kids = b.children;
+    const items = kids.length > 0 && kids.every((k) => k.kind === 'item' && k.marker === '-');
+    const plain = kids.length > 0 && kids.every((k) => k.kind === 'paragraph' && k.emphasis === 'none');
+    if (underDuty && b.style === 'heading' && (items || plain)) {
+      const suffix = /:\s*$/u.test(b.title) ? ':' : '';
+      const duty: DutyBlock = {
+        kind: 'duty',
+        id: b.id,
+        body: b.title.replace(/\s*:\s*$/u, ''),
+        orgId: null,
+        headingSuffix: suffix,
+        taskStyle: items ? 'dash' : 'plain',
+        tasks: kids.map((k) => {
+          const text = (k as { text: string }).text;
+          return { id: k.id, text, due: proposeDue(text, planDate) };
+        }),
+      };
+      blocks[i] = duty;
+      return;
+    }
+    dutyBlocks(kids, underDuty || DUTY_SECTION.test(b.title), planDate, newId);
+  });
+}
+
+/** Pilot groups become one pilotUnits block; schedule lines naming the units become a pilotSchedule block. */
+function pilotBlocks(root: Block[], newId: () => string): PilotUnit[] {
+  const units: PilotUnit[] = [];
+  const visit = (blocks: Block[]) => {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind !== 'section') continue;
+      if (b.style === 'heading' && isPilotGroupTitle(b.title)) {
+        const found = readPilotGroup(b.children, newId);
+        if (found) {
+          const first = units.length === 0 || blocks[i - 1]?.kind !== 'pilotUnits';
+          units.push(...found);
+          if (first) blocks[i] = { kind: 'pilotUnits', id: b.id };
+          else blocks.splice(i--, 1);
+          continue;
+        }
+      }
+      visit(b.children);
+    }
+  };
+  visit(root);
+  if (!units.length) return units;
+  const schedules = (blocks: Block[]) => {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'section') {
+        schedules(b.children);
+        continue;
+      }
+      if (b.kind !== 'item') continue;
+      const line = readScheduleLine(b.text, units);
+      if (!line) continue;
+      const ids = [...line.unitIds];
+      for (const id of line.unitIds) {
+        const u = units.find((x) => x.id === id)!;
+        u.durationDays = line.durationDays;
+        u.deadline = line.deadline;
+      }
+      let j = i + 1;
+      for (; j < blocks.length; j++) {
+        const next = blocks[j]!;
+        const more = next.kind === 'item' ? readScheduleLine(next.text, units) : null;
+        if (!more || more.note !== line.note) break;
+        for (const id of more.unitIds) {
+          const u = units.find((x) => x.id === id)!;
+          u.durationDays = more.durationDays;
+          u.deadline = more.deadline;
+        }
+        ids.push(...more.unitIds);
+      }
+      blocks.splice(i, j - i, { kind: 'pilotSchedule', id: b.id, unitIds: ids, note: line.note });
+    }
+  };
+  schedules(root);
+  void newId;
+  return units;
+}
+
+function recordConfidence(blocks: Block[], path: string, confidences: Map<Block, number>, ctx: Context) {
+  blocks.forEach((b, i) => {
+    const here = `${path}.${i}`;
+    const c = confidences.get(b);
+    if (c !== undefined && c < 0.9) ctx.confident(here, c);
+    if (b.kind === 'section') recordConfidence(b.children, `${here}.children`, confidences, ctx);
+  });
+}

@@ -107,7 +107,7 @@ export function readHeader(lines: Line[], ctx: Context): HeaderResult {
     const date = DATE_LINE.exec(rest);
     if (date) {
       header.place = (date[1] ?? '').trim();
-      header.date = { day: blankPart(date[2]), month: blankPart(date[3]), year: date[4]! };
+      header.date = { day: blankPart(date[2]), month: blankPart(date[3]), year: blankPart(date[4]) };
       ctx.confident('header.date', 0.95);
       ctx.confident('header.place', header.place ? 0.9 : 0.5);
       if (ctx.roles[line.index] !== 'header-number') ctx.role(line, 'header-date');

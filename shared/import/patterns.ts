@@ -12,7 +12,7 @@ export const DRAFT_LABEL = /^\(?\s*Dự\s+thảo(?:\s+lần\s+\d+)?\s*\)?$/iu;
 export const NUMBER_LINE =
   /(?:^|\s)(S[ốoô]\s*:?\s*(?:\d*\s*-\s*\p{L}{1,5}\s*\/\s*[\p{L}\d]+|\d+\s*\/\s*\p{L}{1,5}(?:\s*-\s*[\p{L}\d]+)?|\d+))(?=\s|$)/u;
 /** "Tam Đường, ngày 15 tháng 10 năm 2024"; blanks, dots or "…" for a draft's day and month. */
-export const DATE_LINE = /(?:^|\s)(?:([^,]*?)\s*,\s*)?ngày\s*(\d{1,2}|[._…]*)\s*tháng\s*(\d{1,2}|[._…]*)\s*năm\s*(\d{4})\s*$/iu;
+export const DATE_LINE = /(?:^|\s)(?:([^,]*?)\s*,\s*)?ngày\s*(\d{1,2}|[._…]*)\s*tháng\s*(\d{1,2}|[._…]*)\s*năm\s*(\d{4}|[._…]*)\s*$/iu;
 
 /** The opening verbs of a căn cứ reference. */
 export const CAN_CU_VERB = /^(?:[-–+•]\s*)?(Căn cứ|Thực hiện|Thi hành)\s+(.*)$/su;

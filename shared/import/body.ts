@@ -186,6 +186,7 @@ function pilotBlocks(root: Block[], newId: () => string): PilotUnit[] {
   };
   visit(root);
   if (!units.length) return units;
+  const taken = new Set<string>();
   const schedules = (blocks: Block[]) => {
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
@@ -194,8 +195,9 @@ function pilotBlocks(root: Block[], newId: () => string): PilotUnit[] {
         continue;
       }
       if (b.kind !== 'item') continue;
-      const line = readScheduleLine(b.text, units);
+      const line = readScheduleLine(b.text, units, taken);
       if (!line) continue;
+      for (const id of line.unitIds) taken.add(id);
       const ids = [...line.unitIds];
       for (const id of line.unitIds) {
         const u = units.find((x) => x.id === id)!;
@@ -205,8 +207,9 @@ function pilotBlocks(root: Block[], newId: () => string): PilotUnit[] {
       let j = i + 1;
       for (; j < blocks.length; j++) {
         const next = blocks[j]!;
-        const more = next.kind === 'item' ? readScheduleLine(next.text, units) : null;
+        const more = next.kind === 'item' ? readScheduleLine(next.text, units, taken) : null;
         if (!more || more.note !== line.note) break;
+        for (const id of more.unitIds) taken.add(id);
         for (const id of more.unitIds) {
           const u = units.find((x) => x.id === id)!;
           u.durationDays = more.durationDays;
@@ -218,7 +221,6 @@ function pilotBlocks(root: Block[], newId: () => string): PilotUnit[] {
     }
   };
   schedules(root);
-  void newId;
   return units;
 }
 

@@ -2,7 +2,7 @@
 
 export const TIEU_DE = /ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/u;
 /** The state documents' header (Nghị định 30/2020), never a Party document's: dropped with a note. */
-export const STATE_TIEU_DE = /CỘNG\s+H[OÒ]À\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/iu;
+export const STATE_TIEU_DE = /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/iu;
 export const TITLE = /^KẾ\s*HOẠCH$/u;
 export const SEPARATOR = /^[-–—_=*.\s]{3,}$/u;
 export const MARKS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT', 'THƯỢNG KHẨN', 'HỎA TỐC', 'HOẢ TỐC', 'KHẨN'] as const;

@@ -62,11 +62,18 @@ export interface ScheduleLine {
 }
 
 /** "- A; B: Không quá 02 ngày, <note>, hoàn thành trước ngày 31/3/2025." when A and B are known units. */
-export function readScheduleLine(text: string, units: PilotUnit[]): ScheduleLine | null {
+export function readScheduleLine(text: string, units: PilotUnit[], taken: ReadonlySet<string> = new Set()): ScheduleLine | null {
   const colon = text.indexOf(':');
   if (colon < 0) return null;
   const names = text.slice(0, colon).split(/\s*;\s*/u).map(fold);
-  const ids = names.map((n) => units.find((u) => fold(u.name) === n)?.id);
+  // Units of the same name (a plan may repeat one) are taken in order: the first one not named yet.
+  const here = new Set<string>();
+  const ids = names.map((n) => {
+    const same = units.filter((u) => fold(u.name) === n);
+    const unit = same.find((u) => !taken.has(u.id) && !here.has(u.id)) ?? same[0];
+    if (unit) here.add(unit.id);
+    return unit?.id;
+  });
   if (!ids.length || ids.some((id) => !id)) return null;
   let rest = text.slice(colon + 1).trim().replace(/\.$/u, '');
   let durationDays: number | null = null;

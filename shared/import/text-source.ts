@@ -6,11 +6,12 @@
  * block ("- ", "+ ", "I.", "1.", "a)", "Nơi nhận", "T/M …"). A text whose lines are paragraphs already (a web page,
  * a .txt typed by hand) keeps them. Lines holding a page number alone are dropped and listed.
  */
+import { isUpperLine } from './patterns';
 import { plainParagraph, type SourceDocument, type SourceParagraph } from './source';
 
 /** A line that opens a block of its own. */
 const BLOCK_START =
-  /^(?:[-+*•–]\s|[IVXLC]+[.-]\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|Nơi nhận|T\/M\s|K\/T\s|T\/L\s|(?:- )?(?:Căn cứ|Thực hiện|Thi hành)\s|KẾ HOẠCH$|PHỤ LỤC|\(Kèm theo)/u;
+  /^(?:[-+*•–]\s|[IVXLC]+[.-]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|[a-zđ]\)\s|Nơi nhận|T\/M\s|K\/T\s|T\/L\s|(?:- )?(?:Căn cứ|Thực hiện|Thi hành)\s|KẾ HOẠCH$|PHỤ LỤC|\(Kèm theo)/u;
 const PAGE_NUMBER = /^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$/u;
 
 export interface TextSource extends SourceDocument {
@@ -38,7 +39,7 @@ function fullLineLength(lines: string[]): number {
 function isWrapped(lines: string[], full: number): boolean {
   if (!Number.isFinite(full) || full > 130 || full < 30) return false;
   const nearFull = lines.filter((l) => l.length >= 0.85 * full && l.length <= 1.1 * full).length;
-  return nearFull >= 5 && nearFull / Math.max(1, lines.filter((l) => l.trim()).length) >= 0.25;
+  return nearFull >= 3 && nearFull / Math.max(1, lines.filter((l) => l.trim()).length) >= 0.08;
 }
 
 export function sourceFromText(raw: string): TextSource {
@@ -65,14 +66,18 @@ export function sourceFromText(raw: string): TextSource {
       continues = false;
       continue;
     }
-    if (current !== null && continues && !BLOCK_START.test(text)) {
+    // A full line ending a sentence, followed by a capital, most likely ends its paragraph; a line opening in lower
+    // case goes on the one above (paragraphs open with a capital or a marker), unless that one is a capital line.
+    const sentenceEnds = current !== null && /[.:;!?]$/u.test(current) && /^\p{Lu}/u.test(text);
+    const goesOn = wrapped && current !== null && /^\p{Ll}/u.test(text) && !isUpperLine(current);
+    if (current !== null && (goesOn || (continues && !sentenceEnds)) && !BLOCK_START.test(text)) {
       // "294-" + "KH/HU": a word cut at its hyphen joins without a space; "2025 -" + "2027" with one.
       current = /\S-$/u.test(current) ? current + text : `${current} ${text}`;
     } else {
       flush();
       current = text;
     }
-    continues = wrapped && line.length >= 0.85 * full;
+    continues = wrapped && line.length >= 0.8 * full;
   }
   flush();
   return { origin: 'text', blocks: paragraphs, notes: [], dropped };

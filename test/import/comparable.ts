@@ -4,6 +4,8 @@
  *  - ids (blocks, tasks, recipients, pilot units, appendices) and directory links (orgId): not printed; the pilot
  *    schedule names its units by position instead;
  *  - the plan's term and a pilot unit's term: not printed;
+ *  - the order of pilot units across groups: the layout prints the units of the "trực thuộc" group first, so they
+ *    compare in that order;
  *  - spacing: runs of white space are one space, texts trimmed;
  *  - number and date parts compare as printed ("5" and "05" both print "05");
  *  - căn cứ references without their final punctuation (the layout puts its own);
@@ -56,7 +58,8 @@ function canCu(c: PlanContent) {
 
 export function comparable(c: PlanContent) {
   const profile = c.profile ?? defaultFormatProfile();
-  const unitIndex = new Map(c.pilotUnits.map((u, i) => [u.id, i]));
+  const printed = [...c.pilotUnits.filter((u) => u.category === 'chi-bo-truc-thuoc'), ...c.pilotUnits.filter((u) => u.category !== 'chi-bo-truc-thuoc')];
+  const unitIndex = new Map(printed.map((u, i) => [u.id, i]));
   const issuedBy = c.appendixIssuedBy.trim().replace(/^của\s+/u, '') || deriveAppendixIssuedBy(c.signature, c.header.issuer);
   return {
     header: {
@@ -73,7 +76,7 @@ export function comparable(c: PlanContent) {
     trichYeu: c.trichYeu.split('\n').map(ws).filter(Boolean).join('\n'),
     canCu: canCu(c),
     body: c.body.map((b) => block(b, unitIndex)),
-    pilotUnits: c.pilotUnits.map((u) => ({
+    pilotUnits: printed.map((u) => ({
       name: ws(trimEndPunctuation(u.name)),
       category: u.category,
       attendees: ws(trimEndPunctuation(u.attendees)),

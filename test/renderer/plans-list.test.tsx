@@ -20,6 +20,16 @@ const seed = (n: number) => templates.filter((x) => x.kind === 'seed')[n - 1]!;
 const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1); // minus the header row
 
 describe('plans list', () => {
+  it('is part of the first render of the app: it asks for its plans together with the shell, not after a page load', async () => {
+    // A page loaded on demand suspends once, and React then holds the page back (its Suspense throttle, ~300 ms)
+    // before the list may even ask for its data: the start page must not wait for that.
+    await renderApp('/plans');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const channels = bridge.calls.map((c) => c.channel);
+    expect(channels).toContain('settings.get');
+    expect(channels).toContain('plan.list');
+  });
+
   it('explains what to do when there is no plan, and creates one from the template picker', async () => {
     const { user, router } = await renderApp('/plans');
     expect(await screen.findByText('Chưa có kế hoạch nào', {}, { timeout: 10_000 })).toBeInTheDocument();

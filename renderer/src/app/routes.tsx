@@ -4,13 +4,13 @@ import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
 import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+// The pages a window opens on are in the first bundle and render with the shell: Tổng quan (the start page) and the
+// plans list. A page loaded on demand suspends once, and React then holds the revealed Suspense boundary back for its
+// fallback throttle (about 300 ms) before the page may even ask for its data.
+import OverviewPage from '../pages/overview/OverviewPage';
+import PlansPage from '../pages/plans/PlansPage';
 
-// Pages load on demand so the first paint ships only the shell.
-const loadOverviewPage = () => import('../pages/overview/OverviewPage');
-const OverviewPage = lazy(loadOverviewPage);
-// Tổng quan is the start page: fetch its code at once, in parallel with the shell's first requests.
-void loadOverviewPage();
-const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+// The other pages load on demand.
 const TasksPage = lazy(() => import('../pages/tasks/TasksPage'));
 const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));

@@ -1,0 +1,107 @@
+/**
+ * End to end in Chromium: issue seed 01 in the editor, see its tasks on Tổng quan and on Nhiệm vụ, report progress
+ * with an evidence file (and open it again), complete an overdue task today and see "Hoàn thành quá hạn".
+ * The pilot units' deadlines (2025) are long past on the machine's day, so they are overdue.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
+
+const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+let app: AppSession;
+let page: Page;
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+const grid = () => page.getByRole('grid', { name: 'Danh sách nhiệm vụ' });
+const dataRows = () => grid().locator('[role="row"]:not([aria-rowindex="1"])');
+
+describe('tasks of an issued plan, from the dashboard to a late completion', () => {
+  it('issues seed 01; Tổng quan counts its tasks and draws them on the timeline', async () => {
+    await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
+    await page.getByText('Chưa có nhiệm vụ nào được theo dõi').waitFor();
+    await nav('Kế hoạch').click();
+    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    await page.getByRole('article', { name: seed01.name }).getByRole('button', { name: 'Dùng mẫu này' }).click();
+    await expect.poll(() => page.getByLabel('Trích yếu').inputValue()).toBe(seed01.content.trichYeu);
+    if ((await page.getByLabel('Số văn bản').inputValue()) === '') {
+      await page.getByRole('button', { name: 'Cấp số' }).click();
+      await expect.poll(() => page.getByLabel('Số văn bản').inputValue()).not.toBe('');
+    }
+    await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByRole('dialog', { name: 'Ban hành kế hoạch?' }).getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+
+    await nav('Tổng quan').click();
+    const byStatus = page.getByRole('list', { name: 'Theo trạng thái' });
+    await byStatus.getByRole('listitem', { name: 'Quá hạn: 3' }).waitFor();
+    await byStatus.getByRole('listitem', { name: 'Chưa thực hiện: 19' }).waitFor();
+    await page.getByRole('list', { name: 'Quá hạn theo đơn vị' }).getByRole('listitem').first().waitFor();
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => timeline.locator('[data-status="overdue"]').count()).toBe(3);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'overview.png'), fullPage: true });
+  });
+
+  it('the app says at open what is overdue; Nhiệm vụ lists the 22 tasks, the overdue ones first and standing out', async () => {
+    await page.reload();
+    const notice = page.getByTestId('start-notice');
+    await notice.getByText('3 nhiệm vụ quá hạn').waitFor();
+    await notice.getByText('3 nhiệm vụ quá hạn').click();
+    await expect.poll(() => page.url()).toContain('#/tasks?status=overdue');
+    await expect.poll(() => dataRows().count()).toBe(3);
+    await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+    await expect.poll(() => dataRows().count()).toBe(22);
+    await page.getByText(/^Tổng số: 22 nhiệm vụ/).waitFor();
+    const first = dataRows().first();
+    expect(await first.getAttribute('data-overdue')).toBe('true');
+    expect(await first.textContent()).toContain('Quá hạn');
+    // Overdue rows are tinted: not the background of an ordinary row.
+    const tint = (n: number) => dataRows().nth(n).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await tint(0)).not.toBe(await tint(5));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'tasks.png') });
+  });
+
+  it('reports progress with an evidence file, opens it again, and completes the task late', async () => {
+    await grid().focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    await drawer.getByTestId('task-drawer').waitFor();
+    await drawer.getByRole('link', { name: /^Số \d+-KH\/HU — / }).waitFor();
+
+    const report = drawer.getByRole('form', { name: 'Báo cáo tiến độ' });
+    await report.getByLabel(/Kết quả thực hiện/).fill('Đã tổ chức đại hội điểm; gửi biên bản kèm theo.');
+    await report.getByLabel('Tỷ lệ hoàn thành').fill('100');
+    const chooser = page.waitForEvent('filechooser');
+    await report.getByRole('button', { name: 'Đính kèm minh chứng…' }).click();
+    await (await chooser).setFiles({ name: 'bien-ban-dai-hoi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await report.getByText('bien-ban-dai-hoi.pdf').waitFor();
+    await report.getByRole('button', { name: 'Lưu báo cáo' }).click();
+    const history = drawer.getByRole('list', { name: 'Các lần báo cáo' });
+    await history.getByText('Đã tổ chức đại hội điểm; gửi biên bản kèm theo.').waitFor();
+    expect(await history.textContent()).toContain('100%');
+
+    // The evidence opens again (in the browser: a download of the same bytes).
+    const download = page.waitForEvent('download');
+    await history.getByRole('button', { name: 'Mở tệp bien-ban-dai-hoi.pdf' }).click();
+    const saved = await (await download).path();
+    expect((await import('node:fs')).readFileSync(saved).equals(PDF)).toBe(true);
+
+    // Completed today, long after its deadline.
+    const state = drawer.getByRole('form', { name: 'Cập nhật trạng thái' });
+    await state.getByRole('button', { name: 'Hoàn thành' }).click();
+    await drawer.getByText('Hoàn thành quá hạn').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hoàn thành quá hạn');
+    expect(await dataRows().first().getAttribute('data-overdue')).toBeNull();
+  });
+});

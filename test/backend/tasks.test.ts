@@ -105,4 +105,16 @@ describe('tasks of an issued plan', () => {
     expect(refused).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['taskId'] }] });
     expect(refused.message).toMatch(/bỏ khỏi kế hoạch/);
   });
+
+  it('the tasks of a plan in the bin leave the lists and the counts, and come back with it', async () => {
+    const backend = openBackend();
+    const plan = await issuedSeed(backend);
+    const other = await issuedSeed(backend, '316');
+    expect((await call(backend, 'task.list', {})).total).toBe(44);
+    await call(backend, 'plan.remove', { id: plan.id });
+    expect((await call(backend, 'task.list', { limit: 500 })).items.every((t) => t.planId === other.id)).toBe(true);
+    expect((await call(backend, 'task.summary', {})).rollUp.total + (await call(backend, 'task.summary', {})).rollUp.cancelled).toBe(22);
+    await call(backend, 'plan.restore', { id: plan.id });
+    expect((await call(backend, 'task.list', {})).total).toBe(44);
+  });
 });

@@ -207,6 +207,18 @@ export function createTasksRepo(ctx: RepoContext) {
     }
   }
 
+  const binHoldsTasks = db
+    .prepare<[], number>(
+      'SELECT 1 FROM plans p WHERE p.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM tracked_tasks x WHERE x.plan_id = p.id) LIMIT 1',
+    )
+    .pluck();
+  /**
+   * The condition that leaves out the tasks of plans in the bin; none when the bin holds no plan with tasks (the
+   * usual case), so a status or body filter reads its index alone.
+   */
+  const liveOnly = (): string[] =>
+    binHoldsTasks.get() === undefined ? ['1'] : ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
+
   /** The status and sort-day expressions of a query: the kept columns, or computed for the day. */
   const exprs = (sp: StatusParams) => (usesKept(sp) ? { S: 't.status_today', D: 't.due_today' } : { S: statusSql(), D: dueSortSql() });
 
@@ -290,7 +302,7 @@ export function createTasksRepo(ctx: RepoContext) {
 
   /** The WHERE of a list (status filter included) and its named parameters. */
   function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams, { S, D }: { S: string; D: string }): Query {
-    const where = ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
+    const where = liveOnly();
     const params: Record<string, unknown> = { ...sp };
     if ('includeRemoved' in input && !input.includeRemoved) where.push('t.removed_from_plan = 0');
     if (input.planId) {
@@ -457,7 +469,7 @@ export function createTasksRepo(ctx: RepoContext) {
 
   function summary(input: { on?: string; dueSoonDays?: number; withinDays: number; planId?: string; limit: number }) {
     const sp = spOf(input);
-    const base = ['t.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)'];
+    const base = liveOnly();
     const params: Record<string, unknown> = { ...sp };
     if (input.planId) {
       base.push('t.plan_id = :planId');

@@ -95,7 +95,8 @@ export function readHeader(lines: Line[], ctx: Context): HeaderResult {
       if (parsed) {
         header.number = parsed.number;
         header.issuer.symbol = parsed.issuerSymbol;
-        if (parsed.docType !== 'KH') ctx.notes.push(`Văn bản ghi loại "${parsed.docType}", không phải KH (kế hoạch).`);
+        if (parsed.docType === 'KH' || parsed.docType === 'BC') header.docType = parsed.docType;
+        else ctx.notes.push(`Văn bản ghi loại "${parsed.docType}", không phải KH (kế hoạch) hay BC (báo cáo).`);
         ctx.confident('header.number', line.formatted ? 0.95 : 0.9);
         ctx.confident('header.issuer.symbol', parsed.issuerSymbol ? 0.95 : 0.4);
         ctx.role(line, 'header-number');

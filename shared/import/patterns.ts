@@ -3,7 +3,8 @@
 export const TIEU_DE = /ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/u;
 /** The state documents' header (Nghị định 30/2020), never a Party document's: dropped with a note. */
 export const STATE_TIEU_DE = /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/iu;
-export const TITLE = /^KẾ\s*HOẠCH$/u;
+/** The tên loại: a KẾ HOẠCH, or a BÁO CÁO (kết quả thực hiện kế hoạch), which has the same parts. */
+export const TITLE = /^(?:KẾ\s*HOẠCH|BÁO\s*CÁO)$/u;
 export const SEPARATOR = /^[-–—_=*.\s]{3,}$/u;
 export const MARKS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT', 'THƯỢNG KHẨN', 'HỎA TỐC', 'HOẢ TỐC', 'KHẨN'] as const;
 export const DRAFT_LABEL = /^\(?\s*Dự\s+thảo(?:\s+lần\s+\d+)?\s*\)?$/iu;

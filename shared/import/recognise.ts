@@ -88,9 +88,10 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
     bodyFrom = Math.max(0, firstBody(0));
     titleAt = bodyFrom;
     ctx.confident('trichYeu', 0);
-    ctx.notes.push('Không thấy dòng tên loại "KẾ HOẠCH": trích yếu để trống.');
+    ctx.notes.push('Không thấy dòng tên loại ("KẾ HOẠCH", "BÁO CÁO"): trích yếu để trống.');
   }
   const { header, found } = readHeader(lines.slice(0, titleAt), ctx);
+  if (ctx.roles[titleAt] === 'title' && /^BÁO/u.test(upperText(lines[titleAt]!))) header.docType = 'BC';
   // A draft label may sit under the title instead of under the date.
   while (bodyFrom < lines.length && DRAFT_LABEL.test(lines[bodyFrom]!.text.trim())) {
     header.draftLabel = lines[bodyFrom]!.text.trim().replace(/^\(\s*|\s*\)$/gu, '');

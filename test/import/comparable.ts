@@ -13,7 +13,8 @@
  *  - the format profile only where the text shows it (heading numbering, recipients' punctuation), others are
  *    page measures the importer does not read;
  *  - appendixIssuedBy as the appendix line prints it ("của " and the derived default are the same line);
- *  - a table's column widths as shares of the width, to 0.1 %.
+ *  - a table's column widths as shares of the width, to 0.1 %;
+ *  - a BÁO CÁO's link to its plans and period (`report`) and the content version: not printed.
  */
 import { deriveAppendixIssuedBy, trimEndPunctuation } from '../../shared/layout/phrases';
 import { formatDocNumber, formatDay, formatMonth, datePartNumber } from '../../shared/format';
@@ -66,6 +67,7 @@ export function comparable(c: PlanContent) {
       higherLines: c.header.issuer.higherLines.map((l) => ws(l).toUpperCase()).filter(Boolean),
       issuer: ws(c.header.issuer.name).toUpperCase(),
       symbol: c.header.issuer.symbol.trim(),
+      docType: c.header.docType,
       number: formatDocNumber(c.header.number),
       place: ws(c.header.place),
       date: { day: part(c.header.date.day, formatDay), month: part(c.header.date.month, formatMonth), year: c.header.date.year.trim() },

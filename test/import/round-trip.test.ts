@@ -31,3 +31,11 @@ it('covers the seeds and the blank templates', () => {
   expect(files.filter((f) => f.startsWith('seed-')).length).toBeGreaterThanOrEqual(3);
   expect(files.filter((f) => f.startsWith('blank-')).length).toBeGreaterThanOrEqual(5);
 });
+
+it('a BÁO CÁO (tên loại and "Số 07-BC/HU") comes back as a report with the same fields', async () => {
+  const seed = TemplateFile.parse(JSON.parse(readFileSync(resolve(TEMPLATES, 'seed-01-huyen-uy-dai-hoi-diem.json'), 'utf8'))).content;
+  const report = { ...seed, header: { ...seed.header, docType: 'BC' as const, number: '07' } };
+  const { plan } = importFile(await renderPlanDocx(report), 'bao-cao.docx');
+  expect(plan.header.docType).toBe('BC');
+  expect(comparable(plan)).toEqual(comparable(report));
+});

@@ -106,7 +106,7 @@ export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId:
 
   liftClosingSentences(root);
   const pilotUnits = pilotBlocks(root, newId);
-  dutyBlocks(root, false, planDate, newId);
+  dutyBlocks(root, false, planDate);
   recordConfidence(root, 'body', confidences, ctx);
   ctx.confident('body', lines.length ? 0.9 : 0.2);
   if (pilotUnits.length) ctx.confident('pilotUnits', 0.85);
@@ -137,7 +137,7 @@ function liftClosingSentences(root: Block[]) {
 }
 
 /** A heading under a duty section whose children are all tasks ("- …" items, or plain paragraphs) is a duty block. */
-function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate, newId: () => string) {
+function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate) {
   blocks.forEach((b, i) => {
     if (b.kind !== 'section') return;
     const kids = b.children;
@@ -160,7 +160,7 @@ function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate, new
       blocks[i] = duty;
       return;
     }
-    dutyBlocks(kids, underDuty || DUTY_SECTION.test(b.title), planDate, newId);
+    dutyBlocks(kids, underDuty || DUTY_SECTION.test(b.title), planDate);
   });
 }
 

@@ -112,9 +112,8 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
     return true;
   });
   const firstLabel = bodyLines.findIndex((l) => !l.table && readLabel(l.text));
-  const { canCu, used } = readCanCu(bodyLines.slice(0, firstLabel < 0 ? bodyLines.length : firstLabel).filter((l) => l.text.trim()), ctx);
+  const { canCu } = readCanCu(bodyLines.slice(0, firstLabel < 0 ? bodyLines.length : firstLabel).filter((l) => l.text.trim()), ctx);
   const rest = bodyLines.filter((l) => !['can-cu', 'lead'].includes(ctx.roles[l.index]!));
-  void used;
   const body = readBody(rest, ctx, header.date, newId);
 
   const closing = readClosing(lines.slice(closingAt, appendixAt), ctx, newId);

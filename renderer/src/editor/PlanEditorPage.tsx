@@ -27,7 +27,7 @@ import { PilotUnitsForm } from './forms/PilotUnitsForm';
 import { RecipientsForm } from './forms/RecipientsForm';
 import { SignatureForm } from './forms/SignatureForm';
 import { exportSource, type ExportFormat } from './model/export-file';
-import { editorTabs, focusField, focusFirstField, tabForPath, type EditorTab } from './model/tabs';
+import { focusField, tabsFor, focusFirstField, tabForPath, type EditorTab } from './model/tabs';
 import { ActionsBar } from './panels/ActionsBar';
 import { DamagedRevisionsNotice } from './panels/DamagedRevisionsNotice';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -167,6 +167,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const duplicate = useApiMutation('plan.duplicate', { silent: true });
   const saveFile = useApiMutation('file.chooseSave', { silent: true });
   const reopen = useApiMutation('plan.reopen', { silent: true });
+  const draftReport = useApiMutation('report.draft', { silent: true });
 
   const saveNow = useCallback(async () => {
     await autosave.flush();
@@ -244,6 +245,18 @@ function PlanEditor({ plan }: { plan: Plan }) {
     }
   };
 
+  /** Lập báo cáo: the plan saved first, then a new BÁO CÁO drafted from it and opened here. */
+  const onDraftReport = async () => {
+    try {
+      await autosave.flush();
+      const report = await draftReport.mutateAsync({ planIds: [id] });
+      notifySuccess(t('page.reportDrafted'));
+      void navigate(`/plans/${report.id}`);
+    } catch (err) {
+      notifyError(err, t('page.reportFailed'));
+    }
+  };
+
   const onExport = async (format: ExportFormat) => {
     if (!(await goOnDespiteErrors(t(format === 'docx' ? 'actions.exportDocx' : 'actions.exportPdf')))) return;
     setExporting(format);
@@ -278,17 +291,18 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const [previewShown, setPreviewShown] = useLocalStorage<boolean>({ key: 'kehoach.editor.preview', defaultValue: true, getInitialValueInEffect: false });
 
   // The same element on every keystroke: React skips the tab strip.
+  const docType = content.header.docType;
   const tabList = useMemo(
     () => (
       <Tabs.List>
-        {editorTabs.map((name) => (
+        {tabsFor(docType).map((name) => (
           <Tabs.Tab key={name} value={name}>
             {t(`tabs.${name}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
     ),
-    [t],
+    [t, docType],
   );
   const statusLabel = t(`status.${draft.status}`);
   const title = content.trichYeu.trim() || t('page.untitled');
@@ -307,6 +321,11 @@ function PlanEditor({ plan }: { plan: Plan }) {
             <Badge color={draft.status === 'issued' ? 'green' : draft.status === 'archived' ? 'gray' : 'blue'} style={{ flex: 'none' }}>
               {statusLabel}
             </Badge>
+            {docType === 'BC' && (
+              <Badge color="grape" variant="light" style={{ flex: 'none' }}>
+                {t('page.reportBadge')}
+              </Badge>
+            )}
             <SaveStatus status={saveStatus} onRetry={() => void saveNow()} onOpenField={openPath} />
           </Group>
           <ActionsBar
@@ -320,6 +339,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
             issueBlocked={lintErrors.length ? t('issue.blocked', { count: lintErrors.length }) : null}
             canIssue={draft.status === 'draft'}
             onHistory={() => setHistoryOpen(true)}
+            onDraftReport={docType === 'KH' ? () => void onDraftReport() : undefined}
+            draftingReport={draftReport.isPending}
           />
           <Button size="xs" variant="default" aria-pressed={previewShown} onClick={() => setPreviewShown((shown) => !shown)}>
             {previewShown ? t('page.hidePreview') : t('page.showPreview')}

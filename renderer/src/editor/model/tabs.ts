@@ -1,9 +1,14 @@
 /** The editor's tabs, and which tab shows the field a content path (from a lint finding) points at. */
-import type { Block } from '../../../../shared/model';
+import type { Block, DocType } from '../../../../shared/model';
 import { blockIdAtContentPath, findBlock } from '../../../../shared/model/tree';
 
 export const editorTabs = ['general', 'canCu', 'body', 'units', 'duties', 'recipients', 'signature', 'appendices'] as const;
 export type EditorTab = (typeof editorTabs)[number];
+
+/** The tabs a document type uses: a BÁO CÁO assigns no task and has no pilot units (its results are body sections). */
+export function tabsFor(docType: DocType): readonly EditorTab[] {
+  return docType === 'BC' ? editorTabs.filter((tab) => tab !== 'units' && tab !== 'duties') : editorTabs;
+}
 
 export function tabForPath(path: readonly (string | number)[], body: readonly Block[]): EditorTab {
   switch (path[0]) {

@@ -1,4 +1,4 @@
-/** Xuất .docx, In, Xuất PDF, Ban hành, Lịch sử — with progress while each runs. */
+/** Xuất .docx, In, Xuất PDF, Ban hành, Lập báo cáo (a KẾ HOẠCH), Lịch sử — with progress while each runs. */
 import { Button, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +14,9 @@ interface Props {
   /** Why Ban hành is not possible now (lint errors remain), or null. */
   issueBlocked: string | null;
   onHistory: () => void;
+  /** Lập báo cáo: offered on a KẾ HOẠCH only (absent on a BÁO CÁO). */
+  onDraftReport?: (() => void) | undefined;
+  draftingReport?: boolean;
 }
 
 export function ActionsBar(p: Props) {
@@ -46,6 +49,13 @@ export function ActionsBar(p: Props) {
               </span>
             )}
           </span>
+        </Tooltip>
+      )}
+      {p.onDraftReport && (
+        <Tooltip label={t('actions.draftReportHint')} openDelay={300} multiline w={260}>
+          <Button size="xs" variant="light" color="grape" loading={p.draftingReport} onClick={p.onDraftReport}>
+            {t('actions.draftReport')}
+          </Button>
         </Tooltip>
       )}
       <Button size="xs" variant="default" onClick={p.onHistory}>

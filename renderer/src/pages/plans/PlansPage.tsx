@@ -20,7 +20,7 @@ import {
 import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PlanStatus, type PlanSummary } from '../../../../shared/model';
+import { DocType, PlanStatus, type PlanSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';
@@ -40,6 +40,13 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
   const restore = useApiMutation('plan.restore', { onSuccess: () => notifySuccess(t('plans.restored')) });
   const archive = useApiMutation('plan.archive', { onSuccess: () => notifySuccess(t('plans.archived')) });
   const unarchive = useApiMutation('plan.unarchive', { onSuccess: () => notifySuccess(t('plans.unarchived')) });
+  const navigate = useNavigate();
+  const draftReport = useApiMutation('report.draft', {
+    onSuccess: (report) => {
+      notifySuccess(t('plans.reportDrafted'));
+      void navigate(`/plans/${report.id}`);
+    },
+  });
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
@@ -63,6 +70,11 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
           {t('plans.unarchive')}
         </Button>
       )}
+      {plan.docType === 'KH' && (
+        <Button size="xs" variant="subtle" color="grape" loading={draftReport.isPending} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => draftReport.mutate({ planIds: [plan.id] })}>
+          {t('plans.draftReport')}
+        </Button>
+      )}
       <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
         {t('plans.duplicate')}
       </Button>
@@ -84,6 +96,7 @@ export default function PlansPage() {
   const [search, setSearch] = useState('');
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
+  const [docType, setDocType] = useState<DocType | null>(null);
   const [page, setPage] = useState(1);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [query] = useDebouncedValue(search.trim(), 200);
@@ -114,6 +127,7 @@ export default function PlansPage() {
       limit: PAGE_SIZE,
       ...(year !== null ? { year } : {}),
       ...(status !== null ? { status } : {}),
+      ...(docType !== null ? { docType } : {}),
     },
     { placeholderData: (previous) => previous },
   );
@@ -121,7 +135,7 @@ export default function PlansPage() {
   // The years the plans are dated in; a chosen year stays offered while the data changes under it.
   const yearOptions = [...new Set([...(years.data ?? []), ...(year !== null ? [year] : [])])].sort((a, b) => b - a);
   const statusLabels = planStatusLabels(t);
-  const filtering = query !== '' || year !== null || status !== null;
+  const filtering = query !== '' || year !== null || status !== null || docType !== null;
   const resetPage = () => setPage(1);
   const open = (plan: PlanSummary) => void navigate(`/plans/${plan.id}`);
 
@@ -203,6 +217,19 @@ export default function PlansPage() {
           }}
           data={[{ value: '', label: t('plans.allStatuses') }, ...toSelectData(statusLabels)]}
         />
+        <NativeSelect
+          label={t('plans.docType')}
+          value={docType ?? ''}
+          onChange={(event) => {
+            setDocType(event.currentTarget.value === '' ? null : DocType.parse(event.currentTarget.value));
+            resetPage();
+          }}
+          data={[
+            { value: '', label: t('plans.allDocTypes') },
+            { value: 'KH', label: t('plans.docTypeKH') },
+            { value: 'BC', label: t('plans.docTypeBC') },
+          ]}
+        />
       </Group>
 
       {plans.isPending ? (
@@ -242,6 +269,11 @@ export default function PlansPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
+                      {plan.docType === 'BC' && (
+                        <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
+                          {t('plans.reportBadge')}
+                        </Badge>
+                      )}
                       {view === 'live' ? (
                         <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
                           {plan.trichYeu || t('plans.untitled')}

@@ -19,6 +19,7 @@ import { createExchangeService } from './exchange/service';
 import { createTrustList } from './exchange/trust';
 import { createOrganizationsRepo } from './repositories/organizations';
 import { createPlansRepo } from './repositories/plans';
+import { latestPlanChange } from './repositories/plans/store-wide';
 import { createRegisterRepo } from './repositories/register';
 import { createRegisterBook } from './repositories/register-book';
 import { createSettingsRepo } from './repositories/settings';
@@ -73,10 +74,6 @@ export interface Backend {
   invoke(channel: string, input: unknown): Promise<InvokeResult<Channel>>;
   close(): void;
 }
-
-/** The newest time stored for a plan: a clock set back since then does not make new changes sort before it. */
-const latestPlanChange = (db: Db): string | null =>
-  (db.prepare('SELECT max(updated_at) FROM plans').pluck().get() as string | null | undefined) ?? null;
 
 interface OpenStore {
   db: Db;

@@ -18,6 +18,7 @@ import { collectDataFiles, DATA_FOLDERS } from './data-files';
 import { isEncrypted, packKhbak, unpackKhbak } from './khbak';
 import { setAsideDamaged, swapInBackup } from './restore';
 import { createBackupStore, type BackupStore } from './store';
+import { hasSecretPlans } from '../repositories/plans/store-wide';
 
 export const BACKUP_INTERVAL_MS = 30 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,18 +62,6 @@ export interface BackupService {
   reopened(): void;
   /** Stop the schedule and, when the data changed since the last backup, take one (synchronously). */
   close(): void;
-}
-
-/** Any readable revision of any plan carries a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT); a damaged one is skipped. */
-export function hasSecretPlans(db: Db): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM plan_revisions WHERE damaged_at IS NULL
-           AND IFNULL(json_extract(kh_read(content, checksum), '$.header.secrecy'), '') <> '' LIMIT 1`,
-      )
-      .get() !== undefined
-  );
 }
 
 const totalChanges = (db: Db): number => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;

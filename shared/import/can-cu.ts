@@ -14,16 +14,17 @@ const DRAFTING_BODY =
   /,\s+(?=(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Thường\s+trực|Ban\s+chi\s+ủy|Chi\s+ủy|Chi\s+bộ|Đảng\s+ủy|Ban\s+Tổ\s+chức|Ban\s+Tuyên\s+giáo|Ban\s+Dân\s+vận|Ban\s+Nội\s+chính|Ủy\s+ban\s+Kiểm\s+tra|Văn\s+phòng|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Quận\s+ủy|Thị\s+ủy|Đảng\s+đoàn|Ban\s+cán\s+sự|Ban)\s)/gu;
 /** Where a new reference starts inside a running căn cứ: ", Chỉ thị số …", "; Kế hoạch …", ", thực hiện …". */
 const NEXT_REFERENCE =
-  /(?:;\s+|,\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Thi\s+hành)\s)|,\s+(?=(?:Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Quyết\s+định|Hướng\s+dẫn|Quy\s+định|Kết\s+luận|Thông\s+báo|Công\s+văn|Điều\s+lệ|Chương\s+trình|Đề\s+án)\s+(?:số\s+)?\d))/gu;
+  /(?:;\s+|,\s+(?=(?:[Cc]ăn\s+cứ|[Tt]hực\s+hiện|[Tt]hi\s+hành)\s)|,\s+(?=(?:Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Quyết\s+định|Hướng\s+dẫn|Quy\s+định|Kết\s+luận|Thông\s+báo|Công\s+văn|Điều\s+lệ|Chương\s+trình|Đề\s+án)\s+(?:số\s+)?\d))/gu;
 
-type Verb = CanCu['verb'];
-const modelVerb = (v: string): Verb => (v === 'Thực hiện' ? 'Thực hiện' : 'Căn cứ');
-
-/** One reference without its verb; a different verb than the first stays in front of the text. */
-function reference(text: string, first: string | null): { verb: string; text: string } {
+/**
+ * One reference with its own verb (stored capitalised; a running sentence prints the later ones in lower case), or
+ * verb "" when it has none: in a running sentence it goes on the verb before it ("Căn cứ A, B").
+ */
+function reference(text: string): { verb: string; text: string } {
   const m = CAN_CU_VERB.exec(text.trim());
-  if (!m) return { verb: first ?? 'Căn cứ', text: trimEnd(text.trim()) };
-  return { verb: m[1]!, text: trimEnd(m[2]!) };
+  if (!m) return { verb: '', text: trimEnd(text.trim()) };
+  const verb = m[1]!;
+  return { verb: verb.charAt(0).toUpperCase() + verb.slice(1), text: trimEnd(m[2]!) };
 }
 
 export interface CanCuResult {
@@ -34,7 +35,7 @@ export interface CanCuResult {
 
 /** Read căn cứ and the lead from the lines before the first section. */
 export function readCanCu(lines: Line[], ctx: Context): CanCuResult {
-  const canCu: CanCu = { form: 'list', verb: 'Căn cứ', items: [], lead: '' };
+  const canCu: CanCu = { form: 'list', items: [], lead: '' };
   const refs: Array<{ verb: string; text: string }> = [];
   let used = 0;
   let dashed = false;
@@ -42,20 +43,20 @@ export function readCanCu(lines: Line[], ctx: Context): CanCuResult {
   while (used < lines.length && CAN_CU_START.test(lines[used]!.text) && !LEAD_END.test(lines[used]!.text)) {
     const l = lines[used]!;
     dashed ||= /^[-–+•]/u.test(l.text);
-    refs.push(reference(l.marked.replace(/^[-–+•]\s*/u, ''), refs[0]?.verb ?? null));
+    refs.push(reference(l.marked.replace(/^[-–+•]\s*/u, '')));
     ctx.role(l, 'can-cu');
     used++;
   }
   if (refs.length) {
-    canCu.form = 'list';
+    // Each reference its own paragraph without a dash is a form of its own ("Căn cứ …;").
+    canCu.form = dashed ? 'list' : 'paragraphs';
     const lead = lines[used];
     if (lead && !CAN_CU_START.test(lead.text)) {
       canCu.lead = lead.marked;
       ctx.role(lead, 'lead');
       used++;
     }
-    if (!dashed) ctx.notes.push('Căn cứ viết mỗi văn bản một đoạn, không có gạch đầu dòng: đã nhận thành danh sách "- Căn cứ …;".');
-    ctx.confident('canCu', dashed ? 0.95 : 0.8);
+    ctx.confident('canCu', dashed ? 0.95 : 0.9);
     ctx.confident('canCu.lead', LEAD_END.test(canCu.lead) ? 0.95 : 0.6);
   } else if (lines[0] && CAN_CU_START.test(lines[0].text)) {
     // 2. The running sentence: references, then the lead from the drafting body on.
@@ -65,7 +66,7 @@ export function readCanCu(lines: Line[], ctx: Context): CanCuResult {
     const refsText = at === undefined ? text : text.slice(0, at);
     canCu.lead = at === undefined ? '' : text.slice(at).replace(/^,\s*/u, '');
     const parts = refsText.split(NEXT_REFERENCE).filter((s) => s.trim());
-    for (const part of parts) refs.push(reference(part, refs[0]?.verb ?? null));
+    for (const part of parts) refs.push(reference(part));
     canCu.form = 'sentence';
     ctx.role(lines[0], 'can-cu');
     used = 1;
@@ -77,15 +78,7 @@ export function readCanCu(lines: Line[], ctx: Context): CanCuResult {
     used = 1;
     ctx.confident('canCu.lead', 0.8);
   }
-  if (refs.length) {
-    const first = refs[0]!.verb;
-    canCu.verb = modelVerb(first);
-    const mixed = refs.some((r) => r.verb !== first) || (first !== 'Căn cứ' && first !== 'Thực hiện');
-    canCu.items = refs.map((r) => r.text);
-    if (mixed) {
-      ctx.notes.push(`Căn cứ dùng nhiều động từ (${[...new Set(refs.map((r) => r.verb))].join(', ')}); kế hoạch dùng một động từ chung, hãy xem lại.`);
-      ctx.confident('canCu.verb', 0.5);
-    }
-  }
+  // Each reference keeps the verb it was written with.
+  canCu.items = refs.map((r) => ({ verb: r.verb, text: r.text, join: '' as const }));
   return { canCu, used };
 }

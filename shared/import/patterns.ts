@@ -16,7 +16,7 @@ export const NUMBER_LINE =
 export const DATE_LINE = /(?:^|\s)(?:([^,]*?)\s*,\s*)?ngày\s*(\d{1,2}|[._…]*)\s*tháng\s*(\d{1,2}|[._…]*)\s*năm\s*(\d{4}|[._…]*)\s*$/iu;
 
 /** The opening verbs of a căn cứ reference. */
-export const CAN_CU_VERB = /^(?:[-–+•]\s*)?(Căn cứ|Thực hiện|Thi hành)\s+(.*)$/su;
+export const CAN_CU_VERB = /^(?:[-–+•]\s*)?([Cc]ăn cứ|[Tt]hực hiện|[Tt]hi hành)\s+(.*)$/su;
 export const CAN_CU_START = /^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thi hành)\s/u;
 export const LEAD_END = /như\s+sau\s*:?\s*$/iu;
 

@@ -4,9 +4,10 @@
  */
 import { formatPlaceDateLine, formatSymbolLine, parseInline, toLetter, toRoman } from '../format';
 import type { FormatProfile } from '../model/profile';
-import type { Appendix, AppendixTable, Block, DutyBlock, PilotUnit, PlanContent, SectionBlock, TableRow } from '../model/plan';
+import type { Appendix, AppendixTable, Block, DutyBlock, PeopleBlock, PilotUnit, PlanContent, SectionBlock, TableRow } from '../model/plan';
 import {
   DOC_TYPE_TITLES,
+  PEOPLE_TABLE_HEADER,
   PILOT_GROUP_TRUC_THUOC,
   appendixLabel,
   appendixLine,
@@ -16,10 +17,13 @@ import {
   pilotDelegatesSentence,
   pilotScheduleLines,
   pilotUnitLine,
+  personLineCells,
+  personName,
   recipientLines,
   signatureLines,
 } from './phrases';
 import { balancedLines } from './balance';
+import { textWidthMmOf } from './metrics';
 import { printableContent } from './printable';
 import { A4_TWIPS, CLOSING_SPACE_BEFORE_PT, SIGNATURE_GAP_LINES, TIEU_DE, columnWidthsMm, paragraphStyles, textWidthMm, tieuDeWidthMm, type MeasuredLine } from './styles';
 import type {
@@ -39,20 +43,34 @@ import type {
 
 type Level = 1 | 2 | 3;
 
+/** A letter or sign marker ("a)", "a.", "-", "+") for the `own`-th heading of its level; null for numbers. */
+function markerOf(style: FormatProfile['level3Style'] | FormatProfile['level4Style'], own: number): string | null {
+  switch (style) {
+    case 'a)':
+      return `${toLetter(own)})`;
+    case 'a.':
+      return `${toLetter(own)}.`;
+    case '-':
+    case '+':
+      return style;
+    default:
+      return null;
+  }
+}
+
 /**
- * Heading numbers: "I." / "I-" at level 1, "1." at level 2, "1.1." or "a)" at level 3, "1.1.1." deeper. A short plan
- * numbered from "1." counts every level in Arabic figures ("1.", "1.1.", then "1.1.1." or "a)").
+ * Heading numbers: "I." / "I-" at level 1, "1." at level 2, then the plan's marker of each deeper level: level 3
+ * "1.1.", "a)", "a.", "-" or "+", level 4 and deeper "1.1.1." or the same signs. A short plan numbered from "1."
+ * counts the numbered levels in Arabic figures ("1.", "1.1.", "1.1.1.").
  */
-function headingNumber(profile: FormatProfile, path: number[]): string {
+export function headingNumber(profile: FormatProfile, path: number[]): string {
   const depth = path.length;
   const own = path[depth - 1]!;
-  if (profile.level1Style === '1.') {
-    if (depth === 3 && profile.level3Style === 'a)') return `${toLetter(own)})`;
-    return `${path.join('.')}.`;
-  }
+  const marker = depth === 3 ? markerOf(profile.level3Style, own) : depth >= 4 ? markerOf(profile.level4Style, own) : null;
+  if (marker) return marker;
+  if (profile.level1Style === '1.') return `${path.join('.')}.`;
   if (depth === 1) return `${toRoman(own)}${profile.level1Style === 'I-' ? '-' : '.'}`;
   if (depth === 2) return `${own}.`;
-  if (depth === 3 && profile.level3Style === 'a)') return `${toLetter(own)})`;
   return `${path.slice(1).join('.')}.`;
 }
 
@@ -150,8 +168,48 @@ class Composer {
             this.body.push({ kind: 'item', marker: '-', ...this.para('item', line, block.id) });
           }
           break;
+        case 'table':
+          this.body.push({ kind: 'table', table: this.table(block.table), sourceId: block.id });
+          break;
+        case 'people':
+          this.people(block);
+          break;
       }
     }
+  }
+
+  /**
+   * A person list: aligned lines (a borderless table whose columns fit the longest name, position and role, in the
+   * body's type; never runs of spaces), or a table TT / Họ và tên / Chức vụ / Nhiệm vụ. People with nothing typed
+   * are left out, and so is a column with nothing in it.
+   */
+  people(block: PeopleBlock) {
+    const people = block.people.filter((p) => p.name.trim() || p.position.trim() || p.role.trim());
+    if (!people.length) return;
+    if (block.print === 'table') {
+      const cell = (text: string, align: 'left' | 'center' = 'left') => ({ paragraphs: [text], colSpan: 1, rowSpan: 1, align, bold: false });
+      const table: AppendixTable = {
+        columnWidths: [8, 36, 30, 26],
+        headerRows: [{ cells: PEOPLE_TABLE_HEADER.map((h) => cell(h, 'center')) }],
+        rows: people.map((p, i) => ({
+          cells: [cell(String(i + 1), 'center'), cell(personName(block.prefix, p.name)), cell(p.position.trim()), cell(p.role.trim())],
+        })),
+      };
+      this.body.push({ kind: 'table', table: this.table(table), sourceId: block.id });
+      return;
+    }
+    const lines = people.map((p) => personLineCells(block.prefix, p));
+    const used = [0, 1, 2].filter((k) => k === 0 || lines.some((l) => l[k]));
+    const style = paragraphStyles(this.profile)['person-line'];
+    const textWidth = textWidthMm(this.profile);
+    // Each column as wide as its longest text plus a gap; the last takes what is left. Too wide in all: shrunk evenly.
+    const natural = used.map((k) => Math.max(...lines.map((l) => textWidthMmOf(l[k]!, 'regular', style.sizePt))) + 3);
+    const sum = natural.reduce((a, b) => a + b, 0);
+    const widths = sum > textWidth ? natural.map((w) => (w / sum) * textWidth) : [...natural.slice(0, -1), textWidth - sum + natural.at(-1)!];
+    const rows: LayoutTableRow[] = lines.map((l) => ({
+      cells: used.map((k) => ({ colSpan: 1, rowSpan: 1, paragraphs: [{ role: 'person-line', runs: this.runs(l[k]!), sourceId: block.id }] })),
+    }));
+    this.body.push({ kind: 'table', table: { columnWidthsMm: widths.map(round2), headerRows: [], rows, borderPt: 0 }, sourceId: block.id });
   }
 
   section(block: SectionBlock, path: number[]) {
@@ -358,4 +416,11 @@ function plainRuns(text: string): Run[] {
 /** Turn a plan and a format profile into the document layout both writers print. Pure and fast (no I/O). */
 export function composeLayout(content: PlanContent, profile: FormatProfile): DocumentLayout {
   return new Composer(printableContent(content), profile).compose();
+}
+
+/** The printed number of each numbered body block ("I.", "1.", "a)", "-"), by its id, as composeLayout prints it. */
+export function headingNumbersOf(layout: DocumentLayout): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const b of layout.body) if (b.kind === 'heading' && b.sourceId && !numbers.has(b.sourceId)) numbers.set(b.sourceId, b.number);
+  return numbers;
 }

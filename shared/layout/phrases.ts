@@ -3,7 +3,7 @@
  * inline markup (they are later parsed like any body text), so user texts pass through unchanged.
  */
 import { formatCount, formatDocSymbol, formatShortDate } from '../format';
-import type { CanCu, DocType, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
+import type { CanCu, CanCuItem, DocType, Person, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
 import type { Signature } from '../model/org';
 
 /** Tên loại, the document type as its title line prints it. */
@@ -25,22 +25,74 @@ export function sentenceCase(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Căn cứ
 
+/** "Căn cứ" → "căn cứ": a verb inside a running sentence (only the first letter changes). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
- * The căn cứ paragraphs, in print order.
- * 'list':     "- Căn cứ A;" per reference, then the lead sentence as its own paragraph (seed 03).
- * 'sentence': one paragraph "Căn cứ A, B, <lead>" (seed 01: "Căn cứ …, Ban Thường vụ Huyện ủy ban hành … như sau:";
- *             seed 02: "Thực hiện …, Ban Chấp hành Đảng bộ tỉnh ban hành … như sau:").
+ * The references grouped into clauses: a reference joined by "và" goes into the clause before it. Blank references
+ * are left out. Each clause is its references' texts, each with its own verb: "Căn cứ A và B", "Thực hiện A và căn
+ * cứ B" (a verb after the first in a clause is lower-case); `lowerVerb` lower-cases the clause's first verb too.
+ */
+function canCuClauses(canCu: CanCu): { hasVerb: boolean; text: (lowerVerb: boolean) => string }[] {
+  const groups: CanCuItem[][] = [];
+  for (const item of canCu.items) {
+    const text = trimEndPunctuation(item.text.trim());
+    if (!text) continue;
+    const cleaned = { ...item, verb: item.verb.trim(), text };
+    const last = groups.at(-1);
+    if (item.join === 'và' && last) last.push(cleaned);
+    else groups.push([cleaned]);
+  }
+  return groups.map((group) => ({
+    hasVerb: group[0]!.verb.length > 0,
+    text: (lowerVerb: boolean) =>
+      group
+        .map((item, i) => {
+          if (!item.verb) return item.text;
+          return `${i > 0 || lowerVerb ? lowerFirst(item.verb) : item.verb} ${item.text}`;
+        })
+        .join(' và '),
+  }));
+}
+
+/**
+ * The căn cứ paragraphs, in print order; each reference keeps the verb she gave it.
+ * 'list':       "- Căn cứ A;" per clause, then the lead sentence as its own paragraph (seed 03).
+ * 'paragraphs': "Căn cứ A;" per clause (no dash), then the lead sentence.
+ * 'sentence':   one paragraph "Thực hiện A; căn cứ B, C, <lead>": a reference with its own verb starts a clause after
+ *               "; " with the verb in lower case, one without goes on the verb before it after ", " (seed 01: "Căn cứ
+ *               …, Ban Thường vụ Huyện ủy ban hành … như sau:"; seed 02: "Thực hiện …, Ban Chấp hành … như sau:").
  */
 export function canCuParagraphs(canCu: CanCu): string[] {
-  const items = canCu.items.map(trimEndPunctuation).filter((s) => s.length > 0);
+  const clauses = canCuClauses(canCu);
   const lead = canCu.lead.trim();
-  if (canCu.form === 'list') {
-    const lines = items.map((item) => `- ${canCu.verb} ${item};`);
+  if (canCu.form !== 'sentence') {
+    const dash = canCu.form === 'list' ? '- ' : '';
+    const lines = clauses.map((c) => `${dash}${c.text(false)};`);
     return lead ? [...lines, lead] : lines;
   }
-  if (!items.length) return lead ? [lead] : [];
-  const refs = `${canCu.verb} ${items.join(', ')}`;
+  if (!clauses.length) return lead ? [lead] : [];
+  const refs = clauses.map((c, i) => (i === 0 ? c.text(false) : `${c.hasVerb ? '; ' : ', '}${c.text(true)}`)).join('');
   return [lead ? `${refs}, ${lead}` : `${refs}.`];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People (working teams, delegate lists)
+
+/** The header of a person list printed as a table. */
+export const PEOPLE_TABLE_HEADER = ['TT', 'Họ và tên', 'Chức vụ', 'Nhiệm vụ'] as const;
+
+/** "Đ/c Nguyễn Văn A" (the prefix, then the name as typed). */
+export function personName(prefix: string, name: string): string {
+  return [prefix.trim(), name.trim()].filter(Boolean).join(' ');
+}
+
+/** The cells of one aligned person line: "Đ/c Nguyễn Văn A", "– Bí thư Chi bộ", "– Tổ trưởng" ("" where blank). */
+export function personLineCells(prefix: string, person: Pick<Person, 'name' | 'position' | 'role'>): [string, string, string] {
+  const dashed = (t: string) => (t.trim() ? `– ${trimEndPunctuation(t.trim())}` : '');
+  return [personName(prefix, person.name), dashed(person.position), dashed(person.role)];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ export function paragraphStyles(profile: FormatProfile): Record<ParagraphRole, P
     note: body,
     'body-italic': { ...body, italic: true },
     'body-italic-center': { ...body, italic: true, align: 'center', firstLineIndentMm: 0 },
+    'person-line': { ...body, align: 'left', firstLineIndentMm: 0, beforePt: 0, afterPt: 0 },
 
     'recipients-heading': { ...plain, sizePt: sizes.signature, underline: true, align: 'left' },
     recipient: { ...plain, sizePt: sizes.recipients, align: 'left' },

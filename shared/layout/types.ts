@@ -54,6 +54,7 @@ export type ParagraphRole =
   | 'note' // "* Kết thúc đại hội …" (body look)
   | 'body-italic' // "(địa điểm và thời gian chính thức có giấy mời sau)" indented italic
   | 'body-italic-center' // centred italic note
+  | 'person-line' // one cell of an aligned person line: "Đ/c Nguyễn Văn A" | "– Bí thư" | "– Tổ trưởng" (body size, left)
   // closing, left column
   | 'recipients-heading' // "Nơi nhận:" — 14, underlined
   | 'recipient' // "- Thường trực Tỉnh ủy (b/c)," — 12
@@ -108,7 +109,9 @@ export type BodyBlock =
   | (LayoutParagraph & { kind: 'heading'; level: 1 | 2 | 3; /** "I.", "1.", "1.1.", "a)" */ number: string })
   | (LayoutParagraph & { kind: 'paragraph' })
   | (LayoutParagraph & { kind: 'item'; marker: '-' | '+' })
-  | (LayoutParagraph & { kind: 'note' });
+  | (LayoutParagraph & { kind: 'note' })
+  /** A table in the body: a body table block, or a person list (aligned lines are a borderless table). */
+  | { kind: 'table'; table: LayoutTable; sourceId?: string; keepWithNext?: true };
 
 export interface HeaderRow {
   left: LayoutParagraph[];
@@ -169,7 +172,7 @@ export interface LayoutTable {
   /** Bold, repeated at the top of every page the table spans. */
   headerRows: LayoutTableRow[];
   rows: LayoutTableRow[];
-  /** Border line thickness (thin, single). */
+  /** Border line thickness (thin, single); 0 for a borderless table (aligned person lines). */
   borderPt: number;
 }
 

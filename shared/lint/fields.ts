@@ -15,7 +15,8 @@ const PRINTED_LIMITS: [RegExp, number, string][] = [
   [/^header\.place$/, 100, 'Địa danh'],
   [/^header\.draftLabel$/, 100, 'Dòng dự thảo'],
   [/^trichYeu$/, 2000, 'Trích yếu'],
-  [/^canCu\.items\.\*$/, 2000, 'Căn cứ'],
+  [/^canCu\.items\.\*\.text$/, 2000, 'Căn cứ'],
+  [/^canCu\.items\.\*\.verb$/, 100, 'Từ mở đầu căn cứ'],
   [/^canCu\.lead$/, 3000, 'Câu dẫn'],
   [/^pilotUnits\.\*\.name$/, 300, 'Tên đơn vị làm điểm'],
   [/^pilotUnits\.\*\.attendees$/, 3000, 'Thành phần dự'],
@@ -33,6 +34,8 @@ const PRINTED_LIMITS: [RegExp, number, string][] = [
   [/^body\.(.*\.)?text$/, 20_000, 'Đoạn văn'],
   [/^body\.(.*\.)?body$/, 300, 'Cơ quan được giao nhiệm vụ'],
   [/^body\.(.*\.)?note$/, 1000, 'Ghi chú lịch tiến hành'],
+  [/^body\..*\.paragraphs\.\*$/, 20_000, 'Ô bảng'],
+  [/^body\..*\.people\.\*\.(name|position|role)$/, 300, 'Họ tên, chức vụ, nhiệm vụ'],
 ];
 
 const pattern = (path: Path): string => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');

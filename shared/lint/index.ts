@@ -177,6 +177,17 @@ function checkBlocks(blocks: Block[], path: Path, c: PlanContent, f: Findings): 
       case 'pilotUnits':
         if (c.pilotUnits.length === 0) f.warning('body.pilot-units-empty', at, 'Khối "đơn vị làm điểm" đang trống: chưa có đơn vị nào.');
         break;
+      case 'table':
+        if (b.table.rows.every((r) => r.cells.every((cell) => cell.paragraphs.every(isBlank)))) {
+          f.warning('body.table-empty', [...at, 'table', 'rows'], 'Bảng trong nội dung chưa có dòng nào được điền.');
+        }
+        break;
+      case 'people':
+        if (b.people.length === 0) f.warning('body.people-empty', [...at, 'people'], 'Danh sách người chưa có ai.');
+        b.people.forEach((p, k) => {
+          if (isBlank(p.name)) f.warning('body.person-name', [...at, 'people', k, 'name'], `Người thứ ${k + 1} trong danh sách chưa có họ tên.`);
+        });
+        break;
     }
   });
 }

@@ -16,13 +16,38 @@
  */
 
 /** The shape of plan content this version of the app writes. */
-export const CONTENT_VERSION = 1;
+export const CONTENT_VERSION = 2;
 
 type Json = Record<string, unknown>;
 type Step = (content: Json) => Json;
 
+const trimEnd = (t: string) => t.replace(/[\s.,;:]+$/u, '');
+
+/**
+ * 1 → 2: one opening verb for all references becomes a verb on each. In a list every line carried the verb
+ * ("- Căn cứ A;"); in a running sentence only the first reference printed does ("Căn cứ A, B, <lead>"), the others
+ * go on it (verb ""). The items become { verb, text, join }.
+ */
+function perItemCanCuVerbs(content: Json): Json {
+  const canCu = content.canCu;
+  if (!isRecord(canCu) || !Array.isArray(canCu.items) || !canCu.items.some((i) => typeof i === 'string')) return content;
+  const { verb: oldVerb, ...rest } = canCu;
+  const verb = typeof oldVerb === 'string' ? oldVerb : 'Căn cứ';
+  const sentence = canCu.form === 'sentence';
+  let verbGiven = false;
+  const items = canCu.items.map((item: unknown) => {
+    if (typeof item !== 'string') return item;
+    // Only references that print (not blank) take part: the first printed one of a sentence carries the verb.
+    const printed = trimEnd(item).length > 0;
+    const own = !sentence || (printed && !verbGiven);
+    if (printed && own) verbGiven = true;
+    return { verb: own ? verb : '', text: item, join: '' };
+  });
+  return { ...content, canCu: { ...rest, items } };
+}
+
 /** STEPS[n - 1] upgrades version n to n + 1. */
-const STEPS: readonly Step[] = [];
+const STEPS: readonly Step[] = [perItemCanCuVerbs];
 
 /** Content written by a newer app version: this one cannot know its shape. */
 export class NewerContentError extends Error {
@@ -56,5 +81,13 @@ export function upgradeContent(raw: unknown): unknown {
   if (from > CONTENT_VERSION) throw new NewerContentError(from);
   let content = raw;
   for (let v = from; v < CONTENT_VERSION; v++) content = STEPS[v - 1]!(content);
-  return content.contentVersion === CONTENT_VERSION ? content : { ...content, contentVersion: CONTENT_VERSION };
+  return withContentVersion(content);
+}
+
+/** The content stamped with today's version (first key, as the schema orders it); unchanged when it already is. */
+export function withContentVersion<T extends object>(content: T): T & { contentVersion: typeof CONTENT_VERSION } {
+  const stamped = content as T & { contentVersion?: unknown };
+  if (stamped.contentVersion === CONTENT_VERSION) return stamped as T & { contentVersion: typeof CONTENT_VERSION };
+  const { contentVersion: _old, ...rest } = stamped;
+  return { contentVersion: CONTENT_VERSION, ...rest } as unknown as T & { contentVersion: typeof CONTENT_VERSION };
 }

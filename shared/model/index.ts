@@ -5,4 +5,4 @@ export * from './plan';
 export * from './settings';
 export * from './lint';
 export * from './template';
-export { CONTENT_VERSION, NewerContentError, upgradeContent } from './content-migrations';
+export { CONTENT_VERSION, NewerContentError, upgradeContent, withContentVersion } from './content-migrations';

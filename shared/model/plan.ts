@@ -78,13 +78,30 @@ export const PlanHeader = z.object({
 });
 export type PlanHeader = z.infer<typeof PlanHeader>;
 
+/** Opening verbs the editor offers; any other verb may be typed. */
+export const CAN_CU_VERBS = ['Căn cứ', 'Thực hiện', 'Thi hành'] as const;
+
+/** One reference of the căn cứ, with its own opening verb. */
+export const CanCuItem = z.object({
+  /**
+   * The opening verb as she writes it ("Căn cứ", "Thực hiện", "Thi hành", anything else), or "" for none: the
+   * reference is then printed as typed (list, paragraphs) or goes on the verb before it (sentence: "Căn cứ A, B").
+   */
+  verb: text().default(''),
+  /** The reference without its verb: "Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về …". */
+  text: text(),
+  /** 'và': joined to the reference before it in one clause ("Căn cứ A và B"); '' starts its own. */
+  join: z.enum(['', 'và']).default(''),
+});
+export type CanCuItem = z.infer<typeof CanCuItem>;
+
 export const CanCu = z.object({
-  /** 'list': one "- Căn cứ …;" line per reference then the lead sentence. 'sentence': "Căn cứ A, B, <lead>". */
-  form: z.enum(['list', 'sentence']).default('list'),
-  /** The opening verb: "Căn cứ" or "Thực hiện". */
-  verb: z.enum(['Căn cứ', 'Thực hiện']).default('Căn cứ'),
-  /** References without the verb, e.g. "Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về …". */
-  items: z.array(text()).max(1000).default([]),
+  /**
+   * 'list': one "- Căn cứ …;" line per clause, then the lead sentence. 'paragraphs': the same lines without the dash
+   * ("Căn cứ …;"). 'sentence': one running sentence "Thực hiện A; căn cứ B, C, <lead>".
+   */
+  form: z.enum(['list', 'paragraphs', 'sentence']).default('list'),
+  items: z.array(CanCuItem).max(1000).default([]),
   /** Lead sentence ending "như sau:", e.g. "Ban Thường vụ Huyện ủy ban hành Kế hoạch … như sau:". */
   lead: text().default(''),
 });
@@ -196,7 +213,48 @@ export type DutyBlock = {
   taskStyle: 'dash' | 'plain';
   tasks: Task[];
 };
-export type Block = SectionBlock | ParagraphBlock | ItemBlock | NoteBlock | PilotUnitsBlock | PilotScheduleBlock | DutyBlock;
+/** A table in the body (the appendix table's shape and editor), printed as a real table. */
+export type TableBlock = { kind: 'table'; id: string; table: AppendixTable };
+/** One person of a team or list: "Đ/c <name> – <position> – <role>". */
+export type Person = { id: string; name: string; position: string; role: string };
+/**
+ * A list of people with their position and role in the team. 'lines': aligned lines "Đ/c Nguyễn Văn A – Bí thư –
+ * Tổ trưởng" (a borderless table, never runs of spaces); 'table': a table TT / Họ và tên / Chức vụ / Nhiệm vụ.
+ */
+export type PeopleBlock = { kind: 'people'; id: string; prefix: string; print: 'lines' | 'table'; people: Person[] };
+export type Block = SectionBlock | ParagraphBlock | ItemBlock | NoteBlock | PilotUnitsBlock | PilotScheduleBlock | DutyBlock | TableBlock | PeopleBlock;
+
+export const TableCell = z.object({
+  /** Each entry is one paragraph in the cell (inline markup allowed). */
+  paragraphs: z.array(text()).max(10_000),
+  colSpan: z.number().int().min(1).max(200).default(1),
+  rowSpan: z.number().int().min(1).max(100_000).default(1),
+  align: z.enum(['left', 'center', 'justify']).default('justify'),
+  bold: z.boolean().default(false),
+});
+export type TableCell = z.infer<typeof TableCell>;
+
+export const TableRow = z.object({ cells: z.array(TableCell).min(1).max(200) });
+export type TableRow = z.infer<typeof TableRow>;
+
+export const AppendixTable = z.object({
+  /** Relative column widths (e.g. [18, 41, 41]). */
+  columnWidths: z.array(z.number().positive()).min(1).max(200),
+  /** Header rows (bold, repeated on every page). Merged cells through colSpan/rowSpan. */
+  headerRows: z.array(TableRow).max(100),
+  rows: z.array(TableRow).max(100_000),
+});
+export type AppendixTable = z.infer<typeof AppendixTable>;
+
+export const Person = z.object({
+  id: uuid,
+  /** "Nguyễn Văn A". */
+  name: text(),
+  /** "Bí thư Chi bộ". */
+  position: text().default(''),
+  /** The role in the team: "Tổ trưởng". */
+  role: text().default(''),
+});
 
 const id = uuid;
 const bodyText = text();
@@ -230,6 +288,15 @@ function blockAtLevel(children: z.ZodType): z.ZodType<Block, unknown> {
       taskStyle: z.enum(['dash', 'plain']).default('dash'),
       tasks: z.array(Task).max(10_000),
     }),
+    z.object({ kind: z.literal('table'), id, table: AppendixTable }),
+    z.object({
+      kind: z.literal('people'),
+      id,
+      /** Printed before each name: "Đ/c" (or "" for none). */
+      prefix: text().default('Đ/c'),
+      print: z.enum(['lines', 'table']).default('lines'),
+      people: z.array(Person).max(10_000),
+    }),
   ]) as unknown as z.ZodType<Block, unknown>;
 }
 
@@ -251,28 +318,6 @@ export const Recipient = z.object({
   orgId: uuid.nullable().default(null),
 });
 export type Recipient = z.infer<typeof Recipient>;
-
-export const TableCell = z.object({
-  /** Each entry is one paragraph in the cell (inline markup allowed). */
-  paragraphs: z.array(text()).max(10_000),
-  colSpan: z.number().int().min(1).max(200).default(1),
-  rowSpan: z.number().int().min(1).max(100_000).default(1),
-  align: z.enum(['left', 'center', 'justify']).default('justify'),
-  bold: z.boolean().default(false),
-});
-export type TableCell = z.infer<typeof TableCell>;
-
-export const TableRow = z.object({ cells: z.array(TableCell).min(1).max(200) });
-export type TableRow = z.infer<typeof TableRow>;
-
-export const AppendixTable = z.object({
-  /** Relative column widths (e.g. [18, 41, 41]). */
-  columnWidths: z.array(z.number().positive()).min(1).max(200),
-  /** Header rows (bold, repeated on every page). Merged cells through colSpan/rowSpan. */
-  headerRows: z.array(TableRow).max(100),
-  rows: z.array(TableRow).max(100_000),
-});
-export type AppendixTable = z.infer<typeof AppendixTable>;
 
 export const Appendix = z.object({
   id: uuid,

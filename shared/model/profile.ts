@@ -49,8 +49,10 @@ export const FormatProfile = z.object({
    * headings then number "1.", "1.1.", "1.1.1." in sentence case; the format checker's R18 warns about it.
    */
   level1Style: z.enum(['I.', 'I-', '1.']).default('I.'),
-  /** Level-3 numbering: "1.1." or "a)". */
-  level3Style: z.enum(['1.1.', 'a)']).default('1.1.'),
+  /** Level-3 heading marker: "1.1." (its parents' numbers), "a)", "a.", "-" or "+". */
+  level3Style: z.enum(['1.1.', 'a)', 'a.', '-', '+']).default('1.1.'),
+  /** Marker of level-4 headings and deeper: "1.1.1." (numbers), "a)", "a.", "-" or "+". */
+  level4Style: z.enum(['1.1.1.', 'a)', 'a.', '-', '+']).default('1.1.1.'),
 });
 export type FormatProfile = z.infer<typeof FormatProfile>;
 

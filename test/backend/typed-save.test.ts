@@ -37,7 +37,7 @@ describe('plan.save keeps what was typed', () => {
     const content = {
       ...base,
       header: { ...base.header, place: paste, issuer: { ...base.header.issuer, name: paste, symbol: paste, higherLines: [paste, paste, paste, paste] } },
-      canCu: { items: [paste], lead: paste },
+      canCu: { items: [{ verb: paste, text: paste }], lead: paste },
       recipients: [{ id: randomUUID(), text: paste, note: paste }],
       signature: { authority: 'T/M' as const, body: paste, title: paste, signer: paste },
       term: paste,

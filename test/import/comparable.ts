@@ -51,10 +51,10 @@ function block(b: Block, unitIndex: Map<string, number>): unknown {
   }
 }
 
-/** Without references, the form and verb print nothing. */
+/** Without references, the form prints nothing. */
 function canCu(c: PlanContent) {
-  const items = c.canCu.items.map((i) => ws(trimEndPunctuation(i))).filter(Boolean);
-  return { form: items.length ? c.canCu.form : '', verb: items.length ? c.canCu.verb : '', items, lead: ws(c.canCu.lead) };
+  const items = c.canCu.items.map((i) => ({ verb: i.verb.trim(), text: ws(trimEndPunctuation(i.text)), join: i.join })).filter((i) => i.text);
+  return { form: items.length ? c.canCu.form : '', items, lead: ws(c.canCu.lead) };
 }
 
 export function comparable(c: PlanContent) {

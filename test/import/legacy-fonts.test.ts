@@ -55,7 +55,7 @@ describe.each([
     expect(plan.header.place).toBe('Điện Biên');
     expect(plan.header.date).toEqual({ day: '05', month: '02', year: '2025' });
     expect(plan.trichYeu).toBe('tổ chức hội nghị quán triệt nghị quyết của Đảng');
-    expect(plan.canCu.items).toEqual(['Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương']);
+    expect(plan.canCu.items.map((i) => i.text)).toEqual(['Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương']);
     expect(plan.body[0]).toMatchObject({ kind: 'section', title: 'MỤC ĐÍCH, YÊU CẦU', children: [{ kind: 'section', title: 'Mục đích' }] });
     expect(JSON.stringify(plan.body)).toContain('Nâng cao nhận thức của cán bộ, đảng viên về việc sắp xếp tổ chức bộ máy.');
     expect(plan.recipients.map((r) => [r.text, r.note])).toEqual([

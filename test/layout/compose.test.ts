@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeLayout, layoutToPlainText, tieuDeWidthMm, type DocumentLayout, type LayoutParagraph } from '../../shared/layout';
+import { composeLayout, headingNumber, layoutToPlainText, tieuDeWidthMm, type DocumentLayout, type LayoutParagraph } from '../../shared/layout';
 import { FormatProfile, PlanContent, TemplateFile, defaultFormatProfile, type PlanContentInput } from '../../shared/model';
 import { removeSequence, wordRatio, words, wordsFromTitleToSigner } from '../docx/similarity';
 
@@ -21,7 +21,7 @@ function plan(over: Partial<PlanContentInput> = {}): PlanContent {
       draftLabel: 'Dự thảo lần 2',
     },
     trichYeu: 'Dòng một\nDòng hai',
-    canCu: { form: 'list', verb: 'Căn cứ', items: ['A'], lead: 'Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:' },
+    canCu: { form: 'list', items: [{ verb: 'Căn cứ', text: 'A', join: '' }], lead: 'Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:' },
     body: [
       {
         kind: 'section',
@@ -102,8 +102,17 @@ describe('composeLayout: numbering', () => {
     expect(h).toEqual(['I-', '1.', '2.', 'a)', 'b)', '2.2.1.', 'II-', '1.', '2.', '3.']);
   });
 
+  it('follows each deeper level\'s marker of the plan: "a.", "-", "+"', () => {
+    const numbers = (p: Partial<FormatProfile>) =>
+      compose(plan(), FormatProfile.parse(p)).body.filter((b) => b.kind === 'heading').map((b) => ('number' in b ? b.number : ''));
+    expect(numbers({ level3Style: 'a.', level4Style: '-' })).toEqual(['I.', '1.', '2.', 'a.', 'b.', '-', 'II.', '1.', '2.', '3.']);
+    expect(numbers({ level3Style: '-', level4Style: '+' })).toEqual(['I.', '1.', '2.', '-', '-', '+', 'II.', '1.', '2.', '3.']);
+    expect(numbers({ level1Style: '1.', level3Style: 'a)', level4Style: 'a.' })).toEqual(['1.', '1.1.', '1.2.', 'a)', 'b)', 'a.', '2.', '2.1.', '2.2.', '2.3.']);
+    expect(headingNumber(FormatProfile.parse({}), [1, 2, 3, 4, 5])).toBe('2.3.4.5.');
+  });
+
   it('writes items, notes, plain tasks and italic paragraphs with their roles', () => {
-    const rest = layout.body.filter((b) => b.kind !== 'heading').map((b) => [b.role, text(b)]);
+    const rest = layout.body.flatMap((b) => (b.kind === 'heading' || b.kind === 'table' ? [] : [[b.role, text(b)]]));
     expect(rest).toEqual([
       ['body', '- Căn cứ A;'],
       ['body', 'Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:'],
@@ -120,7 +129,8 @@ describe('composeLayout: numbering', () => {
       [1, 'Chú thích một'],
       [2, 'Chú thích hai'],
     ]);
-    const runin = layout.body.find((b) => b.role === 'runin')!;
+    const runin = layout.body.find((b) => b.kind !== 'table' && b.role === 'runin')!;
+    if (runin.kind === 'table') throw new Error('a run-in paragraph expected');
     expect(runin.runs).toEqual([{ text: '1. ' }, { text: 'Mục đích ' }, { text: 'nghiêng', italic: true }, { text: '1', footnoteRef: 1 }, { text: '.' }]);
   });
 });
@@ -191,7 +201,8 @@ describe('composeLayout: header, title, closing', () => {
   });
 
   it('keeps the body\'s last paragraph, and only it, with the closing block', () => {
-    expect(layout.body.filter((p) => p.keepWithNext).map((p) => p.sourceId ?? text(p))).toEqual([layout.body.at(-1)!.sourceId ?? text(layout.body.at(-1)!)]);
+    const paragraphs = layout.body.flatMap((b) => (b.kind === 'table' ? [] : [b]));
+    expect(paragraphs.filter((p) => p.keepWithNext).map((p) => p.sourceId ?? text(p))).toEqual([paragraphs.at(-1)!.sourceId ?? text(paragraphs.at(-1)!)]);
   });
 });
 
@@ -278,7 +289,7 @@ describe('composeLayout: a long appendix is not composed again while typing else
     const table = plan().appendices[0]!.tables[0]!;
     const withNote = (bodyNote: boolean) =>
       plan({
-        canCu: { form: 'list', verb: 'Căn cứ', items: [bodyNote ? 'A[^Chú thích ở căn cứ]' : 'A'], lead: 'Ban hành:' },
+        canCu: { form: 'list', items: [{ verb: 'Căn cứ', text: bodyNote ? 'A[^Chú thích ở căn cứ]' : 'A', join: '' }], lead: 'Ban hành:' },
         appendices: [{ id: '00000000-0000-4000-8000-0000000000aa', title: 'T', intro: [], tables: [{ ...table, rows: [{ cells: [{ paragraphs: ['Việc[^ở bảng]'] }] }] }] }],
       } as Partial<PlanContentInput>);
     const noteRef = (l: DocumentLayout) => l.appendices[0]!.tables[0]!.rows[0]!.cells[0]!.paragraphs[0]!.runs.find((r) => r.footnoteRef)?.footnoteRef;

@@ -40,23 +40,46 @@ describe('text helpers', () => {
 });
 
 describe('căn cứ', () => {
-  const items = ['Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về chức năng;', 'lịch đăng ký tổ chức đại hội'];
+  const ref = (verb: string, text: string, join: '' | 'và' = '') => ({ verb, text, join });
+  const items = [ref('Căn cứ', 'Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về chức năng;'), ref('Căn cứ', 'lịch đăng ký tổ chức đại hội')];
   it('list form: one "- Căn cứ …;" line each, then the lead', () => {
-    expect(canCuParagraphs({ form: 'list', verb: 'Căn cứ', items, lead: 'Ban Tổ chức Trung ương ban hành Kế hoạch như sau:' })).toEqual([
+    expect(canCuParagraphs({ form: 'list', items, lead: 'Ban Tổ chức Trung ương ban hành Kế hoạch như sau:' })).toEqual([
       '- Căn cứ Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị về chức năng;',
       '- Căn cứ lịch đăng ký tổ chức đại hội;',
       'Ban Tổ chức Trung ương ban hành Kế hoạch như sau:',
     ]);
   });
-  it('sentence form: "Căn cứ A, <lead>" and "Thực hiện A, <lead>"', () => {
-    expect(canCuParagraphs({ form: 'sentence', verb: 'Căn cứ', items: ['Kế hoạch số 294-KH/HU'], lead: 'Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:' })).toEqual([
+  it('sentence form: "Căn cứ A, <lead>" and "Thực hiện A, B, <lead>" (a reference without a verb goes on the one before)', () => {
+    expect(canCuParagraphs({ form: 'sentence', items: [ref('Căn cứ', 'Kế hoạch số 294-KH/HU')], lead: 'Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:' })).toEqual([
       'Căn cứ Kế hoạch số 294-KH/HU, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:',
     ]);
-    expect(canCuParagraphs({ form: 'sentence', verb: 'Thực hiện', items: ['Chỉ thị 35-CT/TW', 'Kết luận 118-KL/TW'], lead: 'Tỉnh ủy ban hành Kế hoạch như sau:' })).toEqual([
+    expect(canCuParagraphs({ form: 'sentence', items: [ref('Thực hiện', 'Chỉ thị 35-CT/TW'), ref('', 'Kết luận 118-KL/TW')], lead: 'Tỉnh ủy ban hành Kế hoạch như sau:' })).toEqual([
       'Thực hiện Chỉ thị 35-CT/TW, Kết luận 118-KL/TW, Tỉnh ủy ban hành Kế hoạch như sau:',
     ]);
-    expect(canCuParagraphs({ form: 'sentence', verb: 'Căn cứ', items: [], lead: 'Chỉ lời dẫn như sau:' })).toEqual(['Chỉ lời dẫn như sau:']);
-    expect(canCuParagraphs({ form: 'list', verb: 'Căn cứ', items: [], lead: '' })).toEqual([]);
+    expect(canCuParagraphs({ form: 'sentence', items: [], lead: 'Chỉ lời dẫn như sau:' })).toEqual(['Chỉ lời dẫn như sau:']);
+    expect(canCuParagraphs({ form: 'list', items: [], lead: '' })).toEqual([]);
+  });
+  it('each reference keeps its own verb; a later verb in a sentence is lower-case after "; "', () => {
+    const mixed = [ref('Thi hành', 'Điều lệ Đảng'), ref('Thực hiện', 'Hướng dẫn số 26-HD/BTCTW'), ref('Căn cứ', 'Nghị quyết Đại hội Chi bộ')];
+    expect(canCuParagraphs({ form: 'list', items: mixed, lead: 'Ban chi ủy xây dựng kế hoạch như sau:' })).toEqual([
+      '- Thi hành Điều lệ Đảng;',
+      '- Thực hiện Hướng dẫn số 26-HD/BTCTW;',
+      '- Căn cứ Nghị quyết Đại hội Chi bộ;',
+      'Ban chi ủy xây dựng kế hoạch như sau:',
+    ]);
+    expect(canCuParagraphs({ form: 'sentence', items: [ref('Thực hiện', 'Kế hoạch số 05-KH/ĐU'), ref('Căn cứ', 'tình hình thực tế')], lead: 'Ban chi ủy xây dựng kế hoạch như sau:' })).toEqual([
+      'Thực hiện Kế hoạch số 05-KH/ĐU; căn cứ tình hình thực tế, Ban chi ủy xây dựng kế hoạch như sau:',
+    ]);
+  });
+  it('paragraph form: "Căn cứ …;" without a dash; "và" joins two references in one clause; a free reference prints as typed', () => {
+    const refs = [ref('Căn cứ', 'Điều lệ Đảng'), ref('', 'Quy định số 232-QĐ/TW', 'và'), ref('Thực hiện', 'Kế hoạch số 05-KH/ĐU', 'và'), ref('', 'Theo đề nghị của Ban chi ủy')];
+    expect(canCuParagraphs({ form: 'paragraphs', items: refs, lead: 'Chi bộ xây dựng kế hoạch như sau:' })).toEqual([
+      'Căn cứ Điều lệ Đảng và Quy định số 232-QĐ/TW và thực hiện Kế hoạch số 05-KH/ĐU;',
+      'Theo đề nghị của Ban chi ủy;',
+      'Chi bộ xây dựng kế hoạch như sau:',
+    ]);
+    expect(canCuParagraphs({ form: 'sentence', items: refs.slice(0, 2), lead: '' })).toEqual(['Căn cứ Điều lệ Đảng và Quy định số 232-QĐ/TW.']);
+    expect(canCuParagraphs({ form: 'list', items: [ref('Căn cứ', '  '), ref('', 'A', 'và')], lead: '' })).toEqual(['- A;']);
   });
 });
 

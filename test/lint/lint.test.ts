@@ -216,12 +216,12 @@ describe('lintPlan', () => {
     it('the state motto and "Số:" anywhere are errors on the field that holds them', () => {
       const c = plan((x) => {
         x.header.issuer.higherLines = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'];
-        x.canCu.items = ['Số: 12/2024/NĐ-CP của Chính phủ'];
+        x.canCu.items = [{ verb: 'Căn cứ', text: 'Số: 12/2024/NĐ-CP của Chính phủ', join: '' }];
         x.recipients[0]!.text = 'Độc lập - Tự do - Hạnh phúc';
       });
       expect(rules(c)).toEqual([
         'error text.state-document header.issuer.higherLines.0',
-        'error text.state-number canCu.items.0',
+        'error text.state-number canCu.items.0.text',
         'error text.state-document recipients.0.text',
       ]);
     });

@@ -12,7 +12,7 @@ export function plan(patch: (c: PlanContentInput) => void = () => {}): PlanConte
       date: { day: 5, month: 11, year: 2025 },
     },
     trichYeu: 'tổ chức đại hội điểm chi bộ trực thuộc nhiệm kỳ 2025 - 2027',
-    canCu: { items: ['Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị'], lead: 'Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:' },
+    canCu: { items: [{ verb: 'Căn cứ', text: 'Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị' }], lead: 'Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:' },
     body: [
       { kind: 'section', id: U(1), title: 'MỤC ĐÍCH, YÊU CẦU', children: [{ kind: 'paragraph', id: U(2), text: 'Rút kinh nghiệm.' }] },
       {

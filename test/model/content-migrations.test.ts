@@ -54,6 +54,38 @@ describe('upgradeContent', () => {
   });
 });
 
+describe('version 1 → 2: a verb on each căn cứ reference', () => {
+  const v1 = (canCu: object) => ({ ...(rawOf('filled/blank-huyen-uy.json') as object), canCu });
+  const upgraded = (canCu: object) => (upgradeContent(v1(canCu)) as { canCu: unknown }).canCu;
+
+  it('a list gives every reference the one verb; a sentence gives it to the first printed reference only', () => {
+    expect(upgraded({ form: 'list', verb: 'Thực hiện', items: ['A', 'B'], lead: 'L' })).toEqual({
+      form: 'list',
+      items: [
+        { verb: 'Thực hiện', text: 'A', join: '' },
+        { verb: 'Thực hiện', text: 'B', join: '' },
+      ],
+      lead: 'L',
+    });
+    expect(upgraded({ form: 'sentence', verb: 'Căn cứ', items: [' ;', 'A', 'B'], lead: 'L' })).toEqual({
+      form: 'sentence',
+      items: [
+        { verb: '', text: ' ;', join: '' },
+        { verb: 'Căn cứ', text: 'A', join: '' },
+        { verb: '', text: 'B', join: '' },
+      ],
+      lead: 'L',
+    });
+    // Stored without the defaults: the verb was "Căn cứ", the form a list.
+    expect(upgraded({ items: ['A'], lead: 'L' })).toEqual({ items: [{ verb: 'Căn cứ', text: 'A', join: '' }], lead: 'L' });
+  });
+
+  it('content already in today\'s shape but not stamped passes unchanged', () => {
+    const canCu = { form: 'sentence', items: [{ verb: 'Thực hiện', text: 'A', join: '' }], lead: 'L' };
+    expect(upgraded(canCu)).toEqual(canCu);
+  });
+});
+
 describe('content version 1 files', () => {
   it.each(templateFiles)('template %s opens and prints the same text', (file) => {
     const template = TemplateFile.parse(rawOf(file));

@@ -119,9 +119,11 @@ function closingTable(layout: DocumentLayout): Table {
 
 function appendixTable(t: LayoutTable): Table {
   const widths = t.columnWidthsMm.map(mmToTwip);
-  const border = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(t.borderPt * 8)), color: '000000' } as const;
+  const border =
+    t.borderPt > 0 ? ({ style: BorderStyle.SINGLE, size: Math.max(2, Math.round(t.borderPt * 8)), color: '000000' } as const) : NO_BORDER;
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  const cellMargins = { top: 0, bottom: 0, left: mmToTwip(1.5), right: mmToTwip(1.5) };
+  // Aligned lines start at the text's left edge; a bordered table keeps its text off the lines.
+  const cellMargins = t.borderPt > 0 ? { top: 0, bottom: 0, left: mmToTwip(1.5), right: mmToTwip(1.5) } : ZERO_MARGINS;
   const row = (r: LayoutTableRow, header: boolean) => {
     // Column position of each cell, skipping columns covered by row spans from above, is handled by docx itself.
     let col = 0;
@@ -160,12 +162,29 @@ function pageNumberParagraph(layout: DocumentLayout): Paragraph {
   });
 }
 
+/**
+ * The body's paragraphs and tables (a body table block, or the borderless table of aligned person lines, drawn like
+ * an appendix table). Two tables in a row get a hairline paragraph between them, or Word would merge them into one.
+ */
+function bodyChildren(layout: DocumentLayout): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  let lastWasTable = false;
+  for (const b of layout.body) {
+    if (b.kind === 'table') {
+      if (lastWasTable) out.push(spacer(1));
+      out.push(appendixTable(b.table));
+    } else out.push(paragraph(b));
+    lastWasTable = b.kind === 'table';
+  }
+  return out;
+}
+
 function section(layout: DocumentLayout): ISectionOptions {
   const { page } = layout;
   const children: Array<Paragraph | Table> = [
     headerTable(layout),
     ...layout.title.map((p) => paragraph(p)),
-    ...layout.body.map((p) => paragraph(p)),
+    ...bodyChildren(layout),
     // The space above the closing block belongs to it: the body's last paragraph (keepWithNext) keeps with it.
     spacer(layout.closing.spaceBeforePt, true),
     closingTable(layout),

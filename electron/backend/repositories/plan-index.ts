@@ -25,7 +25,7 @@ export function searchText(content: PlanContent): string {
   const h = content.header;
   // Indexed as printed ("5" → "05-KH/HU"), so the number a reader sees on paper finds the plan.
   const body: string[] = [formatDocSymbol(h.number, h.docType, h.issuer.symbol), content.trichYeu, h.issuer.name, ...h.issuer.higherLines, h.place];
-  body.push(...content.canCu.items, content.canCu.lead);
+  body.push(...content.canCu.items.map((i) => `${i.verb} ${i.text}`), content.canCu.lead);
   for (const block of walkBlocks(content.body)) {
     switch (block.kind) {
       case 'section':
@@ -41,6 +41,12 @@ export function searchText(content: PlanContent): string {
         break;
       case 'duty':
         body.push(block.body, ...block.tasks.map((t) => t.text));
+        break;
+      case 'table':
+        for (const row of [...block.table.headerRows, ...block.table.rows]) for (const cell of row.cells) body.push(...cell.paragraphs);
+        break;
+      case 'people':
+        for (const p of block.people) body.push(p.name, p.position, p.role);
         break;
       case 'pilotUnits':
         break;

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import 'dayjs/locale/vi';
 import '@mantine/dates/styles.css';
 import { defaultFormatProfile, type FormatProfile, type LintFinding, type Plan, type PlanContent } from '../../../shared/model';
+import { composeLayout, headingNumbersOf } from '../../../shared/layout';
 import { ApiCallError, call, errorMessage } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/queries';
 import { notifyError, notifySuccess } from '../app/notify';
@@ -98,6 +99,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const orgs = useApiQuery('org.list', {});
   const lookups = useMemo<Lookups>(() => ({ orgs: orgs.data ?? [], self: self.data ?? null, settings: settings.data ?? null }), [orgs.data, self.data, settings.data]);
   const profile: FormatProfile = content.profile ?? settings.data?.formatProfile ?? officeDefaultProfile;
+  // Each numbered block's printed number ("I.", "a)", "-"), shown beside it in Nội dung.
+  const headingNumbers = useMemo(() => headingNumbersOf(composeLayout(content, profile)), [content, profile]);
 
   const edit = useCallback((recipe: (c: PlanContent) => PlanContent) => dispatch({ type: 'edit', recipe }), []);
   const editApi = useMemo<EditApi>(() => ({ edit, readOnly }), [edit, readOnly]);
@@ -380,7 +383,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
                     <CanCuForm canCu={content.canCu} />
                   </Tabs.Panel>
                   <Tabs.Panel value="body" pt="sm">
-                    <BodyForm body={content.body} pilotUnits={content.pilotUnits} onOpenTab={openTab} />
+                    <BodyForm body={content.body} pilotUnits={content.pilotUnits} profile={profile} ownProfile={content.profile !== undefined} numbers={headingNumbers} onOpenTab={openTab} />
                   </Tabs.Panel>
                   <Tabs.Panel value="units" pt="sm">
                     <PilotUnitsForm units={content.pilotUnits} body={content.body} onOpenBody={() => setTab('body')} />

@@ -278,7 +278,7 @@ function FragmentView({ unit, from, to, full, styles }: { unit: FlowUnit; from: 
         style={{
           height: `${to - from}px`,
           width: tableWidth,
-          borderBottom: isTable && cutBelow ? `${unit.table.borderPt}pt solid #000` : undefined,
+          borderBottom: isTable && cutBelow && unit.table.borderPt > 0 ? `${unit.table.borderPt}pt solid #000` : undefined,
           boxSizing: 'content-box',
         }}
       >

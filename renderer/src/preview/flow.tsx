@@ -53,6 +53,18 @@ function tableSig(t: LayoutTable): string {
   return sig;
 }
 
+const tableUnit = (t: LayoutTable, key: string, keepWithNext: boolean): FlowUnit => ({
+  kind: 'table',
+  key,
+  sig: tableSig(t),
+  keepWithNext,
+  breakBefore: false,
+  splittable: true,
+  keepTogether: false,
+  footnotes: footnotesOf(tableParagraphs(t)),
+  table: t,
+});
+
 /** Flatten a layout into units in print order. */
 export function buildFlow(layout: DocumentLayout): FlowUnit[] {
   const units: FlowUnit[] = [];
@@ -86,7 +98,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
     header: layout.header,
   });
   layout.title.forEach((p, i) => units.push(para(p, `title${i}`)));
-  layout.body.forEach((p) => units.push(para(p, 'body')));
+  layout.body.forEach((b) => units.push(b.kind === 'table' ? tableUnit(b.table, keyOf(b.sourceId ? `body-table:${b.sourceId}` : 'body-table'), b.keepWithNext === true) : para(b, 'body')));
   units.push({
     kind: 'closing',
     key: 'closing',
@@ -104,19 +116,7 @@ export function buildFlow(layout: DocumentLayout): FlowUnit[] {
     if (a.name) units.push(para(a.name, `${base}-name`));
     units.push(para(a.line, `${base}-line`));
     a.intro.forEach((p, k) => units.push(para(p, `${base}-intro${k}`)));
-    a.tables.forEach((t, k) =>
-      units.push({
-        kind: 'table',
-        key: keyOf(`${base}-table${k}`),
-        sig: tableSig(t),
-        keepWithNext: false,
-        breakBefore: false,
-        splittable: true,
-        keepTogether: false,
-        footnotes: footnotesOf(tableParagraphs(t)),
-        table: t,
-      }),
-    );
+    a.tables.forEach((t, k) => units.push(tableUnit(t, keyOf(`${base}-table${k}`), false)));
   });
   return units;
 }
@@ -258,8 +258,8 @@ function CellContent({ paragraphs, styles, slice }: { paragraphs: readonly Layou
 export function TableView({ table, styles, headerOnly, piece }: { table: LayoutTable; styles: Styles; headerOnly?: boolean; piece?: RowsPiece }) {
   const width = table.columnWidthsMm.reduce((a, b) => a + b, 0);
   const cell = (header: boolean): CSSProperties => ({
-    border: `${table.borderPt}pt solid #000`,
-    padding: '0 1.5mm',
+    border: table.borderPt > 0 ? `${table.borderPt}pt solid #000` : 'none',
+    padding: table.borderPt > 0 ? '0 1.5mm' : 0,
     verticalAlign: header ? 'middle' : 'top',
   });
   const first = piece ? piece.first : 0;

@@ -121,4 +121,21 @@ describe('Nội dung (the body tree)', () => {
     await user.paste('TỔ CHỨC\tTHỰC HIỆN\r\n');
     await untilStored(bridge, plan.id, (p) => expect(shape(p.body).at(-1)).toEqual({ 'TỔ CHỨC THỰC HIỆN': [] }));
   });
+
+  it('shows each numbered block\'s printed number and lets this plan choose the marker of a deeper level', async () => {
+    const id = () => crypto.randomUUID();
+    const section = (title: string, children: Block[] = []): Block => ({ kind: 'section', id: id(), title, style: 'heading', children });
+    const plan = await createPlan(bridge, blankHuyenUy, () => ({
+      body: [section('MỤC ĐÍCH, YÊU CẦU', [section('Yêu cầu', [section('Cấp ba thứ nhất'), section('Cấp ba thứ hai')])])],
+    }));
+    const { user } = await openEditor(bridge, plan);
+    await user.click(screen.getByRole('tab', { name: 'Nội dung' }));
+    const numbers = () => screen.getAllByTestId('block-number').map((n) => n.textContent);
+    await waitFor(() => expect(numbers()).toEqual(['I.', '1.', '1.1.', '1.2.']));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Cấp 3' }), 'a.');
+    await waitFor(() => expect(numbers()).toEqual(['I.', '1.', 'a.', 'b.']));
+    await untilStored(bridge, plan.id, (p) => expect(p.profile?.level3Style).toBe('a.'));
+    const preview = screen.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    await waitFor(() => expect(preview.textContent).toContain('b. Cấp ba thứ hai'));
+  });
 });

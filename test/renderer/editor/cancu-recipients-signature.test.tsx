@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => bridge.dispose());
 
 describe('Căn cứ', () => {
-  it('adds, reorders and removes references, and switches to the running-sentence form', async () => {
+  it('adds, reorders and removes references, gives one its own verb, and switches to the running-sentence form', async () => {
     const plan = await createPlan(bridge, blankHuyenUy, (p) => ({ canCu: { ...p.canCu, items: [], form: 'list' } }));
     const { user } = await openEditor(bridge, plan);
     await user.click(screen.getByRole('tab', { name: 'Căn cứ' }));
@@ -31,14 +31,19 @@ describe('Căn cứ', () => {
     await user.click(screen.getByRole('textbox', { name: 'Căn cứ 2' }));
     await user.paste('Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị');
     await user.click(screen.getByRole('button', { name: 'Chuyển lên: Căn cứ 2' }));
-    await untilStored(bridge, plan.id, (p) => expect(p.canCu.items).toEqual(['Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị', 'Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị']));
+    await untilStored(bridge, plan.id, (p) =>
+      expect(p.canCu.items.map((i) => i.text)).toEqual(['Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị', 'Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị']),
+    );
     await user.click(screen.getByRole('button', { name: 'Xóa: Căn cứ 1' }));
     await user.click(screen.getByRole('radio', { name: 'Một câu liền' }));
-    await user.click(screen.getByRole('radio', { name: 'Thực hiện' }));
+    const verb = screen.getByRole('combobox', { name: 'Từ mở đầu 1' });
+    await user.clear(verb);
+    await user.type(verb, 'Thực hiện');
     await untilStored(bridge, plan.id, (p) => {
-      expect(p.canCu.items).toEqual(['Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị']);
-      expect(p.canCu).toMatchObject({ form: 'sentence', verb: 'Thực hiện' });
+      expect(p.canCu.items).toEqual([{ verb: 'Thực hiện', text: 'Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị', join: '' }]);
+      expect(p.canCu.form).toBe('sentence');
     });
+    expect(screen.getByTestId('cancu-printed').textContent).toContain('Thực hiện Quyết định số 216-QĐ/TW, ngày 28/12/2024 của Bộ Chính trị,');
     const preview = screen.getByRole('region', { name: 'Bản xem trước kế hoạch' });
     await waitFor(() => expect(preview.textContent).toContain('Thực hiện Quyết định số 216-QĐ/TW'));
   });

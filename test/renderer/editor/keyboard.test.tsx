@@ -21,7 +21,7 @@ describe('the editor and the keyboard', () => {
   });
 
   it('"Thêm căn cứ" moves the focus into the new reference', async () => {
-    const plan = await createPlan(bridge, blankHuyenUy, (p) => ({ canCu: { ...p.canCu, items: ['Điều lệ Đảng'], form: 'list' } }));
+    const plan = await createPlan(bridge, blankHuyenUy, (p) => ({ canCu: { ...p.canCu, items: [{ verb: 'Căn cứ', text: 'Điều lệ Đảng', join: '' }], form: 'list' } }));
     const { user } = await openEditor(bridge, plan);
     await user.click(screen.getByRole('tab', { name: 'Căn cứ' }));
     await user.click(await screen.findByRole('button', { name: 'Thêm căn cứ' }));

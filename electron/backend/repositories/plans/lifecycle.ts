@@ -3,7 +3,7 @@
  * content to the store's one write path (writeRevision), inside one IMMEDIATE transaction.
  */
 import type { z } from 'zod';
-import { type Plan, type PlanContent, type PlanSaveInput, type PlanStatus } from '../../../../shared/model';
+import { type Plan, type PlanContent, type PlanSaveInput, type PlanStatus, withContentVersion } from '../../../../shared/model';
 import { BackendError, notFound } from '../../errors';
 import { createPlanChecks } from '../../plans/checks';
 import type { RepoContext } from '../context';
@@ -40,7 +40,8 @@ export function createPlanLifecycle(
 
   /** plan.save: optimistic check on baseRevision, revision + 1, the previous revision kept. */
   const save = db.transaction((input: ParsedPlanSave): Plan => {
-    const content = contentOf(input);
+    // Stamped as the store writes it, so an unchanged save compares equal.
+    const content = withContentVersion(contentOf(input));
     const existing = store.findRow(input.id);
     if (!existing) {
       if (input.baseRevision !== null) throw notFound('kế hoạch');

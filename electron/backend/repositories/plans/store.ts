@@ -3,7 +3,7 @@
  * restore, issue, reopen, a number from the register, an import) is stored by writeRevision as the plan's next
  * revision; the list/search columns, the child rows and the search index follow in the same transaction.
  */
-import { NewerContentError, PlanContent, upgradeContent, type Plan, type PlanStatus } from '../../../../shared/model';
+import { NewerContentError, PlanContent, upgradeContent, withContentVersion, type Plan, type PlanStatus } from '../../../../shared/model';
 import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { planOf } from '../../../../shared/model/plan-record';
@@ -55,6 +55,7 @@ export function assertUniqueIds(content: PlanContent): void {
       check(b.id, [...path, i, 'id']);
       if (b.kind === 'section') walk(b.children, [...path, i, 'children']);
       if (b.kind === 'duty') b.tasks.forEach((t, j) => check(t.id, [...path, i, 'tasks', j, 'id']));
+      if (b.kind === 'people') b.people.forEach((p, j) => check(p.id, [...path, i, 'people', j, 'id']));
     });
   walk(content.body, ['body']);
   content.pilotUnits.forEach((u, i) => check(u.id, ['pilotUnits', i, 'id']));
@@ -274,7 +275,8 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
    * together. The caller decides whether the change is allowed; this function only stores it.
    */
   function writeRevision(planId: string, content: PlanContent, status: PlanStatus, reason: RevisionReason): Plan {
-    const plan = write.immediate(planId, content, status, reason);
+    // Stored content always names its shape, so a later version knows which upgrades it needs.
+    const plan = write.immediate(planId, withContentVersion(content), status, reason);
     options.afterWrite?.(planId, reason);
     return plan;
   }

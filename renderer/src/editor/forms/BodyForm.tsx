@@ -3,10 +3,10 @@
  * ("-" / "+"), notes ("*"), footnotes (inline [^…]) and the smart blocks (pilot units, pilot schedule, duty).
  * Every block can be moved up/down, indented into the section above it, outdented, or removed.
  */
-import { memo, useRef, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, MultiSelect, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { createContext, memo, useContext, useRef, useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Menu, MultiSelect, NativeSelect, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Block, PilotUnit, PlanContent } from '../../../../shared/model';
+import type { Block, FormatProfile, PilotUnit, PlanContent } from '../../../../shared/model';
 import { AreaField, SelectField, TextField, type PastedInField } from '../fields/fields';
 import { useEdit } from '../state/context';
 import { useConfirm } from '../../components/confirm';
@@ -18,14 +18,24 @@ import { splitPasteInBody } from '../model/paste';
 interface BodyFormProps {
   body: Block[];
   pilotUnits: PilotUnit[];
+  /** The profile this plan prints with (its own, else the office's). */
+  profile: FormatProfile;
+  /** The plan carries its own profile (else the office's applies). */
+  ownProfile: boolean;
+  /** Each numbered block's printed number, by block id (composeLayout). */
+  numbers: Map<string, string>;
   onOpenTab: (tab: 'units' | 'duties') => void;
 }
 
-export const BodyForm = memo(function BodyForm({ body, pilotUnits, onOpenTab }: BodyFormProps) {
+/** The printed numbers of the numbered blocks, for the rows to show. */
+const NumbersContext = createContext<Map<string, string>>(new Map());
+
+export const BodyForm = memo(function BodyForm({ body, pilotUnits, profile, ownProfile, numbers, onOpenTab }: BodyFormProps) {
   const { t } = useTranslation('editor');
   const { readOnly } = useEdit();
   return (
     <Stack gap="sm">
+      <NumberingChoice profile={profile} ownProfile={ownProfile} />
       <Text size="xs" c="dimmed">
         {t('body.markupHint')}
       </Text>
@@ -34,11 +44,62 @@ export const BodyForm = memo(function BodyForm({ body, pilotUnits, onOpenTab }: 
           <Text size="sm">{t('body.empty')}</Text>
         </Paper>
       )}
-      <BlockList blocks={body} parentId={null} prefix="body" depth={0} pilotUnits={pilotUnits} onOpenTab={onOpenTab} />
+      <NumbersContext.Provider value={numbers}>
+        <BlockList blocks={body} parentId={null} prefix="body" depth={0} pilotUnits={pilotUnits} onOpenTab={onOpenTab} />
+      </NumbersContext.Provider>
       {!readOnly && <AddMenu parentId={null} afterId={null} label={t('body.addAtEnd')} pilotUnits={pilotUnits} />}
     </Stack>
   );
 });
+
+/**
+ * This plan's numbering: the top level ("I.", "I-", "1.") and the marker of each deeper level ("1.1.", "a)", "a.",
+ * "-", "+"). A choice here gives the plan its own format profile (from the office's); the preview and the .docx follow.
+ */
+function NumberingChoice({ profile, ownProfile }: { profile: FormatProfile; ownProfile: boolean }) {
+  const { t } = useTranslation('editor');
+  const { edit, readOnly } = useEdit();
+  const set = (patch: Partial<FormatProfile>) => edit((c) => ({ ...c, profile: { ...profile, ...patch } }));
+  const deeper = (numbers: string) => [
+    { value: numbers, label: t('body.numbering.numbers', { example: numbers }) },
+    { value: 'a)', label: 'a) b) c)' },
+    { value: 'a.', label: 'a. b. c.' },
+    { value: '-', label: t('body.numbering.dash') },
+    { value: '+', label: t('body.numbering.plus') },
+  ];
+  return (
+    <Group gap="md" align="flex-end" data-testid="numbering-choice">
+      <NativeSelect
+        label={t('body.numbering.level1')}
+        disabled={readOnly}
+        value={profile.level1Style}
+        onChange={(e) => set({ level1Style: e.currentTarget.value as FormatProfile['level1Style'] })}
+        data={[
+          { value: 'I.', label: 'I. II. III.' },
+          { value: 'I-', label: 'I- II- III-' },
+          { value: '1.', label: t('body.numbering.level1Number') },
+        ]}
+      />
+      <NativeSelect
+        label={t('body.numbering.level3')}
+        disabled={readOnly}
+        value={profile.level3Style}
+        onChange={(e) => set({ level3Style: e.currentTarget.value as FormatProfile['level3Style'] })}
+        data={deeper('1.1.')}
+      />
+      <NativeSelect
+        label={t('body.numbering.level4')}
+        disabled={readOnly}
+        value={profile.level4Style}
+        onChange={(e) => set({ level4Style: e.currentTarget.value as FormatProfile['level4Style'] })}
+        data={deeper('1.1.1.')}
+      />
+      <Text size="xs" c="dimmed" maw={260}>
+        {ownProfile ? t('body.numbering.own') : t('body.numbering.office')}
+      </Text>
+    </Group>
+  );
+}
 
 interface ListProps {
   blocks: Block[];
@@ -112,6 +173,7 @@ const BlockRow = memo(function BlockRow({ block, pathKey, index, count, prevIsSe
   const confirm = useConfirm();
   const name = nameOf(block, depth);
   const path = toPath(pathKey);
+  const number = useContext(NumbersContext).get(block.id);
   const change = (update: (b: Block) => Block) => edit((c: PlanContent) => ({ ...c, body: updateBlock(c.body, block.id, update) }));
   const tree = (op: (body: Block[]) => Block[]) => edit((c: PlanContent) => ({ ...c, body: op(c.body) }));
 
@@ -131,6 +193,11 @@ const BlockRow = memo(function BlockRow({ block, pathKey, index, count, prevIsSe
           <Badge variant="light" color={block.kind === 'section' ? 'blue' : ['pilotUnits', 'pilotSchedule', 'duty'].includes(block.kind) ? 'grape' : 'gray'}>
             {t(`body.kind.${blockKindKey(block)}`, { level: depth + 1 })}
           </Badge>
+          {number && block.kind !== 'pilotUnits' && (
+            <Text size="sm" fw={700} data-testid="block-number">
+              {number}
+            </Text>
+          )}
           {block.kind === 'section' && (
             <SegmentedControl
               size="xs"

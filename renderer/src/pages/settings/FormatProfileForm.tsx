@@ -127,9 +127,24 @@ export function FormatProfileForm({ initial, onDirtyChange }: { initial: FormatP
               data={[
                 { value: '1.1.', label: t('format.level3Number') },
                 { value: 'a)', label: t('format.level3Letter') },
+                { value: 'a.', label: t('format.level3LetterDot') },
+                { value: '-', label: t('format.markerDash') },
+                { value: '+', label: t('format.markerPlus') },
               ]}
               key={form.key('level3Style')}
               {...form.getInputProps('level3Style')}
+            />
+            <NativeSelect
+              label={t('format.level4Style')}
+              data={[
+                { value: '1.1.1.', label: t('format.level4Number') },
+                { value: 'a)', label: t('format.level3Letter') },
+                { value: 'a.', label: t('format.level3LetterDot') },
+                { value: '-', label: t('format.markerDash') },
+                { value: '+', label: t('format.markerPlus') },
+              ]}
+              key={form.key('level4Style')}
+              {...form.getInputProps('level4Style')}
             />
           </SimpleGrid>
         </Fieldset>

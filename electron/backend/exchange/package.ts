@@ -5,13 +5,14 @@
  * is a VALIDATION error with its own Vietnamese message; nothing here touches the database.
  */
 // The pure-JS build (see backup/khbak.ts): only the synchronous zip/unzip are used.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate/browser';
+import { strFromU8, strToU8, unzipSync } from 'fflate/browser';
 import { NewerContentError, upgradeContent } from '../../../shared/model';
 import { passphraseBox } from '../crypto/passphrase-box';
 import { BackendError } from '../errors';
 import { isSafeRelativePath, sha256 } from '../backup/data-files';
 import { canonicalJson } from './canonical';
 import { fingerprintOf, verifySignature } from './identity';
+import { writeZip, type ZipEntry } from './zip-writer';
 import {
   LIMITS,
   MANIFEST_ENTRY,
@@ -49,17 +50,17 @@ export interface PackInput {
 
 /** The package's bytes: records as canonical JSON, the manifest, its signature; encrypted when a passphrase is given. */
 export function packPackage(input: PackInput): Buffer {
-  const zip: Zippable = {};
+  const zip: ZipEntry[] = [];
   const listed: ManifestRecord[] = [];
   for (const { record, document } of input.records) {
-    const bytes = strToU8(canonicalJson(record));
+    const bytes = Buffer.from(canonicalJson(record), 'utf8');
     const path = `records/${record.id}.json`;
-    zip[path] = bytes;
+    zip.push({ name: path, data: bytes });
     const entry: ManifestRecord = { kind: record.kind, id: record.id, owner: record.owner.officeId, version: record.version, path, size: bytes.length, sha256: sha256(bytes) };
     if (document) {
       const docPath = `documents/${record.id}.docx`;
       // A .docx is a zip already: stored, not compressed again.
-      zip[docPath] = [document, { level: 0 }];
+      zip.push({ name: docPath, data: document, stored: true });
       entry.document = { path: docPath, size: document.length, sha256: sha256(document) };
     }
     listed.push(entry);
@@ -75,10 +76,9 @@ export function packPackage(input: PackInput): Buffer {
     records: listed,
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 1));
-  zip[MANIFEST_ENTRY] = manifestBytes;
-  zip[SIGNATURE_ENTRY] = strToU8(input.sign(manifestBytes));
-  const zipped = zipSync(zip, { level: 6 });
-  return input.passphrase ? box.seal(zipped, input.passphrase) : Buffer.from(zipped);
+  zip.unshift({ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: strToU8(input.sign(manifestBytes)) });
+  const zipped = writeZip(zip);
+  return input.passphrase ? box.seal(zipped, input.passphrase) : zipped;
 }
 
 export interface UnpackedRecord {
@@ -172,19 +172,46 @@ function readManifest(manifestBytes: Uint8Array, signatureBytes: Uint8Array): Ma
  * Read a package completely, checking everything listed above. An encrypted package without its passphrase answers
  * `needsPassphrase`. Throws VALIDATION with a Vietnamese message on the first problem.
  */
-export function unpackPackage(bytes: Uint8Array, passphrase?: string): UnpackResult {
+export interface PackageHead {
+  encrypted: boolean;
+  fileSha256: string;
+  manifest: Manifest;
+  /** The zip (decrypted) and its directory, for unpackPackage. */
+  data: Uint8Array;
+  directory: ZipEntryInfo[];
+}
+
+/**
+ * The first half of reading: size, decryption, the zip directory's limits, the manifest and its signature. An
+ * encrypted package without its passphrase answers `needsPassphrase`.
+ */
+export function readPackageHead(bytes: Uint8Array, passphrase?: string): PackageHead | { needsPassphrase: true } {
   if (bytes.length === 0) throw refused('Tệp rỗng: không phải gói KẾ HOẠCH (.khx).');
   if (bytes.length > LIMITS.fileBytes) throw refused(`Gói quá lớn (${mb(bytes.length)}; tối đa ${mb(LIMITS.fileBytes)}).`);
   const fileSha256 = sha256(bytes);
   const encrypted = box.isSealed(bytes);
   if (encrypted && !passphrase) return { needsPassphrase: true };
   const data = encrypted ? box.open(bytes, passphrase!) : bytes;
-
   const directory = listEntries(data);
   checkDirectory(directory);
   const head = inflate(data, new Set([MANIFEST_ENTRY, SIGNATURE_ENTRY]));
   const manifest = readManifest(head[MANIFEST_ENTRY]!, head[SIGNATURE_ENTRY]!);
+  return { encrypted, fileSha256, manifest, data, directory };
+}
 
+/**
+ * Read a package completely, checking everything listed above. An encrypted package without its passphrase answers
+ * `needsPassphrase`. Throws VALIDATION with a Vietnamese message on the first problem.
+ */
+export function unpackPackage(bytes: Uint8Array, passphrase?: string): UnpackResult {
+  const head = readPackageHead(bytes, passphrase);
+  if ('needsPassphrase' in head) return { needsPassphrase: true };
+  return unpackRecords(head);
+}
+
+/** Entries exactly the manifest's, every size and SHA-256: the checked bytes by entry name. */
+export function verifyEntries(head: PackageHead): (path: string) => Uint8Array {
+  const { manifest, directory, data } = head;
   // The entries must be exactly the manifest's, with the sizes it gives (checked before inflating them).
   const expected = new Map<string, number>();
   const ids = new Set<string>();
@@ -206,14 +233,22 @@ export function unpackPackage(bytes: Uint8Array, passphrase?: string): UnpackRes
   }
 
   const files = inflate(data, new Set(expected.keys()));
-  const checked = (path: string, size: number, hash: string): Uint8Array => {
-    const got = files[path];
-    if (!got || got.length !== size || sha256(got) !== hash) throw refused(`${TAMPERED}: thành phần ${path} không khớp mã băm SHA-256 đã kê.`);
-    return got;
-  };
+  for (const r of manifest.records) {
+    for (const f of [r, ...(r.document ? [r.document] : [])]) {
+      const got = files[f.path];
+      if (!got || got.length !== f.size || sha256(got) !== f.sha256) throw refused(`${TAMPERED}: thành phần ${f.path} không khớp mã băm SHA-256 đã kê.`);
+    }
+  }
+  return (path) => files[path]!;
+}
+
+/** The second half of reading: verifyEntries, then every record by its schema and against its manifest line. */
+export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphrase: false } {
+  const { manifest, encrypted, fileSha256 } = head;
+  const file = verifyEntries(head);
   const records: UnpackedRecord[] = manifest.records.map((entry) => {
-    const raw = checked(entry.path, entry.size, entry.sha256);
-    const document = entry.document ? checked(entry.document.path, entry.document.size, entry.document.sha256) : null;
+    const raw = file(entry.path);
+    const document = entry.document ? file(entry.document.path) : null;
     let json: unknown;
     try {
       json = JSON.parse(strFromU8(raw));

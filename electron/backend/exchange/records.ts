@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ExchangeLogEntry, IncomingEntry } from '../../../shared/api/exchange';
+import type { PlanStatus } from '../../../shared/model';
 import type { RepoContext } from '../repositories/context';
 
 export interface PlanOrigin {
@@ -50,6 +51,10 @@ export function createExchangeRecords(ctx: RepoContext) {
   const ownPlanIds = db.prepare<[], string>(
     'SELECT p.id FROM plans p WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM plan_origins o WHERE o.plan_id = p.id) ORDER BY p.seq',
   ).pluck();
+  const exportRow = db.prepare<[string], { id: string; status: PlanStatus; revision: number; updated_at: string; content: string | null }>(
+    `SELECT p.id, p.status, p.revision, p.updated_at, kh_read(r.content, r.checksum) AS content
+     FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = ?`,
+  );
   const officialOf = db.prepare<[string], { revision: number; sha256: string; docx: Buffer }>('SELECT revision, sha256, docx FROM official_copies WHERE plan_id = ?');
   const putOfficial = db.prepare<[string, number, string, Buffer, string]>(
     `INSERT INTO official_copies (plan_id, revision, sha256, docx, stored_at) VALUES (?, ?, ?, ?, ?)
@@ -82,6 +87,8 @@ export function createExchangeRecords(ctx: RepoContext) {
     setOrigin: (origin: PlanOrigin) => upsertOrigin.run(origin),
     conflictCopiesOf: (planId: string): PlanOrigin[] => conflictCopies.all(planId).map(toOrigin),
     ownPlanIds: () => ownPlanIds.all(),
+    /** A plan's current revision as stored (the JSON text validated when it was saved; null content: damaged). */
+    exportRow: (planId: string) => exportRow.get(planId) ?? null,
     officialCopy: (planId: string) => officialOf.get(planId) ?? null,
     storeOfficialCopy: (planId: string, revision: number, sha256: string, docx: Uint8Array) => putOfficial.run(planId, revision, sha256, Buffer.from(docx), ctx.now()),
     log: (line: LogLine) =>

@@ -12,15 +12,15 @@
 import { createHash } from 'node:crypto';
 import type { ExportOutput, KeyCardCheck, KeyStanding, PackageInspection, RecordCheck, RecordVerdict, VerdictCounts } from '../../../shared/api/exchange';
 import { contentOf } from '../../../shared/model/plan-record';
-import type { Plan, PlanContent } from '../../../shared/model';
+import { upgradeContent, type PlanContent } from '../../../shared/model';
 import { BackendError, isReadOnlyError } from '../errors';
 import type { PlansRepo } from '../repositories/plans';
 import type { RepoContext } from '../repositories/context';
 import type { SettingsRepo } from '../repositories/settings';
 import { canonicalJson } from './canonical';
-import type { PlanRecord } from './format';
+import type { Manifest, PlanRecord } from './format';
 import { ensureIdentity, replaceIdentity, type OfficeIdentity } from './identity';
-import { packPackage, refused, unpackPackage, type UnpackedRecord } from './package';
+import { packPackage, readPackageHead, refused, unpackRecords, verifyEntries, type UnpackedRecord } from './package';
 import type { ExchangeRecords } from './records';
 import { makeKeyCard, parseKeyCard, type TrustList } from './trust';
 
@@ -63,6 +63,7 @@ export function createExchangeService(deps: ExchangeDeps) {
   const { db } = ctx;
   let identity: OfficeIdentity | null = null;
   const planMeta = db.prepare<[string], { revision: number; status: string }>('SELECT revision, status FROM plans WHERE id = ?');
+  const planTitle = db.prepare<[string], { trich_yeu: string; number: string }>('SELECT trich_yeu, number FROM plans WHERE id = ?');
 
   /** The office identity, made on first use (createBackend asks at open). */
   function me(): OfficeIdentity {
@@ -129,13 +130,17 @@ export function createExchangeService(deps: ExchangeDeps) {
     const out: { record: PlanRecord; document?: Uint8Array }[] = [];
     let secret = false;
     for (const planId of ids) {
-      const plan: Plan = plans.get(planId);
-      const title = plan.trichYeu || '(chưa có trích yếu)';
+      const row = records.exportRow(planId);
+      if (!row) throw new BackendError('NOT_FOUND', `Không tìm thấy kế hoạch ${planId}.`);
+      if (row.content === null) throw refused(`Kế hoạch ${planId} có phiên bản hiện tại bị hỏng trên đĩa: hãy khôi phục một phiên bản khác trước khi gửi.`);
+      // The stored JSON was validated when it was saved; an older content version is brought to today's shape.
+      const content = upgradeContent(JSON.parse(row.content)) as PlanContent;
+      const title = content.trichYeu || '(chưa có trích yếu)';
       if (records.originOf(planId)) {
         if (chosen) throw refused(`Kế hoạch «${title}» là của đơn vị khác: chỉ đơn vị sở hữu mới gửi kế hoạch đó.`);
         continue;
       }
-      const mark = plan.header.secrecy;
+      const mark = content.header.secrecy;
       if (cannotTravel(mark)) {
         const reason = `Kế hoạch ${COYEU.replace('{mark}', mark)}`;
         if (chosen) throw refused(`Kế hoạch «${title}» ${COYEU.replace('{mark}', mark)}`);
@@ -143,9 +148,9 @@ export function createExchangeService(deps: ExchangeDeps) {
         continue;
       }
       if (mark === 'MẬT') secret = true;
-      const official = plan.status === 'draft' ? null : records.officialCopy(planId);
+      const official = row.status === 'draft' ? null : records.officialCopy(planId);
       out.push({
-        record: { kind: 'plan', id: planId, owner: { officeId: id.officeId, name }, version: plan.revision, status: plan.status, updatedAt: plan.updatedAt, content: contentOf(plan) },
+        record: { kind: 'plan', id: planId, owner: { officeId: id.officeId, name }, version: row.revision, status: row.status, updatedAt: row.updated_at, content },
         document: official?.docx,
       });
     }
@@ -182,7 +187,8 @@ export function createExchangeService(deps: ExchangeDeps) {
   /** mới / cập nhật / trùng / xung đột / bị từ chối for one record, against this database. */
   function classify(u: UnpackedRecord, senderId: string, encrypted: boolean): Classified {
     const { record } = u;
-    const hash = recordHash(record.status, record.content);
+    // The record's bytes are named by their SHA-256 in the signed manifest: the owner's version of this content.
+    const hash = u.entry.sha256;
     const c = (verdict: RecordVerdict, reason: string | null = null): Classified => ({ u, verdict, reason, hash });
     const selfId = me().officeId;
     const owner = record.owner.officeId;
@@ -196,7 +202,7 @@ export function createExchangeService(deps: ExchangeDeps) {
       if (!meta) return c('new');
       if (origin) return c('refused', 'Mã kế hoạch trùng với một kế hoạch của đơn vị khác đang có ở đây.');
       const ours = plans.get(record.id);
-      if (recordHash(ours.status, contentOf(ours)) === hash) return c('same');
+      if (recordHash(ours.status, contentOf(ours)) === recordHash(record.status, record.content)) return c('same');
       if (record.version <= meta.revision) return c('same', `Kế hoạch của đơn vị này; ở đây đã có phiên bản ${meta.revision}, không ghi đè.`);
       return c('conflict', 'Kế hoạch của đơn vị này đã được sửa ở hai nơi: bản nhận được giữ thành bản xung đột bên cạnh bản đang có.');
     }
@@ -225,18 +231,50 @@ export function createExchangeService(deps: ExchangeDeps) {
       revoked: 'Khóa của đơn vị gửi đã bị thu hồi: không nhập được gói này.',
     })[standing];
 
+  function inspectionOf(manifest: Manifest, encrypted: boolean, fileSha256: string, checks: RecordCheck[]): PackageInspection {
+    const standing = standingOf(manifest.sender);
+    const counts: VerdictCounts = { new: 0, update: 0, same: 0, conflict: 0, refused: 0 };
+    for (const c of checks) counts[c.verdict] += 1;
+    const { sender } = manifest;
+    return {
+      packageId: manifest.packageId,
+      formatVersion: manifest.version,
+      createdAt: manifest.createdAt,
+      sender: { officeId: sender.officeId, name: sender.name, symbol: sender.symbol, fingerprint: sender.fingerprint, profileMissing: sender.profileMissing },
+      receiver: manifest.receiver,
+      signatureValid: true,
+      standing,
+      standingMessage: standingMessage(standing, sender.fingerprint),
+      encrypted,
+      fileSha256,
+      importedAt: records.receivedAt(manifest.packageId),
+      records: checks,
+      counts,
+    };
+  }
+
+  /**
+   * Read and check a package, then classify its records against this database. A package imported before stops
+   * after its signed manifest: nothing can change, and its records are named as this database holds them.
+   */
   function open(bytes: Uint8Array, passphrase?: string) {
-    const unpacked = unpackPackage(bytes, passphrase);
-    if (unpacked.needsPassphrase) return null;
-    const { manifest } = unpacked;
+    const head = readPackageHead(bytes, passphrase);
+    if ('needsPassphrase' in head) return null;
+    const { manifest } = head;
     const selfId = me().officeId;
     if (manifest.receiver && manifest.receiver.officeId !== selfId) {
       throw refused(`Gói này gửi cho đơn vị khác (${manifest.receiver.name || manifest.receiver.officeId}), không phải đơn vị này: không nhập.`);
     }
-    const standing = standingOf(manifest.sender);
+    if (records.receivedAt(manifest.packageId)) {
+      verifyEntries(head);
+      const checks: RecordCheck[] = manifest.records.map((r) => {
+        const here = planTitle.get(r.id);
+        return { kind: 'plan', id: r.id, title: here?.trich_yeu ?? '', number: here?.number ?? '', owner: { officeId: r.owner, name: r.owner === manifest.sender.officeId ? manifest.sender.name : '' }, version: r.version, verdict: 'same', reason: null, hasDocument: !!r.document };
+      });
+      return { classified: null, unpacked: null, inspection: inspectionOf(manifest, head.encrypted, head.fileSha256, checks) };
+    }
+    const unpacked = unpackRecords(head);
     const classified = unpacked.records.map((u) => classify(u, manifest.sender.officeId, unpacked.encrypted));
-    const counts: VerdictCounts = { new: 0, update: 0, same: 0, conflict: 0, refused: 0 };
-    for (const c of classified) counts[c.verdict] += 1;
     const checks: RecordCheck[] = classified.map(({ u, verdict, reason }) => ({
       kind: 'plan',
       id: u.record.id,
@@ -248,23 +286,7 @@ export function createExchangeService(deps: ExchangeDeps) {
       reason,
       hasDocument: !!u.document,
     }));
-    const { sender } = manifest;
-    const inspection: PackageInspection = {
-      packageId: manifest.packageId,
-      formatVersion: manifest.version,
-      createdAt: manifest.createdAt,
-      sender: { officeId: sender.officeId, name: sender.name, symbol: sender.symbol, fingerprint: sender.fingerprint, profileMissing: sender.profileMissing },
-      receiver: manifest.receiver,
-      signatureValid: true,
-      standing,
-      standingMessage: standingMessage(standing, sender.fingerprint),
-      encrypted: unpacked.encrypted,
-      fileSha256: unpacked.fileSha256,
-      importedAt: records.receivedAt(manifest.packageId),
-      records: checks,
-      counts,
-    };
-    return { unpacked, classified, inspection };
+    return { unpacked, classified, inspection: inspectionOf(manifest, unpacked.encrypted, unpacked.fileSha256, checks) };
   }
 
   function inspect(bytes: Uint8Array, passphrase?: string) {
@@ -272,7 +294,8 @@ export function createExchangeService(deps: ExchangeDeps) {
     return opened ? { opened: true as const, inspection: opened.inspection } : { opened: false as const, needsPassphrase: true as const };
   }
 
-  const apply = db.transaction((opened: NonNullable<ReturnType<typeof open>>, acceptSender: boolean) => {
+  type Opened = NonNullable<ReturnType<typeof open>>;
+  const apply = db.transaction((opened: Opened & { unpacked: NonNullable<Opened['unpacked']>; classified: Classified[] }, acceptSender: boolean) => {
     const { manifest } = opened.unpacked;
     const sender = manifest.sender;
     if (acceptSender) trust.accept(sender);
@@ -324,15 +347,15 @@ export function createExchangeService(deps: ExchangeDeps) {
     const opened = open(bytes, options.passphrase);
     if (!opened) return { opened: false as const, needsPassphrase: true as const };
     const { inspection } = opened;
-    if (inspection.importedAt) {
-      return { opened: true as const, inspection, alreadyImported: true, message: `Gói này đã được nhập ngày ${viDateTime(inspection.importedAt)}; không có gì thay đổi.` };
+    if (inspection.importedAt || !opened.unpacked || !opened.classified) {
+      return { opened: true as const, inspection, alreadyImported: true, message: `Gói này đã được nhập ngày ${viDateTime(inspection.importedAt ?? '')}; không có gì thay đổi.` };
     }
     if (inspection.standing === 'revoked') throw refused(inspection.standingMessage);
     const needsTrust = inspection.standing === 'unknown' || inspection.standing === 'changed';
     if (needsTrust && !options.trust) {
       throw refused(`${inspection.standingMessage} Gói chưa được nhập.`);
     }
-    apply.immediate(opened, needsTrust && inspection.sender.officeId !== me().officeId);
+    apply.immediate({ ...opened, unpacked: opened.unpacked, classified: opened.classified }, needsTrust && inspection.sender.officeId !== me().officeId);
     const c = inspection.counts;
     const message = `Đã nhập gói của ${inspection.sender.name || inspection.sender.officeId}: ${c.new} mới, ${c.update} cập nhật, ${c.conflict} xung đột, ${c.same} trùng, ${c.refused} bị từ chối.`;
     return { opened: true as const, inspection, alreadyImported: false, message };

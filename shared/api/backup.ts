@@ -53,10 +53,16 @@ export const BackupList = z.object({
   items: z.array(BackupInfo),
   /** The newest backup's time (ISO), null when there is none. */
   newestAt: z.string().nullable(),
-  /** Some plan carries a secrecy mark: a .khbak of this data is always passphrase-encrypted. */
-  secretPlans: z.boolean(),
 });
 export type BackupList = z.infer<typeof BackupList>;
+
+/**
+ * Some revision of some plan carries a secrecy mark: a .khbak of this data is always passphrase-encrypted. Its own
+ * query, not a field of `backup.list`: answering it reads every revision, and the header asks for the list on every
+ * page load.
+ */
+export const SecretPlans = z.object({ secretPlans: z.boolean() });
+export type SecretPlans = z.infer<typeof SecretPlans>;
 
 /** A passphrase for a .khbak (scrypt + AES-256-GCM). */
 export const Passphrase = z.string().min(8, 'Mật khẩu cần ít nhất 8 ký tự').max(200);
@@ -101,6 +107,7 @@ export const KhbakFile = z.object({ fileName: z.string(), base64: z.string(), en
 /** Everything the app reads: after a restore the interface reloads, and every cached read is stale. */
 const EVERYTHING = [
   'backup.list',
+  'backup.secretPlans',
   'app.info',
   'template.list',
   'settings.get',
@@ -118,6 +125,8 @@ const EVERYTHING = [
 
 export const backupChannels = {
   'backup.list': query({ input: Empty, output: BackupList }),
+  /** Whether a .khbak of this data must be encrypted (a plan is, or was, marked MẬT or above). */
+  'backup.secretPlans': query({ input: Empty, output: SecretPlans }),
   /** What a backup of the list holds (integrity_check included). */
   'backup.inspect': query({ input: z.object({ name: BackupName }).strict(), output: BackupPreview }),
   /** A database at start that failed its check, and the newest good backup. */

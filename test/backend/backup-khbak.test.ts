@@ -63,7 +63,7 @@ describe('.khbak', () => {
   it('is always encrypted when a plan carries a secrecy mark; the passphrase opens it, a wrong one says so', async () => {
     const source = openBackend();
     await call(source, 'plan.save', newPlan('Kế hoạch mật', 'MẬT'));
-    expect((await call(source, 'backup.list', {})).secretPlans).toBe(true);
+    expect((await call(source, 'backup.secretPlans', {})).secretPlans).toBe(true);
     const refused = await callError(source, 'backup.exportFile', {});
     expect(refused.message).toMatch(/độ mật.*mật khẩu/);
     const file = await call(source, 'backup.exportFile', { passphrase: 'mật khẩu dài' });

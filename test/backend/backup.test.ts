@@ -41,7 +41,7 @@ describe('backups', () => {
     const list = await call(backend, 'backup.list', {});
     expect(list.items.map((b) => b.name)).toEqual([info.name]);
     expect(list.newestAt).toBe(info.takenAt);
-    expect(list.secretPlans).toBe(false);
+    expect((await call(backend, 'backup.secretPlans', {})).secretPlans).toBe(false);
     const preview = await call(backend, 'backup.inspect', { name: info.name });
     expect(preview).toMatchObject({ appVersion: '9.9.9-test', refusal: null, counts: { plans: 2, revisions: 3, registerEntries: 1, tasks: 0 } });
   });

@@ -73,6 +73,7 @@ describe('every output matches the contract', () => {
   it('backups: list, take, inspect, export, read a .khbak back, restore', async () => {
     const taken = await call(backend, 'backup.create', {});
     expect((await call(backend, 'backup.list', {})).items.map((b) => b.name)).toContain(taken.name);
+    expect(await call(backend, 'backup.secretPlans', {})).toEqual({ secretPlans: false });
     expect((await call(backend, 'backup.inspect', { name: taken.name })).refusal).toBeNull();
     expect(await call(backend, 'backup.recovery', {})).toEqual({ damaged: false });
     const file = await call(backend, 'backup.exportFile', {});

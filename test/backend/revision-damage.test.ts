@@ -41,7 +41,7 @@ describe('a damaged revision', () => {
     backend.close();
     flipByteOfRevision(dataDir, plan.id, 2);
     backend = openBackend(dataDir);
-    expect((await call(backend, 'backup.list', {})).secretPlans).toBe(false);
+    expect((await call(backend, 'backup.secretPlans', {})).secretPlans).toBe(false);
     expect((await call(backend, 'backup.exportFile', {})).encrypted).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 
 export const backupHandlers = (s: Services): Handlers<BackupChannels> => ({
   'backup.list': () => s.backups.list(),
+  'backup.secretPlans': () => s.backups.secretPlans(),
   'backup.inspect': ({ name }) => s.backups.inspect(name),
   'backup.recovery': () => s.backups.recovery(),
   'backup.exportFile': ({ passphrase }) => s.backups.exportFile(passphrase),

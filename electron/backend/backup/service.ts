@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BackupInfo, BackupKind, BackupList, BackupPreview, RecoveryOutput, RestoreSource, StageFileOutput } from '../../../shared/api/backup';
+import type { BackupInfo, BackupKind, BackupList, BackupPreview, RecoveryOutput, RestoreSource, SecretPlans, StageFileOutput } from '../../../shared/api/backup';
 import type { Db } from '../db/open';
 import { BackendError } from '../errors';
 import { countData, integrityProblems, readBackup, sealBackup, type BackupManifest } from './backup-file';
@@ -48,6 +48,7 @@ export interface BackupServiceOptions {
 export interface BackupService {
   readonly store: BackupStore;
   list(): BackupList;
+  secretPlans(): SecretPlans;
   create(kind: BackupKind): Promise<BackupInfo>;
   /** Synchronous backup of the open database (before a migration: the database is not the host's yet). */
   createSyncOf(db: Db, kind: BackupKind, schemaVersion: number): BackupInfo;
@@ -157,8 +158,11 @@ export function createBackupService(options: BackupServiceOptions, host: BackupH
     store,
     list() {
       const items = store.list();
+      return { items, newestAt: items[0]?.takenAt ?? null };
+    },
+    secretPlans() {
       const db = host.db();
-      return { items, newestAt: items[0]?.takenAt ?? null, secretPlans: db ? hasSecretPlans(db) : false };
+      return { secretPlans: db ? hasSecretPlans(db) : false };
     },
     async create(kind) {
       try {

@@ -22,6 +22,7 @@ type Pending = { preview: BackupPreview; source: string; restore: { from: 'list'
 export function BackupPanel() {
   const { t } = useTranslation();
   const list = useApiQuery('backup.list', {});
+  const secrecy = useApiQuery('backup.secretPlans', {}, { staleTime: 0 });
   const create = useApiMutation('backup.create', { silent: true });
   const saveFile = useApiMutation('file.chooseSave', { silent: true });
   const restore = useApiMutation('backup.restore', { silent: true });
@@ -159,7 +160,7 @@ export function BackupPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <UsbBackupModal opened={usbOpen} secretPlans={list.data.secretPlans} busy={saveFile.isPending} onSave={saveUsb} onClose={() => setUsbOpen(false)} />
+      <UsbBackupModal opened={usbOpen} secretPlans={secrecy.data?.secretPlans ?? true} busy={saveFile.isPending} onSave={saveUsb} onClose={() => setUsbOpen(false)} />
       <AskPassphraseModal opened={encrypted !== null} busy={busy} onSubmit={(p) => encrypted && stage(encrypted, p)} onClose={() => setEncrypted(null)} />
       <RestorePreviewModal preview={pending?.preview ?? null} source={pending?.source ?? ''} busy={restore.isPending} onConfirm={confirmRestore} onClose={() => setPending(null)} />
     </Stack>

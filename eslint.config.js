@@ -37,7 +37,12 @@ export default tseslint.config(
   {
     files: ['electron/backend/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronPattern] }],
+      'no-restricted-imports': ['error', {
+        patterns: [electronPattern],
+        // fflate's Node entry declares `var require`, which collides with the bundler's own `require` shim in the
+        // built worker (out/main/worker.js fails to load). Its browser entry is the same code without it.
+        paths: [{ name: 'fflate', message: "Import from 'fflate/browser': the Node entry breaks the built backend worker." }],
+      }],
     },
   },
 );

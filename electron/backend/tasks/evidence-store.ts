@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync } from 'fflate/browser';
 import type { EvidenceMediaType } from '../../../shared/api/tasks';
 
 /** The data folder's evidence folder (backed up: backup/data-files.ts). */

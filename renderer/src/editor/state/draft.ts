@@ -9,6 +9,8 @@ export interface DraftState {
   planId: string;
   content: PlanContent;
   status: PlanStatus;
+  /** A plan of another office, received in a package: its owner writes it, never we (also a received draft). */
+  received: boolean;
   /** The stored revision this draft is based on (sent as baseRevision with the next save). */
   revision: number;
   /** Counts local edits; `savedSeq` is the count the last successful save carried. */
@@ -34,6 +36,7 @@ export function initDraft(plan: Plan): DraftState {
     planId: plan.id,
     content: contentOf(plan),
     status: plan.status,
+    received: plan.origin !== undefined,
     revision: plan.revision,
     editSeq: 0,
     savedSeq: 0,
@@ -42,8 +45,11 @@ export function initDraft(plan: Plan): DraftState {
   };
 }
 
-/** Issued and archived plans are read-only; editing an issued plan goes through plan.reopen first. */
-export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft';
+/**
+ * Issued and archived plans are read-only; editing an issued plan goes through plan.reopen first. A received plan is
+ * read-only whatever its status: the store refuses its saves, so typing into it would be typing into nothing.
+ */
+export const isReadOnly = (s: DraftState): boolean => s.status !== 'draft' || s.received;
 
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {

@@ -16,7 +16,7 @@ import { PlanContent, SecrecyMark, type Appendix, type Block, type PlanContentIn
 import { CONTENT_VERSION } from '../model/content-migrations';
 import { periodContaining } from '../tasks/deadline';
 import { TaskFacts, rollUp, taskStatus, type TaskStatusCode } from '../tasks/status';
-import { statusLabel } from '../tasks/labels';
+import { statusLabel } from '../layout/task-labels';
 
 /** One task of a plan as a report lists it: from a duty block of the plan's content. */
 export interface PlanTask {

@@ -1,3 +1,2 @@
 export * from './deadline';
 export * from './status';
-export * from './labels';

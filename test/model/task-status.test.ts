@@ -10,13 +10,12 @@ import {
   periodStatuses,
   relativeRuleOf,
   rollUp,
-  statusLabel,
-  TASK_STATUS_LABELS,
   TaskFacts,
   taskStatus,
   TaskStatusCode,
   type TaskFactsInput,
 } from '../../shared/tasks';
+import { statusLabel, TASK_STATUS_LABELS } from '../../shared/layout/task-labels';
 
 const facts = (f: TaskFactsInput = {}) => TaskFacts.parse(f);
 const on = (...dates: string[]): TaskDueT => TaskDue.parse({ dates, source: 'manual' });

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
@@ -18,6 +20,28 @@ describe('first run', () => {
     expect(within(alert).getByText(/Chưa có hồ sơ cơ quan/)).toBeInTheDocument();
     await user.click(within(alert).getByRole('link', { name: 'Mở Cài đặt để khai báo hồ sơ cơ quan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/settings'));
+  });
+
+  it('the start page (Tổng quan) gives the same first-run notice, and none once the profile is saved', async () => {
+    const { router, unmount } = await renderApp('/overview');
+    const alert = await screen.findByRole('alert', { name: /Việc đầu tiên/ }, { timeout: 10_000 });
+    expect(within(alert).getByRole('link', { name: 'Mở Cài đặt để khai báo hồ sơ cơ quan' })).toHaveAttribute('href', '/settings');
+    expect(router.state.location.pathname).toBe('/overview');
+    unmount();
+    await bridge.call('org.saveSelf', profile);
+    await renderApp('/overview');
+    await screen.findByText('Chưa có nhiệm vụ nào được theo dõi', {}, { timeout: 10_000 });
+    expect(screen.queryByText(/Việc đầu tiên/)).not.toBeInTheDocument();
+  });
+
+  it('the first-run notice is one component shared by the start page and the plans list', async () => {
+    const { FirstRunHint } = await import('../../renderer/src/components/FirstRunHint');
+    expect(typeof FirstRunHint).toBe('function');
+    for (const page of ['overview/OverviewPage.tsx', 'plans/PlansPage.tsx']) {
+      const source = readFileSync(join(__dirname, '../../renderer/src/pages', page), 'utf8');
+      expect(source, page).toContain('<FirstRunHint />');
+      expect(source, page).not.toContain("t('plans.firstRunText')");
+    }
   });
 
   it('with a profile, the plans page has no first-run notice', async () => {

@@ -2,12 +2,9 @@ import { EmptyState, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** An honest page for a feature that is not built yet. */
-export function ComingLaterPage({ feature }: { feature: 'tasks' | 'exchange' }) {
+export function ComingLaterPage({ feature }: { feature: 'exchange' }) {
   const { t } = useTranslation();
-  const text =
-    feature === 'tasks'
-      ? { title: t('comingLater.tasksTitle'), description: t('comingLater.tasksDescription') }
-      : { title: t('comingLater.exchangeTitle'), description: t('comingLater.exchangeDescription') };
+  const text = { exchange: { title: t('comingLater.exchangeTitle'), description: t('comingLater.exchangeDescription') } }[feature];
   return (
     <Stack>
       <Title order={2}>{text.title}</Title>

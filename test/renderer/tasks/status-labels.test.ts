@@ -1,6 +1,7 @@
 import { i18n } from '../../../renderer/src/i18n';
 import { taskStatusColor, taskStatusLabels, TASK_STATUS_ORDER } from '../../../renderer/src/pages/tasks/taskStatus';
-import { REMOVED_FROM_PLAN_LABEL, TASK_STATUS_LABELS, TaskStatusCode } from '../../../shared/tasks';
+import { REMOVED_FROM_PLAN_LABEL, TASK_STATUS_LABELS } from '../../../shared/layout/task-labels';
+import { TaskStatusCode } from '../../../shared/tasks';
 
 describe('task status on screen', () => {
   it('shows in Vietnamese exactly the words the BÁO CÁO and the CLI print', () => {

@@ -22,7 +22,8 @@ import type {
 import { formatDocSymbol } from '../../../../shared/format/symbol';
 import { foldedWords, foldVietnamese } from '../../../../shared/format/fold';
 import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model';
-import { localToday, periodContaining, periodStatuses, rollUp, statusLabel, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
+import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
+import { statusLabel } from '../../../../shared/layout/task-labels';
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';

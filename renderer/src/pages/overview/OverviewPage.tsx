@@ -11,6 +11,7 @@ import type { TaskSummaryOutput, TaskTimelineOutput } from '../../../../shared/a
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
+import { FirstRunHint } from '../../components/FirstRunHint';
 import { dueLabel } from '../tasks/dueLabel';
 import { tasksLink } from '../tasks/taskFilter';
 import { TaskStatusBadge, taskStatusColor, taskStatusLabels, TASK_STATUS_ORDER } from '../tasks/taskStatus';
@@ -192,20 +193,8 @@ export function timelinePlans(data: TaskTimelineOutput, untitled: string): Timel
 export default function OverviewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const self = useApiQuery('org.getSelf', {});
   const summary = useApiQuery('task.summary', { withinDays: DUE_WITHIN_DAYS, limit: 10 });
   const timeline = useApiQuery('task.timeline', { limit: 20 });
-
-  const firstRun = self.data === null && (
-    <Alert color="blue" title={t('plans.firstRunTitle')}>
-      <Stack gap="xs">
-        <Text size="sm">{t('plans.firstRunText')}</Text>
-        <Anchor component={Link} to="/settings" size="sm" fw={500}>
-          {t('plans.firstRunLink')}
-        </Anchor>
-      </Stack>
-    </Alert>
-  );
 
   const content = () => {
     if (summary.isPending) return <PageLoader />;
@@ -263,7 +252,7 @@ export default function OverviewPage() {
   return (
     <Stack>
       <Title order={2}>{t('overview.title')}</Title>
-      {firstRun}
+      <FirstRunHint />
       {content()}
     </Stack>
   );

@@ -29,6 +29,7 @@ import { PageLoader } from '../../app/AppLayout';
 import { planStatusLabels, toSelectData } from '../../i18n/labels';
 import { planDateLabel, planNumberLabel, statusColor } from './planLabels';
 import { TemplatePicker } from './TemplatePicker';
+import { FirstRunHint } from '../../components/FirstRunHint';
 
 export const PAGE_SIZE = 50;
 type View = 'live' | 'bin';
@@ -100,7 +101,6 @@ export default function PlansPage() {
   const [page, setPage] = useState(1);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [query] = useDebouncedValue(search.trim(), 200);
-  const self = useApiQuery('org.getSelf', {});
   const undoRemove = useApiMutation('plan.restore');
   const onRemoved = (plan: PlanSummary) =>
     notifyUndoable({
@@ -173,16 +173,7 @@ export default function PlansPage() {
         </Group>
       </Group>
 
-      {self.data === null && (
-        <Alert color="blue" title={t('plans.firstRunTitle')}>
-          <Stack gap="xs">
-            <Text size="sm">{t('plans.firstRunText')}</Text>
-            <Anchor component={Link} to="/settings" size="sm" fw={500}>
-              {t('plans.firstRunLink')}
-            </Anchor>
-          </Stack>
-        </Alert>
-      )}
+      <FirstRunHint />
 
       <Group align="flex-end">
         <TextInput

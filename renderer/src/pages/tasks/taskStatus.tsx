@@ -1,6 +1,6 @@
 /**
  * How a task status looks on screen: its words (through i18next; the Vietnamese equal the document vocabulary of
- * shared/tasks/labels.ts) and its colour. Overdue is red, due soon amber, done green (late: orange), so the colour
+ * shared/layout/task-labels.ts) and its colour. Overdue is red, due soon amber, done green (late: orange), so the colour
  * alone already tells what needs attention; the words are always shown with it.
  */
 import { Badge } from '@mantine/core';

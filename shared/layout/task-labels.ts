@@ -1,10 +1,11 @@
 /**
  * The Vietnamese words for task statuses and the roll-up groups. They are document vocabulary: the BÁO CÁO and the
- * CLI (`statusLabel` in `--json`) print them, so they live here in shared/ and not in the renderer's locales. The
+ * CLI (`statusLabel` in `--json`) print them, so they live in shared/layout with the other document phrasing and not
+ * in the renderer's locales. The
  * screens show the same words through i18next (their keys are the status codes), so a page and a printed report
  * never disagree.
  */
-import type { RollUpGroup, TaskFacts, TaskStatusCode } from './status';
+import type { RollUpGroup, TaskFacts, TaskStatusCode } from '../tasks/status';
 
 export const TASK_STATUS_LABELS: Record<TaskStatusCode, string> = {
   not_started: 'Chưa thực hiện',

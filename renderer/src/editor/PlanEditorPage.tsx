@@ -340,7 +340,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
             onIssue={() => void onIssue()}
             issuing={issue.isPending}
             issueBlocked={lintErrors.length ? t('issue.blocked', { count: lintErrors.length }) : null}
-            canIssue={draft.status === 'draft'}
+            canIssue={draft.status === 'draft' && !draft.received}
             onHistory={() => setHistoryOpen(true)}
             onDraftReport={docType === 'KH' ? () => void onDraftReport() : undefined}
             draftingReport={draftReport.isPending}
@@ -353,11 +353,11 @@ function PlanEditor({ plan }: { plan: Plan }) {
         <DamagedRevisionsNotice planId={id} />
 
         {readOnly && (
-          <Alert color="green" py={6} title={t('issued.title')}>
+          <Alert color={draft.received ? 'blue' : 'green'} py={6} title={draft.received ? t('received.title', { office: plan.origin?.name ?? '' }) : t('issued.title')}>
             <Group justify="space-between" gap="xs">
-              <Text size="sm">{t(`issued.readOnly.${draft.status}`)}</Text>
+              <Text size="sm">{draft.received ? t('received.readOnly') : t(`issued.readOnly.${draft.status}`)}</Text>
               <Group gap="xs">
-                {draft.status === 'issued' && (
+                {draft.status === 'issued' && !draft.received && (
                   <Button size="xs" variant="light" onClick={() => void onUnlock()}>
                     {t('issued.edit')}
                   </Button>
@@ -417,6 +417,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
         onClose={() => setHistoryOpen(false)}
         profile={profile}
         beforeRestore={saveNow}
+        canRestore={!draft.received}
         onRestored={(stored) => {
           autosave.cancel();
           dispatch({ type: 'load', plan: stored });

@@ -28,6 +28,8 @@ interface Props {
   /** Store pending edits before restoring (so nothing typed is lost: it becomes a revision too). */
   beforeRestore: () => Promise<void>;
   onRestored: (plan: Plan) => void;
+  /** False for a plan received from another office: its owner writes it, so no revision can be restored here. */
+  canRestore?: boolean;
 }
 
 const HISTORY_PAGE = 50;
@@ -41,7 +43,7 @@ interface Selection {
   base: number | null;
 }
 
-export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestore, onRestored }: Props) {
+export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestore, onRestored, canRestore = true }: Props) {
   const { t } = useTranslation('editor');
   const confirm = useConfirm();
   const [chosen, setChosen] = useState<Selection | null>(null);
@@ -118,6 +120,7 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
           </Text>
         )}
       </UnstyledButton>
+{canRestore && (
       <Button
         size="compact-xs"
         variant="light"
@@ -128,6 +131,7 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
       >
         {t('history.restore')}
       </Button>
+      )}
     </Group>
   );
 
@@ -190,7 +194,7 @@ export function RevisionsDrawer({ planId, opened, onClose, profile, beforeRestor
           )}
         </Stack>
         {selected && (
-          <RevisionDetail key={`${selected.revision}/${selected.base}`} planId={planId} selection={selected} profile={profile} restoring={restore.isPending} onRestore={() => void doRestore(selected.revision)} />
+          <RevisionDetail key={`${selected.revision}/${selected.base}`} planId={planId} selection={selected} profile={profile} restoring={restore.isPending} onRestore={canRestore ? () => void doRestore(selected.revision) : undefined} />
         )}
       </Group>
     </Drawer>
@@ -202,7 +206,8 @@ interface DetailProps {
   selection: Selection;
   profile: FormatProfile;
   restoring: boolean;
-  onRestore: () => void;
+  /** Absent: the revision cannot be restored here (a received plan). */
+  onRestore: (() => void) | undefined;
 }
 
 /** One revision beside the list: its A4 preview, or what changed since the version before it. */
@@ -228,9 +233,11 @@ function RevisionDetail({ planId, selection, profile, restoring, onRestore }: De
             </Text>
           )}
         </Text>
-        <Button size="xs" loading={restoring} onClick={onRestore}>
-          {t('history.restoreThis')}
-        </Button>
+        {onRestore && (
+          <Button size="xs" loading={restoring} onClick={onRestore}>
+            {t('history.restoreThis')}
+          </Button>
+        )}
       </Group>
       <Tabs value={view} onChange={setView} keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <Tabs.List>

@@ -6,6 +6,7 @@ import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import type { Handlers } from './dispatch';
 import { exchangeHandlers } from './exchange/handlers';
+import { importHandlers } from './import/handlers';
 import { orgHandlers } from './org/handlers';
 import { plansHandlers } from './plans/handlers';
 import { registerHandlers } from './register/handlers';
@@ -20,6 +21,7 @@ export const createHandlers = (services: Services): Handlers => ({
   ...orgHandlers(services),
   ...settingsHandlers(services),
   ...plansHandlers(services),
+  ...importHandlers(services),
   ...registerHandlers(services),
   ...reportsHandlers(services),
   ...templatesHandlers(services),

@@ -16,6 +16,8 @@ export const FILE_KINDS = {
   json: { label: 'Tệp dữ liệu JSON (.json)', extensions: ['json'], mime: 'application/json' },
   khbak: { label: 'Bản sao lưu KẾ HOẠCH (.khbak)', extensions: ['khbak'], mime: 'application/octet-stream' },
   xlsx: { label: 'Bảng tính Excel (.xlsx)', extensions: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  /** A plain text (a plan to import). */
+  txt: { label: 'Văn bản thuần (.txt)', extensions: ['txt'], mime: 'text/plain' },
   /** A progress report's evidence (the backend checks the type by content: shared/api/tasks.ts). */
   evidence: {
     label: 'Tệp minh chứng (PDF, ảnh, Word, Excel, văn bản)',
@@ -23,7 +25,7 @@ export const FILE_KINDS = {
     mime: 'application/octet-stream',
   },
 } as const;
-export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak', 'xlsx', 'evidence']);
+export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak', 'xlsx', 'txt', 'evidence']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /** Largest file `file.read` hands over (the bytes travel as base64 over IPC). */

@@ -10,6 +10,7 @@ import type { ChannelDef, ChannelMap, CommandDef, InputOf, OutputOf, ParsedInput
 import { validationError, type ApiError } from './errors';
 import { exchangeChannels } from './exchange';
 import { fileChannels, type FileChannel } from './file';
+import { importChannels } from './import';
 import { orgChannels } from './org';
 import { plansChannels } from './plans';
 import { registerChannels } from './register';
@@ -24,6 +25,7 @@ export * from './contract';
 export * from './errors';
 export * from './exchange';
 export * from './file';
+export * from './import';
 export * from './org';
 export * from './plans';
 export * from './register';
@@ -38,6 +40,7 @@ export const features = {
   org: orgChannels,
   settings: settingsChannels,
   plans: plansChannels,
+  import: importChannels,
   register: registerChannels,
   reports: reportsChannels,
   templates: templatesChannels,

@@ -54,7 +54,8 @@ export interface BodyResult {
 }
 
 export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId: () => string): BodyResult {
-  const labels = lines.map((l) => (l.table ? null : readLabel(l.text)));
+  // A paragraph taken by hand as a paragraph, an item or a note has no label, whatever its text opens with.
+  const labels = lines.map((l) => (l.table || (l.forced && !['heading', 'runin'].includes(l.forced)) ? null : readLabel(l.text)));
   const romanMode = labels.some((l) => l?.kind === 'roman');
   const dashes = labels.filter((l) => l?.kind === 'roman' && l.sep === '-').length;
   const romans = labels.filter((l) => l?.kind === 'roman').length;
@@ -66,17 +67,39 @@ export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId:
   const stack: Array<{ depth: number; block: SectionBlock; dotted: boolean }> = [];
   const confidences = new Map<Block, number>();
   const here = () => stack.at(-1)?.block.children ?? root;
+  /** A paragraph whose role the clerk chose, without a number label: a section one level below the open one, or a leaf. */
+  const forcedBlock = (line: Line, text: string) => {
+    const id = newId();
+    if (line.forced === 'heading' || line.forced === 'runin') {
+      const depth = (stack.at(-1)?.depth ?? 0) + 1;
+      const section: SectionBlock = { kind: 'section', id, title: line.formatted ? text.replace(/^\*\*(.*)\*\*$/su, '$1') : text, style: line.forced, children: [] };
+      here().push(section);
+      stack.push({ depth, block: section, dotted: false });
+    } else if (line.forced === 'item') {
+      const item = ITEM.exec(text);
+      here().push({ kind: 'item', id, marker: item?.[1] === '+' ? '+' : '-', text: item ? text.slice(item[0].length) : text });
+    } else if (line.forced === 'note') {
+      here().push({ kind: 'note', id, text: text.replace(/^\*\s*/u, '') });
+    } else {
+      here().push({ kind: 'paragraph', id, text, emphasis: 'none' });
+    }
+    ctx.role(line, line.forced!);
+  };
   lines.forEach((line, i) => {
     if (line.table) return; // content tables are taken by the caller
     const label = labels[i];
     const text = line.marked.trim();
+    if (line.forced && !label) {
+      forcedBlock(line, text);
+      return;
+    }
     if (label) {
       let depth: number;
       if (label.kind === 'roman') depth = 1;
       else if (label.kind === 'dotted') depth = romanMode ? label.parts + 1 : label.parts;
       else depth = ([...stack].reverse().find((s) => s.dotted)?.depth ?? (romanMode ? 2 : 1)) + 1;
       const title = text.slice(label.raw.length).trim();
-      const { heading, confidence } = isHeading(line, label, title);
+      const { heading, confidence } = line.forced ? { heading: line.forced === 'heading', confidence: 1 } : isHeading(line, label, title);
       while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
       const section: SectionBlock = { kind: 'section', id: newId(), title: line.formatted && heading ? title.replace(/^\*\*(.*)\*\*$/su, '$1') : title, style: heading ? 'heading' : 'runin', children: [] };
       here().push(section);

@@ -46,6 +46,10 @@ export class Context {
   readonly confidence: Record<string, number> = {};
   readonly dropped: string[] = [];
   readonly notes: string[] = [];
+  /** The lines whose role the clerk chose by hand. */
+  readonly overridden = new Set<number>();
+  /** The texts of the lines left out by hand, by index (those lines are emptied before recognition). */
+  readonly removedByHand = new Map<number, string>();
 
   constructor(readonly lines: Line[]) {
     this.roles = lines.map(() => 'empty');

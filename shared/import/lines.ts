@@ -25,7 +25,13 @@ export interface Line {
   table?: SourceTable;
   /** Formatting is known (a .docx); false for a pasted text. */
   formatted: boolean;
+  /** A role the clerk chose by hand in the review (a body role: heading, runin, paragraph, item, note). */
+  forced?: OverridableRole;
 }
+
+/** The roles a paragraph's recognised role can be changed to by hand; 'boilerplate' leaves the paragraph out. */
+export const OVERRIDABLE_ROLES = ['heading', 'runin', 'paragraph', 'item', 'note', 'boilerplate'] as const;
+export type OverridableRole = (typeof OVERRIDABLE_ROLES)[number];
 
 interface Counts {
   all: number;

@@ -13,13 +13,24 @@ import { readCanCu } from './can-cu';
 import { readClosing } from './closing';
 import { Context, type Role } from './context';
 import { readHeader } from './header';
-import { flatten, toAppendixTable, type Line } from './lines';
+import { flatten, toAppendixTable, type Line, type OverridableRole } from './lines';
 import { APPENDIX_LABEL, AUTHORITY, CAN_CU_START, DRAFT_LABEL, LEAD_END, RECIPIENTS_HEADING, SEPARATOR, TITLE, isBoilerplate } from './patterns';
 import type { SourceDocument } from './source';
 
 export interface RecognisedParagraph {
   text: string;
   role: Role;
+  /** The clerk chose this paragraph's role by hand. */
+  overridden?: boolean;
+}
+
+export interface RecogniseOptions {
+  newId?: () => string;
+  /**
+   * Roles chosen by hand, by paragraph index (the index in `ImportResult.paragraphs`): recognition runs again with
+   * those paragraphs taken as a heading, a numbered paragraph, a paragraph, an item, a note, or left out.
+   */
+  overrides?: Readonly<Record<number, OverridableRole>>;
 }
 
 export interface ImportResult {
@@ -40,17 +51,18 @@ export class NotAPlanError extends Error {}
 const upperText = (l: Line) => l.text.replace(/\s+/gu, ' ').trim().toUpperCase();
 const randomId = () => globalThis.crypto.randomUUID();
 
-export function recognise(source: SourceDocument, options: { newId?: () => string } = {}): ImportResult {
+export function recognise(source: SourceDocument, options: RecogniseOptions = {}): ImportResult {
   const newId = options.newId ?? randomId;
   const lines = flatten(source.blocks, source.origin === 'docx');
   if (!lines.some((l) => l.text.trim() || l.table)) throw new NotAPlanError('Văn bản không có chữ nào (có thể là bản chụp hoặc ảnh quét): không có gì để nhập.');
   const ctx = new Context(lines);
-  for (const l of lines) if (!l.text.trim() && !l.table) ctx.role(l, 'empty');
+  applyOverrides(lines, ctx, options.overrides ?? {});
+  for (const l of lines) if (!l.text.trim() && !l.table && !ctx.overridden.has(l.index)) ctx.role(l, 'empty');
 
   // Zones: header | title + trích yếu | body | closing | appendices.
   let titleAt = lines.findIndex((l) => !l.column && TITLE.test(upperText(l)));
   const firstBody = (from: number) =>
-    lines.findIndex((l, i) => i >= from && !l.column && (CAN_CU_START.test(l.text) || LEAD_END.test(l.text) || readLabel(l.text)?.kind === 'roman'));
+    lines.findIndex((l, i) => i >= from && !l.column && (l.forced !== undefined || CAN_CU_START.test(l.text) || LEAD_END.test(l.text) || readLabel(l.text)?.kind === 'roman'));
   let bodyFrom: number;
   let trichYeu = '';
   if (titleAt >= 0) {
@@ -69,7 +81,7 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
         bodyFrom++;
         break;
       }
-      if (l.table || CAN_CU_START.test(t) || readLabel(t) || (parts.length && (LEAD_END.test(t) || (l.formatted && !l.bold)))) break;
+      if (l.table || l.forced || CAN_CU_START.test(t) || readLabel(t) || (parts.length && (LEAD_END.test(t) || (l.formatted && !l.bold)))) break;
       if (DRAFT_LABEL.test(t)) break;
       parts.push(l.formatted ? t : t.replace(/\s*\n\s*/gu, ' '));
       ctx.role(l, 'trich-yeu');
@@ -98,7 +110,7 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
     ctx.role(lines[bodyFrom++]!, 'header-draft');
   }
 
-  let closingAt = lines.findIndex((l, i) => i >= bodyFrom && !l.table && (RECIPIENTS_HEADING.test(l.text.trim()) || (AUTHORITY.test(l.text.trim()) && (l.column !== undefined || !l.formatted))));
+  let closingAt = lines.findIndex((l, i) => i >= bodyFrom && !l.table && !l.forced && (RECIPIENTS_HEADING.test(l.text.trim()) || (AUTHORITY.test(l.text.trim()) && (l.column !== undefined || !l.formatted))));
   let appendixAt = lines.findIndex((l, i) => i >= Math.max(bodyFrom, closingAt) && APPENDIX_LABEL.test(upperText(l)) && upperText(l) === l.text.replace(/\s+/gu, ' ').trim());
   if (appendixAt < 0) appendixAt = lines.length;
   if (closingAt < 0 || closingAt > appendixAt) closingAt = appendixAt;
@@ -111,7 +123,7 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
     }
     return true;
   });
-  const firstLabel = bodyLines.findIndex((l) => !l.table && readLabel(l.text));
+  const firstLabel = bodyLines.findIndex((l) => !l.table && (l.forced !== undefined || readLabel(l.text)));
   const { canCu } = readCanCu(bodyLines.slice(0, firstLabel < 0 ? bodyLines.length : firstLabel).filter((l) => l.text.trim()), ctx);
   const rest = bodyLines.filter((l) => !['can-cu', 'lead'].includes(ctx.roles[l.index]!));
   const body = readBody(rest, ctx, header.date, newId);
@@ -159,6 +171,26 @@ export function recognise(source: SourceDocument, options: { newId?: () => strin
     confidence: ctx.confidence,
     dropped,
     notes: [...source.notes, ...ctx.notes],
-    paragraphs: lines.map((l) => ({ text: l.table ? '[bảng]' : l.text, role: ctx.roles[l.index]! })),
+    paragraphs: lines.map((l) => ({
+      text: l.table ? '[bảng]' : (ctx.removedByHand.get(l.index) ?? l.text),
+      role: ctx.roles[l.index]!,
+      ...(ctx.overridden.has(l.index) ? { overridden: true } : {}),
+    })),
   };
+}
+
+/** Roles chosen by hand: a paragraph left out is emptied (and listed as dropped); the others carry their role. */
+function applyOverrides(lines: Line[], ctx: Context, overrides: Readonly<Record<number, OverridableRole>>) {
+  for (const [key, role] of Object.entries(overrides)) {
+    const index = Number(key);
+    const line = lines[index];
+    if (!line || line.table) continue;
+    ctx.overridden.add(index);
+    if (role === 'boilerplate') {
+      ctx.removedByHand.set(index, line.text);
+      const { style: _style, ...rest } = line;
+      lines[index] = { ...rest, text: '', marked: '' };
+      ctx.drop(line);
+    } else line.forced = role;
+  }
 }

@@ -55,6 +55,12 @@ describe('every output matches the contract', () => {
     expect((await call(backend, 'report.ofPlan', { id: plan.id })).items.map((r) => r.id)).toEqual([report.id]);
   });
 
+  it('import: read a pasted plan, create it', async () => {
+    const text = ['HUYỆN ỦY ĐIỆN BIÊN', '*', 'Số 12-KH/HU', 'Điện Biên, ngày 10 tháng 3 năm 2025', 'KẾ HOẠCH', 'tuyên truyền', 'I. MỤC ĐÍCH', 'Tuyên truyền sâu rộng.', 'Nơi nhận:', '- Lưu.', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Văn An'].join('\n');
+    const read = await call(backend, 'plan.recognise', { source: { kind: 'text', text } });
+    await call(backend, 'plan.import', { content: read.plan, status: 'draft', source: { kind: 'paste', name: '' } });
+  });
+
   it('tasks: list, one, dashboard, timeline, preview, report with evidence, facts, export', async () => {
     const { items } = await call(backend, 'task.list', { on: '2025-01-05' });
     const task = items.find((t) => t.source === 'pilotUnit')!;

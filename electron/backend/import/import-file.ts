@@ -5,8 +5,8 @@
  * no .docx, a PDF, a file over the size limit, an empty text. Nothing is ever written here.
  */
 import { MAX_OPEN_BYTES } from '../../../shared/api/file';
-import { convertLegacyText, findLegacyText, LEGACY_ENCODING_NAMES } from '../../../shared/format/legacy-text';
-import { NotAPlanError, recognise, sourceFromText, type ImportResult, type SourceDocument } from '../../../shared/import';
+import { convertLegacyText, findLegacyText, LEGACY_ENCODING_NAMES, type LegacyEncoding } from '../../../shared/format/legacy-text';
+import { NotAPlanError, recognise, sourceFromText, type ImportResult, type RecogniseOptions, type SourceDocument } from '../../../shared/import';
 import { isZip, NotAZipError, readZipEntries, ZipLimitError } from '../files/zip-limits';
 import { DOCX_PARTS, readDocxParts } from './docx-reader';
 import { ImportRefused } from './refuse';
@@ -73,15 +73,34 @@ function docxSource(bytes: Uint8Array, fileName: string): SourceDocument {
   }
 }
 
-/** A pasted text (or a .txt): legacy-font text converted with a note the clerk confirms, then split into paragraphs. */
-export function textSource(text: string): SourceDocument {
+/** Text typed in a TCVN3/VNI font found in a pasted text or a .txt: the encoding and a few words as pasted. */
+export interface LegacyFound {
+  encoding: LegacyEncoding;
+  examples: string[];
+}
+
+export interface ImportOptions extends Pick<RecogniseOptions, 'overrides'> {
+  /** A pasted text's legacy-font words: converted to Unicode (the default) or kept as pasted (the clerk said no). */
+  legacy?: 'convert' | 'keep';
+}
+
+/** What the importer read: the recognised plan, and the legacy-font text found in a pasted text (null for none). */
+export interface ImportReading extends ImportResult {
+  legacy: LegacyFound | null;
+}
+
+/**
+ * A pasted text (or a .txt): legacy-font text converted with a note the clerk confirms (or kept as pasted when she
+ * says so), then split into paragraphs.
+ */
+export function textSource(text: string, legacy: 'convert' | 'keep' = 'convert'): SourceDocument & { legacy: LegacyFound | null } {
   const match = findLegacyText(text);
-  const converted = match ? convertLegacyText(text, match) : text;
-  const source = sourceFromText(converted);
-  if (match) {
+  const convert = match !== null && legacy === 'convert';
+  const source = sourceFromText(convert ? convertLegacyText(text, match) : text);
+  if (convert) {
     source.notes.push(`Văn bản gõ bằng phông ${LEGACY_ENCODING_NAMES[match.encoding]} (ví dụ "${match.examples.join('", "')}") đã được chuyển sang Unicode; hãy đọc lại để xác nhận.`);
   }
-  return source;
+  return { ...source, legacy: match ? { encoding: match.encoding, examples: match.examples } : null };
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -89,9 +108,9 @@ function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function recogniseOrRefuse(source: SourceDocument, what: string): ImportResult {
+function recogniseOrRefuse(source: SourceDocument & { legacy?: LegacyFound | null }, what: string, options: ImportOptions): ImportReading {
   try {
-    return recognise(source);
+    return { ...recognise(source, options.overrides ? { overrides: options.overrides } : {}), legacy: source.legacy ?? null };
   } catch (e) {
     if (e instanceof NotAPlanError) throw new ImportRefused(`${what}: ${e.message} Không có gì được ghi.`);
     throw e;
@@ -99,14 +118,14 @@ function recogniseOrRefuse(source: SourceDocument, what: string): ImportResult {
 }
 
 /** Import a file's bytes (.docx or text). Throws ImportRefused with the reason. */
-export function importFile(bytes: Uint8Array, fileName: string): ImportResult {
+export function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportReading {
   const kind = sniff(bytes, fileName);
-  const source = kind === 'docx' ? docxSource(bytes, fileName) : textSource(decodeText(bytes));
-  return recogniseOrRefuse(source, `Tệp ${fileName}`);
+  const source = kind === 'docx' ? docxSource(bytes, fileName) : textSource(decodeText(bytes), options.legacy);
+  return recogniseOrRefuse(source, `Tệp ${fileName}`, options);
 }
 
 /** Import a pasted text. Throws ImportRefused with the reason. */
-export function importText(text: string): ImportResult {
+export function importText(text: string, options: ImportOptions = {}): ImportReading {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportRefused(`Văn bản dán vào quá dài; chỉ nhập được đến ${mb(MAX_IMPORT_BYTES)}. Không có gì được ghi.`);
-  return recogniseOrRefuse(textSource(text), 'Văn bản dán vào');
+  return recogniseOrRefuse(textSource(text, options.legacy), 'Văn bản dán vào', options);
 }

@@ -1,2 +1,2 @@
-export { importFile, importText, sniff, MAX_IMPORT_BYTES } from './import-file';
+export { importFile, importText, sniff, MAX_IMPORT_BYTES, type ImportOptions, type ImportReading, type LegacyFound } from './import-file';
 export { ImportRefused } from './refuse';

@@ -40,15 +40,28 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   };
 
-  const pickFile = (accept) =>
+  const pickFiles = (accept, multiple) =>
     new Promise((resolve) => {
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = accept;
-      input.addEventListener('change', () => resolve(input.files && input.files[0] ? input.files[0] : null), { once: true });
-      input.addEventListener('cancel', () => resolve(null), { once: true });
+      input.multiple = multiple;
+      input.addEventListener('change', () => resolve(input.files ? Array.from(input.files) : []), { once: true });
+      input.addEventListener('cancel', () => resolve([]), { once: true });
       input.click();
     });
+  const pickFile = async (accept) => (await pickFiles(accept, false))[0] || null;
+
+  // A chosen file kept behind a token, as main keeps the chosen path (an error when it is over the size limit).
+  const keep = (file) => {
+    const isBackup = /\.khbak$/i.test(file.name);
+    if (file.size > (isBackup ? CONFIG.maxBackupBytes : CONFIG.maxOpenBytes)) {
+      return { error: { code: 'IO', message: isBackup ? CONFIG.messages.backupTooLarge : CONFIG.messages.tooLarge } };
+    }
+    const token = crypto.randomUUID();
+    chosen.set(token, file);
+    return { token, fileName: file.name, size: file.size };
+  };
 
   const toBase64 = async (file) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -71,13 +84,18 @@
       if (!result.ok) return result;
       const file = await pickFile(result.accept);
       if (!file) return { ok: true, data: { opened: false } };
-      const isBackup = /\.khbak$/i.test(file.name);
-      if (file.size > (isBackup ? CONFIG.maxBackupBytes : CONFIG.maxOpenBytes)) {
-        return { ok: false, error: { code: 'IO', message: isBackup ? CONFIG.messages.backupTooLarge : CONFIG.messages.tooLarge } };
-      }
-      const token = crypto.randomUUID();
-      chosen.set(token, file);
-      return { ok: true, data: { opened: true, token, fileName: file.name, size: file.size } };
+      const kept = keep(file);
+      if (kept.error) return { ok: false, error: kept.error };
+      return { ok: true, data: { opened: true, ...kept } };
+    },
+    // Several files at once (the upload input with `multiple`).
+    'file.chooseOpenMany': async (input) => {
+      const result = await post('file.chooseOpenMany', input);
+      if (!result.ok) return result;
+      const kept = (await pickFiles(result.accept, true)).map(keep);
+      const failed = kept.find((k) => k.error);
+      if (failed) return { ok: false, error: failed.error };
+      return { ok: true, data: { files: kept } };
     },
     // An evidence file: the browser downloads it (the app opens it with the system's viewer).
     'file.openEvidence': async (input) => {

@@ -146,7 +146,8 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
       const printPdf = async (id: string) => (await import('./print-pdf')).printStoredPlanPdf(appUrl, id);
       const file = await produceSaveSource(source, (c, i) => backend.invoke(c, i), printPdf);
       const { mime } = FILE_KINDS[saveSourceKind(source)];
-      return { ok: true, data: { saved: true, fileName: file.fileName }, file: { base64: Buffer.from(file.bytes).toString('base64'), mime } };
+      const data = { saved: true, fileName: file.fileName, ...(file.exchange ? { exchange: file.exchange } : {}) };
+      return { ok: true, data, file: { base64: Buffer.from(file.bytes).toString('base64'), mime } };
     } catch (err) {
       return fail(fileApiError(err));
     }
@@ -158,7 +159,7 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
     const fileName = evidenceFileName(r.data.fileName, r.data.mediaType);
     return { ok: true, data: { opened: true, fileName }, file: { base64: r.data.base64, mime: r.data.mediaType } };
   }
-  if (call.channel === 'file.chooseOpen') {
+  if (call.channel === 'file.chooseOpen' || call.channel === 'file.chooseOpenMany') {
     const { kinds } = call.input as ParsedInput<'file.chooseOpen'>;
     const accept = kinds.flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime]);
     return { ok: true, accept: accept.join(',') };

@@ -14,6 +14,8 @@ export interface NativeDialogs {
   chooseSavePath(window: BaseWindow | null, suggestedName: string, kind: FileKind): Promise<string | null>;
   /** The path of the file the user chose to open; null when cancelled. */
   chooseOpenPath(window: BaseWindow | null, kinds: readonly FileKind[]): Promise<string | null>;
+  /** The paths of the files the user chose (several allowed); empty when cancelled. */
+  chooseOpenPaths(window: BaseWindow | null, kinds: readonly FileKind[]): Promise<string[]>;
 }
 
 export const fileFilter = (kind: FileKind): FileFilter => ({ name: FILE_KINDS[kind].label, extensions: [...FILE_KINDS[kind].extensions] });
@@ -41,6 +43,26 @@ export function createNativeDialogs(dialog: DialogApi, startFolder: () => string
     }
   }
 
+  const showOpen = (window: BaseWindow | null, kinds: readonly FileKind[], many: boolean): Promise<string[]> =>
+    oneAtATime(
+      window,
+      async () => {
+        const options: OpenDialogOptions = {
+          title: 'Mở tệp',
+          buttonLabel: 'Mở',
+          defaultPath: lastFolder ?? startFolder(),
+          filters: kinds.map(fileFilter),
+          properties: many ? ['openFile', 'multiSelections'] : ['openFile'],
+        };
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        if (result.canceled || result.filePaths.length === 0) return [];
+        const paths = result.filePaths.map((p) => normalizePath(p, platform));
+        lastFolder = dirname(paths[0]!);
+        return paths;
+      },
+      [],
+    );
+
   return {
     chooseSavePath: (window, suggestedName, kind) =>
       oneAtATime(
@@ -62,25 +84,7 @@ export function createNativeDialogs(dialog: DialogApi, startFolder: () => string
         null,
       ),
 
-    chooseOpenPath: (window, kinds) =>
-      oneAtATime(
-        window,
-        async () => {
-          const options: OpenDialogOptions = {
-            title: 'Mở tệp',
-            buttonLabel: 'Mở',
-            defaultPath: lastFolder ?? startFolder(),
-            filters: kinds.map(fileFilter),
-            properties: ['openFile'],
-          };
-          const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-          const chosen = result.filePaths[0];
-          if (result.canceled || !chosen) return null;
-          const path = normalizePath(chosen, platform);
-          lastFolder = dirname(path);
-          return path;
-        },
-        null,
-      ),
+    chooseOpenPath: async (window, kinds) => (await showOpen(window, kinds, false))[0] ?? null,
+    chooseOpenPaths: (window, kinds) => showOpen(window, kinds, true),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { BaseWindow } from 'electron';
 import { basename } from 'node:path';
-import { maxOpenBytesFor, saveSourceKind, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type OpenEvidenceOutput, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
+import { maxOpenBytesFor, saveSourceKind, type ChooseOpenManyOutput, type ChooseOpenOutput, type ChooseSaveOutput, type FileKind, type OpenEvidenceOutput, type ParsedInput, type ReadOutput, type SaveSource } from '../../shared/api';
 import { ContractFailure, fileApiError, fileMessages } from '../backend/files/errors';
 import { chosenFileSize, readChosenFile } from '../backend/files/read-file';
 import { safeWriteFile } from '../backend/files/safe-write';
@@ -32,6 +32,7 @@ export interface FileServiceDeps {
 export interface FileService {
   chooseSave(input: { source: SaveSource }, window: BaseWindow | null): Promise<ChooseSaveOutput>;
   chooseOpen(input: { kinds: FileKind[] }, window: BaseWindow | null): Promise<ChooseOpenOutput>;
+  chooseOpenMany(input: { kinds: FileKind[] }, window: BaseWindow | null): Promise<ChooseOpenManyOutput>;
   read(input: { token: string }): Promise<ReadOutput>;
   openEvidence(input: { sha256: string }): Promise<OpenEvidenceOutput>;
 }
@@ -45,7 +46,7 @@ export function createFileService(deps: FileServiceDeps): FileService {
       const path = await deps.dialogs.chooseSavePath(window, file.fileName, saveSourceKind(source));
       if (!path) return { saved: false };
       await write(path, file.bytes);
-      return { saved: true, fileName: basename(path) };
+      return { saved: true, fileName: basename(path), ...(file.exchange ? { exchange: file.exchange } : {}) };
     },
 
     async chooseOpen({ kinds }, window) {
@@ -53,6 +54,16 @@ export function createFileService(deps: FileServiceDeps): FileService {
       if (!path) return { opened: false };
       const size = await chosenFileSize(path, maxOpenBytesFor(basename(path))); // fail now, while the user remembers what they chose
       return { opened: true, token: deps.tokens.issue(path), fileName: basename(path), size };
+    },
+
+    async chooseOpenMany({ kinds }, window) {
+      const paths = await deps.dialogs.chooseOpenPaths(window, kinds);
+      const files = [];
+      for (const path of paths) {
+        const size = await chosenFileSize(path, maxOpenBytesFor(basename(path)));
+        files.push({ token: deps.tokens.issue(path), fileName: basename(path), size });
+      }
+      return { files };
     },
 
     async read({ token }) {
@@ -79,6 +90,8 @@ export function answerFileChannels(service: FileService, windowOf: (event: Sende
           return { ok: true, data: await service.chooseSave(input as ParsedInput<'file.chooseSave'>, window) };
         case 'file.chooseOpen':
           return { ok: true, data: await service.chooseOpen(input as ParsedInput<'file.chooseOpen'>, window) };
+        case 'file.chooseOpenMany':
+          return { ok: true, data: await service.chooseOpenMany(input as ParsedInput<'file.chooseOpenMany'>, window) };
         case 'file.read':
           return { ok: true, data: await service.read(input as ParsedInput<'file.read'>) };
         case 'file.openEvidence':

@@ -142,6 +142,9 @@ export const ExportOutput = z.object({
   profileMissing: z.boolean(),
 });
 export type ExportOutput = z.infer<typeof ExportOutput>;
+/** What went into a package written to a file (file.chooseSave's answer for an exchange package). */
+export const ExportSummary = ExportOutput.omit({ base64: true, fileName: true });
+export type ExportSummary = z.infer<typeof ExportSummary>;
 
 export const ExchangeLogEntry = z.object({
   id: z.string(),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { uuid } from '../model/common';
 import { Passphrase } from './backup';
 import { command } from './contract';
+import { ExportInput, ExportSummary } from './exchange';
 import { TaskExportInput } from './tasks';
 
 /** The kinds of file the app saves or opens, with the dialog's filter (the label is Vietnamese, shown by the OS). */
@@ -18,6 +19,10 @@ export const FILE_KINDS = {
   xlsx: { label: 'Bảng tính Excel (.xlsx)', extensions: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   /** A plain text (a plan to import). */
   txt: { label: 'Văn bản thuần (.txt)', extensions: ['txt'], mime: 'text/plain' },
+  /** A signed exchange package (Trao đổi dữ liệu). */
+  khx: { label: 'Gói trao đổi KẾ HOẠCH (.khx)', extensions: ['khx'], mime: 'application/octet-stream' },
+  /** An office's public key card. */
+  khkey: { label: 'Thẻ khóa đơn vị (.khkey)', extensions: ['khkey'], mime: 'application/octet-stream' },
   /** A progress report's evidence (the backend checks the type by content: shared/api/tasks.ts). */
   evidence: {
     label: 'Tệp minh chứng (PDF, ảnh, Word, Excel, văn bản)',
@@ -25,7 +30,7 @@ export const FILE_KINDS = {
     mime: 'application/octet-stream',
   },
 } as const;
-export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak', 'xlsx', 'txt', 'evidence']);
+export const FileKind = z.enum(['docx', 'pdf', 'json', 'khbak', 'xlsx', 'txt', 'khx', 'khkey', 'evidence']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /** Largest file `file.read` hands over (the bytes travel as base64 over IPC). */
@@ -49,17 +54,31 @@ export const SaveSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup.khbak'), passphrase: Passphrase.optional() }).strict(),
   /** The task table as .xlsx, with its status on the day and the list's filters (the backend's task.exportXlsx). */
   z.object({ kind: z.literal('tasks.xlsx'), filter: TaskExportInput }).strict(),
+  /** A signed exchange package of the chosen plans (the backend's exchange.exportPackage, entered in the Sổ trao đổi). */
+  z.object({ kind: z.literal('exchange.khx'), export: ExportInput }).strict(),
+  /** The office's public key card (exchange.exportKeyCard). */
+  z.object({ kind: z.literal('exchange.khkey') }).strict(),
 ]);
 export type SaveSource = z.infer<typeof SaveSource>;
 
 /** The file kind a save source produces. */
 export const saveSourceKind = (source: SaveSource): FileKind => SAVE_SOURCE_KINDS[source.kind];
-const SAVE_SOURCE_KINDS: Record<SaveSource['kind'], FileKind> = { 'plan.docx': 'docx', 'plan.pdf': 'pdf', 'backup.khbak': 'khbak', 'tasks.xlsx': 'xlsx' };
+const SAVE_SOURCE_KINDS: Record<SaveSource['kind'], FileKind> = {
+  'plan.docx': 'docx',
+  'plan.pdf': 'pdf',
+  'backup.khbak': 'khbak',
+  'tasks.xlsx': 'xlsx',
+  'exchange.khx': 'khx',
+  'exchange.khkey': 'khkey',
+};
 
 export const ChooseSaveInput = z.object({ source: SaveSource }).strict();
-/** `saved: true` only once the file on disk read back equal to the bytes; `fileName` is the chosen name, no folder. */
+/**
+ * `saved: true` only once the file on disk read back equal to the bytes; `fileName` is the chosen name, no folder.
+ * An exchange package also says what went in it (`exchange`).
+ */
 export const ChooseSaveOutput = z.discriminatedUnion('saved', [
-  z.object({ saved: z.literal(true), fileName: z.string() }),
+  z.object({ saved: z.literal(true), fileName: z.string(), exchange: ExportSummary.optional() }),
   z.object({ saved: z.literal(false) }),
 ]);
 export type ChooseSaveOutput = z.infer<typeof ChooseSaveOutput>;
@@ -71,6 +90,12 @@ export const ChooseOpenOutput = z.discriminatedUnion('opened', [
   z.object({ opened: z.literal(false) }),
 ]);
 export type ChooseOpenOutput = z.infer<typeof ChooseOpenOutput>;
+
+/** Several files at once (e.g. every .khx on a stick); none when cancelled. Each token as `file.chooseOpen`'s. */
+export const ChooseOpenManyOutput = z.object({
+  files: z.array(z.object({ token: z.string(), fileName: z.string(), size: z.number().int().min(0) })).max(1000),
+});
+export type ChooseOpenManyOutput = z.infer<typeof ChooseOpenManyOutput>;
 
 export const ReadInput = z.object({ token: z.string().min(1).max(100) }).strict();
 export const ReadOutput = z.object({ fileName: z.string(), base64: z.string() });
@@ -92,6 +117,8 @@ export const fileChannels = {
   'file.chooseSave': command({ input: ChooseSaveInput, output: ChooseSaveOutput, invalidates: [] }),
   /** Ask which file to open; a token stands for it. */
   'file.chooseOpen': command({ input: ChooseOpenInput, output: ChooseOpenOutput, invalidates: [] }),
+  /** Ask which files to open (several may be chosen); a token stands for each. */
+  'file.chooseOpenMany': command({ input: ChooseOpenInput, output: ChooseOpenManyOutput, invalidates: [] }),
   /** The bytes of the file behind a token (spends the token). */
   'file.read': command({ input: ReadInput, output: ReadOutput, invalidates: [] }),
   /** Open an evidence file with the system's viewer (a copy in a temporary folder; in the web harness: a download). */

@@ -23,21 +23,22 @@ const PDF_BYTES = Buffer.from('%PDF-1.7\n% a printed plan\n%%EOF\n');
 const window = {} as BaseWindow;
 
 /** Electron's dialog, answering from a queue and keeping the options it was shown with. */
-function fakeDialog(answers: (string | null)[]) {
+function fakeDialog(answers: (string | string[] | null)[]) {
   const shown: { kind: 'save' | 'open'; window: unknown; options: SaveDialogOptions | OpenDialogOptions }[] = [];
   const next = async () => answers.shift() ?? null;
   const api = {
     showSaveDialog: async (w: unknown, o?: SaveDialogOptions) => {
       const options = (o ?? w) as SaveDialogOptions;
       shown.push({ kind: 'save', window: o ? w : null, options });
-      const filePath = await next();
+      const filePath = (await next()) as string | null;
       return { canceled: filePath === null, filePath: filePath ?? '' };
     },
     showOpenDialog: async (w: unknown, o?: OpenDialogOptions) => {
       const options = (o ?? w) as OpenDialogOptions;
       shown.push({ kind: 'open', window: o ? w : null, options });
-      const filePath = await next();
-      return { canceled: filePath === null, filePaths: filePath ? [filePath] : [] };
+      const chosen = await next();
+      const filePaths = chosen === null ? [] : Array.isArray(chosen) ? chosen : [chosen];
+      return { canceled: filePaths.length === 0, filePaths };
     },
   } as unknown as DialogApi;
   return { api, shown };
@@ -59,7 +60,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function service(answers: (string | null)[], printed: string[] = []) {
+function service(answers: (string | string[] | null)[], printed: string[] = []) {
   const dialog = fakeDialog(answers);
   const files = createFileService({
     invoke: (channel, input) => backend.invoke(channel, input),
@@ -144,6 +145,40 @@ describe('file.chooseOpen and file.read', () => {
   it('cancelling opens nothing', async () => {
     const { files } = service([null]);
     expect(await files.chooseOpen({ kinds: ['docx', 'pdf'] }, null)).toEqual({ opened: false });
+  });
+});
+
+describe('exchange packages and key cards through the file channels', () => {
+  it('saves a package of the chosen plans, says what went in it, and the saved file inspects as valid', async () => {
+    const out = join(dir, 'stick', 'goi.khx');
+    mkdirSync(join(dir, 'stick'), { recursive: true });
+    const { files, shown } = service([out]);
+    const result = await files.chooseSave({ source: { kind: 'exchange.khx', export: { planIds: [plan.id] } } }, window);
+    expect(result).toMatchObject({ saved: true, fileName: 'goi.khx', exchange: { plans: 1, encrypted: false, skipped: [] } });
+    expect((shown[0]!.options as SaveDialogOptions).filters).toEqual([{ name: 'Gói trao đổi KẾ HOẠCH (.khx)', extensions: ['khx'] }]);
+    const inspected = await backend.invoke('exchange.inspect', { base64: readFileSync(out).toString('base64') });
+    expect(inspected).toMatchObject({ ok: true, data: { opened: true, inspection: { standing: 'self', records: [{ id: plan.id }] } } });
+  });
+
+  it('saves the office key card', async () => {
+    const out = join(dir, 'stick', 'the-khoa');
+    const { files } = service([out]);
+    expect(await files.chooseSave({ source: { kind: 'exchange.khkey' } }, window)).toEqual({ saved: true, fileName: 'the-khoa.khkey' });
+    const card = await backend.invoke('exchange.checkKeyCards', { files: [{ fileName: 'the-khoa.khkey', base64: readFileSync(`${out}.khkey`).toString('base64') }] });
+    expect(card).toMatchObject({ ok: true, data: [{ verdict: 'self', error: null }] });
+  });
+
+  it('chooses several files at once, a token for each; cancelling chooses none', async () => {
+    const a = join(dir, 'stick', 'a.khx');
+    const b = join(dir, 'stick', 'b.khx');
+    writeFileSync(a, 'aa');
+    writeFileSync(b, 'bbb');
+    const { files, shown } = service([[a, b], null]);
+    const chosen = await files.chooseOpenMany({ kinds: ['khx'] }, window);
+    expect(chosen.files.map((f) => [f.fileName, f.size])).toEqual([['a.khx', 2], ['b.khx', 3]]);
+    expect((shown[0]!.options as OpenDialogOptions).properties).toContain('multiSelections');
+    expect(await files.read({ token: chosen.files[1]!.token })).toEqual({ fileName: 'b.khx', base64: Buffer.from('bbb').toString('base64') });
+    expect(await files.chooseOpenMany({ kinds: ['khx'] }, window)).toEqual({ files: [] });
   });
 });
 

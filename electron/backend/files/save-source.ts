@@ -3,7 +3,7 @@
  * main's relay to the worker, or the web harness's backend) and a PDF printer (main: a hidden window; harness:
  * headless Chromium). Both hosts of `file.chooseSave` share it.
  */
-import type { Channel, Input, InvokeResult, Output, SaveSource } from '../../../shared/api';
+import type { Channel, ExportSummary, Input, InvokeResult, Output, SaveSource } from '../../../shared/api';
 import { planFileName } from '../../../shared/format/file-name';
 import { ContractFailure } from './errors';
 
@@ -18,6 +18,8 @@ export async function callOrThrow<C extends Channel>(invoke: Invoke, channel: C,
 export interface ProducedFile {
   fileName: string;
   bytes: Uint8Array;
+  /** An exchange package: what went in it. */
+  exchange?: ExportSummary;
 }
 
 export async function produceSaveSource(source: SaveSource, invoke: Invoke, printPdf: (planId: string) => Promise<Uint8Array>): Promise<ProducedFile> {
@@ -28,6 +30,14 @@ export async function produceSaveSource(source: SaveSource, invoke: Invoke, prin
   if (source.kind === 'tasks.xlsx') {
     const file = await callOrThrow(invoke, 'task.exportXlsx', source.filter);
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
+  }
+  if (source.kind === 'exchange.khx') {
+    const { fileName, base64, ...summary } = await callOrThrow(invoke, 'exchange.exportPackage', source.export);
+    return { fileName, bytes: Buffer.from(base64, 'base64'), exchange: summary };
+  }
+  if (source.kind === 'exchange.khkey') {
+    const card = await callOrThrow(invoke, 'exchange.exportKeyCard', {});
+    return { fileName: card.fileName, bytes: Buffer.from(card.base64, 'base64') };
   }
   if (source.kind === 'plan.docx') {
     const file = await callOrThrow(invoke, 'plan.renderDocx', { id: source.id });

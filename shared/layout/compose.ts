@@ -7,7 +7,7 @@ import type { FormatProfile } from '../model/profile';
 import type { Appendix, AppendixTable, Block, DutyBlock, PeopleBlock, PilotUnit, PlanContent, SectionBlock, TableRow } from '../model/plan';
 import {
   DOC_TYPE_TITLES,
-  PEOPLE_TABLE_HEADER,
+  peopleTable,
   PILOT_GROUP_TRUC_THUOC,
   appendixLabel,
   appendixLine,
@@ -18,7 +18,6 @@ import {
   pilotScheduleLines,
   pilotUnitLine,
   personLineCells,
-  personName,
   recipientLines,
   signatureLines,
 } from './phrases';
@@ -187,15 +186,7 @@ class Composer {
     const people = block.people.filter((p) => p.name.trim() || p.position.trim() || p.role.trim());
     if (!people.length) return;
     if (block.print === 'table') {
-      const cell = (text: string, align: 'left' | 'center' = 'left') => ({ paragraphs: [text], colSpan: 1, rowSpan: 1, align, bold: false });
-      const table: AppendixTable = {
-        columnWidths: [8, 36, 30, 26],
-        headerRows: [{ cells: PEOPLE_TABLE_HEADER.map((h) => cell(h, 'center')) }],
-        rows: people.map((p, i) => ({
-          cells: [cell(String(i + 1), 'center'), cell(personName(block.prefix, p.name)), cell(p.position.trim()), cell(p.role.trim())],
-        })),
-      };
-      this.body.push({ kind: 'table', table: this.table(table), sourceId: block.id });
+      this.body.push({ kind: 'table', table: this.table(peopleTable(block.prefix, people)), sourceId: block.id });
       return;
     }
     const lines = people.map((p) => personLineCells(block.prefix, p));

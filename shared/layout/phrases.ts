@@ -3,7 +3,7 @@
  * inline markup (they are later parsed like any body text), so user texts pass through unchanged.
  */
 import { formatCount, formatDocSymbol, formatShortDate } from '../format';
-import type { CanCu, CanCuItem, DocType, Person, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
+import type { AppendixTable, CanCu, CanCuItem, DocType, Person, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
 import type { Signature } from '../model/org';
 
 /** Tên loại, the document type as its title line prints it. */
@@ -93,6 +93,22 @@ export function personName(prefix: string, name: string): string {
 export function personLineCells(prefix: string, person: Pick<Person, 'name' | 'position' | 'role'>): [string, string, string] {
   const dashed = (t: string) => (t.trim() ? `– ${trimEndPunctuation(t.trim())}` : '');
   return [personName(prefix, person.name), dashed(person.position), dashed(person.role)];
+}
+
+/**
+ * A person list as a table TT / Họ và tên / Chức vụ / Nhiệm vụ (how it prints with print 'table', and the table the
+ * editor's "fill a table" action starts from). People with nothing typed are left out.
+ */
+export function peopleTable(prefix: string, people: readonly Pick<Person, 'name' | 'position' | 'role'>[]): AppendixTable {
+  const cell = (text: string, align: 'left' | 'center' = 'left', bold = false) => ({ paragraphs: [text], colSpan: 1, rowSpan: 1, align, bold });
+  const typed = people.filter((p) => p.name.trim() || p.position.trim() || p.role.trim());
+  return {
+    columnWidths: [8, 36, 30, 26],
+    headerRows: [{ cells: PEOPLE_TABLE_HEADER.map((h) => cell(h, 'center', true)) }],
+    rows: typed.map((p, i) => ({
+      cells: [cell(String(i + 1), 'center'), cell(personName(prefix, p.name)), cell(p.position.trim()), cell(p.role.trim())],
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

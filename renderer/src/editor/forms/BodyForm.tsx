@@ -6,11 +6,13 @@
 import { createContext, memo, useContext, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, MultiSelect, NativeSelect, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Block, FormatProfile, PilotUnit, PlanContent } from '../../../../shared/model';
+import type { AppendixTable, Block, FormatProfile, PilotUnit, PlanContent } from '../../../../shared/model';
 import { AreaField, SelectField, TextField, type PastedInField } from '../fields/fields';
 import { useEdit } from '../state/context';
 import { useConfirm } from '../../components/confirm';
-import { createBlock, newBlockKinds, type NewBlockKind } from '../model/blocks';
+import { createBlock, newBlockKinds, peopleToTable, type NewBlockKind } from '../model/blocks';
+import { TableEditor } from './TableEditor';
+import { PeopleEditor } from './PeopleEditor';
 import { focusNewField } from '../model/tabs';
 import { appendChild, indentBlock, insertAfter, moveBlock, outdentBlock, removeBlock, updateBlock } from '../../../../shared/model/tree';
 import { splitPasteInBody } from '../model/paste';
@@ -190,7 +192,7 @@ const BlockRow = memo(function BlockRow({ block, pathKey, index, count, prevIsSe
     >
       <Group justify="space-between" wrap="nowrap" mb={4}>
         <Group gap="xs" wrap="nowrap">
-          <Badge variant="light" color={block.kind === 'section' ? 'blue' : ['pilotUnits', 'pilotSchedule', 'duty'].includes(block.kind) ? 'grape' : 'gray'}>
+          <Badge variant="light" color={block.kind === 'section' ? 'blue' : ['pilotUnits', 'pilotSchedule', 'duty'].includes(block.kind) ? 'grape' : block.kind === 'table' || block.kind === 'people' ? 'teal' : 'gray'}>
             {t(`body.kind.${blockKindKey(block)}`, { level: depth + 1 })}
           </Badge>
           {number && block.kind !== 'pilotUnits' && (
@@ -281,6 +283,7 @@ interface FieldsProps {
 function BlockFields({ block, path, change, pilotUnits, onOpenTab }: FieldsProps) {
   const { t } = useTranslation('editor');
   const { readOnly } = useEdit();
+  const confirm = useConfirm();
   switch (block.kind) {
     case 'section':
       return (
@@ -373,6 +376,27 @@ function BlockFields({ block, path, change, pilotUnits, onOpenTab }: FieldsProps
           </Button>
         </Group>
       );
+    case 'table':
+      return (
+        <TableEditor
+          table={block.table}
+          name={t('body.tableCells')}
+          path={[...path, 'table']}
+          onChange={(update: (x: AppendixTable) => AppendixTable) => change((b) => (b.kind === 'table' ? { ...b, table: update(b.table) } : b))}
+        />
+      );
+    case 'people':
+      return (
+        <PeopleEditor
+          block={block}
+          path={path}
+          onChange={(update) => change((b) => (b.kind === 'people' ? update(b) : b))}
+          onToTable={async () => {
+            const ok = await confirm({ title: t('people.toTableTitle'), message: t('people.toTableMessage'), confirmLabel: t('people.toTable') });
+            if (ok) change((b) => (b.kind === 'people' ? peopleToTable(b) : b));
+          }}
+        />
+      );
   }
 }
 
@@ -448,7 +472,8 @@ function AddMenu({ parentId, afterId, label, compact, pilotUnits, ownerName }: A
   const add = (kind: NewBlockKind) => {
     const block = createBlock(kind, pilotUnits.map((u) => u.id));
     edit((c) => ({ ...c, body: afterId ? insertAfter(c.body, afterId, block) : appendChild(c.body, parentId, block) }));
-    focusNewField(`[data-block-id="${block.id}"]`);
+    // A table's first cell, not its column widths.
+    focusNewField(kind === 'table' ? `[data-block-id="${block.id}"] .kh-table-header-row` : `[data-block-id="${block.id}"]`);
   };
   const accessible = ownerName ? `${label} — ${ownerName}` : label;
   return (

@@ -10,12 +10,16 @@ import type {
   PilotScheduleBlock,
   PilotUnit,
   PilotUnitsBlock,
+  PeopleBlock,
+  Person,
   Recipient,
   SectionBlock,
+  TableBlock,
   TableCell,
   TableRow,
   Task,
 } from '../../../../shared/model';
+import { peopleTable } from '../../../../shared/layout/phrases';
 import { newId } from './ids';
 
 export const newSection = (style: SectionBlock['style'] = 'heading', title = ''): SectionBlock => ({
@@ -63,7 +67,9 @@ export type NewBlockKind =
   | 'note'
   | 'pilotUnits'
   | 'pilotSchedule'
-  | 'duty';
+  | 'duty'
+  | 'table'
+  | 'people';
 
 export const newBlockKinds: readonly NewBlockKind[] = [
   'heading',
@@ -77,6 +83,8 @@ export const newBlockKinds: readonly NewBlockKind[] = [
   'pilotUnits',
   'pilotSchedule',
   'duty',
+  'table',
+  'people',
 ];
 
 export function createBlock(kind: NewBlockKind, pilotUnitIds: string[] = []): Block {
@@ -103,6 +111,10 @@ export function createBlock(kind: NewBlockKind, pilotUnitIds: string[] = []): Bl
       return newPilotScheduleBlock(pilotUnitIds);
     case 'duty':
       return newDuty();
+    case 'table':
+      return newTableBlock();
+    case 'people':
+      return newPeopleBlock();
   }
 }
 
@@ -138,3 +150,18 @@ export const newTable = (columns = 2): AppendixTable => ({
   rows: [newRow(columns)],
 });
 export const newAppendix = (): Appendix => ({ id: newId(), title: '', intro: [], tables: [newTable(2)] });
+
+/** A body table: a bold header row and one body row, three columns. */
+export const newTableBlock = (table: AppendixTable = newTable(3)): TableBlock => ({ kind: 'table', id: newId(), table });
+export const newPerson = (): Person => ({ id: newId(), name: '', position: '', role: '' });
+/** A person list printed as aligned lines "Đ/c <họ tên> – <chức vụ> – <nhiệm vụ>", with one empty row. */
+export const newPeopleBlock = (): PeopleBlock => ({ kind: 'people', id: newId(), prefix: 'Đ/c', print: 'lines', people: [newPerson()] });
+
+/**
+ * "Điền vào bảng": the person list becomes a body table TT / Họ và tên / Chức vụ / Nhiệm vụ of the same people (as
+ * the list prints with print 'table'), keeping the block's id; an empty list gets one empty row to type in.
+ */
+export function peopleToTable(block: PeopleBlock): TableBlock {
+  const table = peopleTable(block.prefix, block.people);
+  return { kind: 'table', id: block.id, table: table.rows.length ? table : { ...table, rows: [newRow(table.columnWidths.length)] } };
+}

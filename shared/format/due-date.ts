@@ -9,11 +9,15 @@
  *       year is carried back from the next date that has one, else taken from the plan date (rolling forward
  *       a year when the day would fall before the plan date)
  *   "chậm nhất 03 ngày sau khi kết thúc đại hội"                                           → no date, relative text kept
+ *   "báo cáo định kỳ hằng quý", "6 tháng một lần", "sơ kết hằng năm"                           → recurring, each period
+ *   "Thường xuyên báo cáo tiến độ …", "(thường xuyên)", "thời gian: thường xuyên"                → ongoing
+ *       (both only when the text names no date and no relative deadline: a promised date is the more precise
+ *       reading; recurring before ongoing, its periods are what can be tracked)
  *
  * Dates that merely cite a document ("Kế hoạch số 294-KH/HU, ngày 19/7/2024") are not deadlines: a day date
  * counts only after a deadline word (trước, chậm nhất, hạn, đến, hoàn thành … (31/10/2025)).
  */
-import type { TaskDue } from '../model/plan';
+import type { TaskDue, TaskRecurrence } from '../model/plan';
 import { datePartNumbers, type DateParts } from './date';
 
 type Precision = 'day' | 'month' | 'quarter' | 'year';
@@ -57,6 +61,30 @@ const RELATIVE = new RegExp(
   String.raw`(?<![\p{L}])(?:chậm\s+nhất|muộn\s+nhất|trong\s+vòng|trong\s+thời\s+hạn|trong|sau)\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)\s+(?:sau|kể\s+từ|trước)(?![\p{L}])[^,.;()]*`,
   'giu',
 );
+
+/**
+ * "Thường xuyên" as the task's deadline: the text opens with it ("Thường xuyên báo cáo tiến độ …"), or it stands where a
+ * deadline stands ("(thường xuyên)", "thời gian: thường xuyên", "thực hiện thường xuyên"). Elsewhere in a sentence
+ * ("kiểm tra thường xuyên việc …") it says how, not when.
+ */
+const ONGOING = new RegExp(
+  String.raw`^[\s\-–+*•]*thường\s+xuyên(?![\p{L}])|\(\s*thường\s+xuyên\s*[,;)]|(?:thời\s+gian|thời\s+hạn)(?:\s+thực\s+hiện)?\s*:?\s*thường\s+xuyên(?![\p{L}])|thực\s+hiện\s+thường\s+xuyên(?![\p{L}])`,
+  'iu',
+);
+/** Each period on its own: "hằng quý", "hàng quý", "mỗi quý", "định kỳ quý"; "6 tháng một lần", "định kỳ 6 tháng"; "hằng năm". */
+const EVERY: readonly [RegExp, TaskRecurrence][] = [
+  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+quý(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý(?![\p{L}])/iu, 'quarter'],
+  [
+    /(?<![\p{L}])(?:(?:hằng|hàng|mỗi|định\s+kỳ)\s+(?:06|6|sáu)\s+tháng|(?:06|6|sáu)\s+tháng\s*(?:một\s+lần|\/\s*lần|1\s+lần))(?![\p{L}])|định\s+kỳ\s+(?:06|6|sáu)\s+tháng/iu,
+    'half-year',
+  ],
+  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+năm(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm(?![\p{L}])/iu, 'year'],
+];
+
+/** How often a text says a task recurs; the shortest period when it names several ("hằng quý, hằng năm"). */
+function findEvery(text: string): TaskRecurrence | null {
+  return EVERY.find(([re]) => re.test(text))?.[1] ?? null;
+}
 
 const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -187,6 +215,12 @@ export function proposeDue(text: string, planDate: DateParts): TaskDue | null {
     if (!dates.includes(s)) dates.push(s);
   }
   const relative = findRelative(src);
-  if (!dates.length && !relative) return null;
+  if (!dates.length && !relative) {
+    // "Thường xuyên theo dõi …; định kỳ 6 tháng báo cáo": the periods are what can be tracked.
+    const every = findEvery(src);
+    if (every) return { dates: [], relative: '', source: 'auto', every };
+    if (ONGOING.test(src)) return { dates: [], relative: '', source: 'auto', ongoing: true };
+    return null;
+  }
   return { dates: dates.slice(0, MAX_DATES), relative, source: 'auto' };
 }

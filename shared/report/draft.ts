@@ -8,13 +8,14 @@
  * thời gian tới; V. Đề xuất, kiến nghị. Then nơi nhận and signature as on the plan, and a phụ lục table of every task
  * (nội dung, đơn vị chủ trì, thời hạn, tình trạng, kết quả).
  */
-import { planDateStartIso, proposeDue } from '../format/due-date';
+import { planDateStartIso } from '../format/due-date';
 import { deriveAppendixIssuedBy } from '../layout/phrases';
 import { assignmentSentence, dueText, pilotUnitTaskText, planResultsHeading, reportTrichYeu, rollUpSentence, taskResultLine, type ReportedPlan } from '../layout/report-phrases';
 import { listDuties } from '../model/tree';
 import { PlanContent, SecrecyMark, type Appendix, type Block, type PlanContentInput, type Recipient, type TableRow, type TaskDue } from '../model/plan';
 import { CONTENT_VERSION } from '../model/content-migrations';
 import { periodContaining } from '../tasks/deadline';
+import { trackedDue } from '../tasks/plan-due';
 import { TaskFacts, rollUp, taskStatus, type TaskStatusCode } from '../tasks/status';
 import { statusLabel } from '../layout/task-labels';
 
@@ -29,11 +30,12 @@ export interface PlanTask {
 
 /**
  * Every task of a plan as the task store tracks it once the plan is issued: each task of its duty blocks in reading
- * order (a task without a set deadline by the one its text names), then each pilot unit's deadline.
+ * order (a task without a set deadline by the one its text or the pilot schedule gives it), then each pilot unit's
+ * deadline.
  */
 export function planTasks(content: PlanContent): PlanTask[] {
   const tasks = listDuties(content.body).flatMap(({ duty }) =>
-    duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: t.due ?? proposeDue(t.text, content.header.date) })),
+    duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: trackedDue(t, duty, content) })),
   );
   const units = content.pilotUnits.map((u) => ({
     id: u.id,

@@ -1,2 +1,3 @@
 export * from './deadline';
 export * from './status';
+export * from './plan-due';

@@ -38,6 +38,30 @@ describe('tasks of an issued plan', () => {
     expect((await call(backend, 'task.preview', { planId: plan.id })).items.every((i) => i.change === 'unchanged')).toBe(true);
   });
 
+  it('seed 01 issued: every task has the deadline the plan gives it, "Thường xuyên …" ongoing, the rest from the pilot schedule', async () => {
+    const backend = openBackend();
+    await issuedSeed(backend);
+    const { items } = await call(backend, 'task.list', { on: '2025-01-05', limit: 500 });
+    const count = (pred: (t: (typeof items)[number]) => boolean) => items.filter(pred).length;
+    expect(count((t) => t.dueKind === 'none')).toBe(0);
+    expect(items.filter((t) => t.dueKind === 'ongoing').map((t) => [t.body, t.status])).toEqual([
+      ['Đảng bộ xã Bình Lư', 'ongoing'],
+      ['Đảng bộ xã Bản Hon', 'ongoing'],
+      ['Chi bộ trường Phổ thông dân tộc Nội trú Trung học phổ thông', 'ongoing'],
+    ]);
+    // Bình Lư prepares its congress by 10/01/2025 (due within the week), everyone else by the last one, 31/03/2025.
+    expect(items.filter((t) => t.dueDay === '2025-01-10').map((t) => t.body)).toEqual([
+      'Đảng bộ xã Bình Lư',
+      'Đảng bộ xã Bình Lư',
+      'Chi bộ 02 (bản Nà Phát), Đảng bộ xã Bình Lư',
+    ]);
+    expect(count((t) => t.dueDay === '2025-03-31')).toBe(16);
+    expect(count((t) => t.status === 'due_soon')).toBe(3);
+    // The day after the last congress, all dated tasks not completed are overdue; the ongoing ones never are.
+    const after = await call(backend, 'task.summary', { on: '2025-04-01' });
+    expect(after.rollUp.byStatus).toMatchObject({ overdue: 19, ongoing: 3 });
+  });
+
   it('task.get gives the plan context and the reports; progress adds no plan revision', async () => {
     const backend = openBackend();
     const plan = await issuedSeed(backend);

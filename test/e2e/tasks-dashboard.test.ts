@@ -1,12 +1,15 @@
 /**
  * End to end in Chromium: issue seed 01 in the editor, see its tasks on Tổng quan and on Nhiệm vụ, report progress
- * with an evidence file (and open it again), complete an overdue task today and see "Hoàn thành quá hạn".
- * The pilot units' deadlines (2025) are long past on the machine's day, so they are overdue.
+ * with an evidence file (and open it again), complete an overdue task today and see "Hoàn thành quá hạn"; then reopen
+ * the plan, remove a task that has a report, issue it again and see that task "Hủy (bỏ khỏi kế hoạch)" with its
+ * report kept. Seed 01's tasks fall due with its pilot schedule (2025), long past on the machine's day, so all but the
+ * three "Thường xuyên …" ones are overdue.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
+import type { TaskListOutput } from '../../shared/api';
+import { invokeIn, openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
 
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -44,30 +47,36 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
 
     await nav('Tổng quan').click();
     const byStatus = page.getByRole('list', { name: 'Theo trạng thái' });
-    await byStatus.getByRole('listitem', { name: 'Quá hạn: 3' }).waitFor();
-    await byStatus.getByRole('listitem', { name: 'Chưa thực hiện: 19' }).waitFor();
+    await byStatus.getByRole('listitem', { name: 'Quá hạn: 19' }).waitFor();
+    await byStatus.getByRole('listitem', { name: 'Thường xuyên: 3' }).waitFor();
+    await byStatus.getByRole('listitem', { name: 'Chưa thực hiện: 0' }).waitFor();
     await page.getByRole('list', { name: 'Quá hạn theo đơn vị' }).getByRole('listitem').first().waitFor();
     const timeline = page.getByTestId('timeline');
-    await expect.poll(() => timeline.locator('[data-status="overdue"]').count()).toBe(3);
+    await expect.poll(() => timeline.locator('[data-status="overdue"]').count()).toBe(19);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'overview.png'), fullPage: true });
   });
 
   it('the app says at open what is overdue; Nhiệm vụ lists the 22 tasks, the overdue ones first and standing out', async () => {
     await page.reload();
     const notice = page.getByTestId('start-notice');
-    await notice.getByText('3 nhiệm vụ quá hạn').waitFor();
-    await notice.getByText('3 nhiệm vụ quá hạn').click();
+    await notice.getByText('19 nhiệm vụ quá hạn').waitFor();
+    await notice.getByText('19 nhiệm vụ quá hạn').click();
     await expect.poll(() => page.url()).toContain('#/tasks?status=overdue');
-    await expect.poll(() => dataRows().count()).toBe(3);
+    await expect.poll(() => page.getByText(/^Tổng số: 19 nhiệm vụ/).count()).toBe(1);
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(() => dataRows().count()).toBe(22);
     await page.getByText(/^Tổng số: 22 nhiệm vụ/).waitFor();
     const first = dataRows().first();
     expect(await first.getAttribute('data-overdue')).toBe('true');
     expect(await first.textContent()).toContain('Quá hạn');
-    // Overdue rows are tinted: not the background of an ordinary row.
+    // Overdue rows are tinted: not the background of an ordinary row (the ongoing ones, without a due day, come last).
     const tint = (n: number) => dataRows().nth(n).evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await tint(0)).not.toBe(await tint(5));
+    await dataRows().last().scrollIntoViewIfNeeded();
+    expect(await dataRows().last().textContent()).toContain('Thường xuyên');
+    expect(await dataRows().last().getAttribute('data-overdue')).toBeNull();
+    const ordinary = await dataRows().last().evaluate((el) => getComputedStyle(el).backgroundColor);
+    await dataRows().first().scrollIntoViewIfNeeded();
+    expect(await tint(0)).not.toBe(ordinary);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'tasks.png') });
   });
 
@@ -103,5 +112,47 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hoàn thành quá hạn');
     expect(await dataRows().first().getAttribute('data-overdue')).toBeNull();
+  });
+
+  it('reopened and issued again without a task that has a report, the plan closes it as "Hủy (bỏ khỏi kế hoạch)", report kept', async () => {
+    const found = await invokeIn<TaskListOutput>(page, 'task.list', { search: 'Chỉ đạo xây dựng dự toán kinh phí', limit: 10 });
+    const target = found.items.find((t) => t.body === 'Đảng bộ xã Bình Lư')!;
+    expect(target.removedFromPlan).toBe(false);
+    await page.goto(`${app.harness.url}#/tasks?task=${target.id}`);
+    const drawer = page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    const report = drawer.getByRole('form', { name: 'Báo cáo tiến độ' });
+    await report.getByLabel(/Kết quả thực hiện/).fill('Đã lập dự toán kinh phí đại hội, trình Đảng ủy xã.');
+    await report.getByRole('button', { name: 'Lưu báo cáo' }).click();
+    const history = drawer.getByRole('list', { name: 'Các lần báo cáo' });
+    await history.getByText('Đã lập dự toán kinh phí đại hội, trình Đảng ủy xã.').waitFor();
+
+    // To the plan from the task's context; reopen it, remove the task, issue it again.
+    await drawer.getByRole('link', { name: /^Số \d+-KH\/HU — / }).click();
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await page.getByRole('dialog', { name: 'Sửa kế hoạch đã ban hành?' }).getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await page.getByRole('main').getByText('Dự thảo', { exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Phân công thực hiện' }).click();
+    const taskEditor = page.locator(`[data-task-id="${target.sourceId}"]`);
+    await taskEditor.getByRole('button', { name: /^Xóa: / }).click();
+    await taskEditor.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc /);
+    await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByRole('dialog', { name: 'Ban hành kế hoạch?' }).getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+
+    // On Nhiệm vụ the task is still listed, closed, with its report.
+    await nav('Nhiệm vụ').click();
+    await page.getByLabel('Tìm nhiệm vụ').fill('truc tiep chi dao du toan');
+    await expect.poll(() => dataRows().count()).toBe(1);
+    await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hủy (bỏ khỏi kế hoạch)');
+    await grid().focus();
+    await page.keyboard.press('Enter');
+    await drawer.getByTestId('task-drawer').waitFor();
+    await drawer.getByText('Hủy (bỏ khỏi kế hoạch)').first().waitFor();
+    await history.getByText('Đã lập dự toán kinh phí đại hội, trình Đảng ủy xã.').waitFor();
+    // Nothing else changed: still 22 tasks, none of the others closed.
+    const all = await invokeIn<TaskListOutput>(page, 'task.list', { limit: 100 });
+    expect(all.total).toBe(22);
+    expect(all.items.filter((t) => t.removedFromPlan).map((t) => t.id)).toEqual([target.id]);
   });
 });

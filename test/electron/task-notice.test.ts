@@ -41,7 +41,7 @@ describe('system notification at start', () => {
     await issueSeed01();
     const shown: { title: string; body: string }[] = [];
     expect(await run('2025-03-25', shown)).toBe('shown');
-    expect(shown).toEqual([{ title: 'KẾ HOẠCH — Nhiệm vụ cần chú ý', body: '1 nhiệm vụ quá hạn; 2 nhiệm vụ đến hạn trong tuần này.' }]);
+    expect(shown).toEqual([{ title: 'KẾ HOẠCH — Nhiệm vụ cần chú ý', body: '3 nhiệm vụ quá hạn; 16 nhiệm vụ đến hạn trong tuần này.' }]);
     expect(await run('2025-03-25', shown)).toBe('already-today');
     expect(shown).toHaveLength(1);
     // The next day (the backend's day is still the 25th here: the counts are the same) it shows again.

@@ -167,6 +167,46 @@ describe('proposeDue: relative deadlines and none', () => {
   });
 });
 
+describe('proposeDue: ongoing ("thường xuyên") and recurring deadlines', () => {
+  it.each([
+    'Thường xuyên báo cáo tiến độ, kết quả công tác chuẩn bị đại hội điểm với Ban Thường vụ Huyện ủy (seed 01).',
+    '- Thường xuyên nắm tình hình tư tưởng cán bộ, đảng viên.',
+    'Theo dõi, đôn đốc việc thực hiện (thường xuyên).',
+    'Tuyên truyền về đại hội; thời gian thực hiện: thường xuyên.',
+    'Các chi bộ thực hiện thường xuyên, liên tục.',
+  ])('"%s" is ongoing', (text) => {
+    expect(proposeDue(text, PLAN)).toEqual({ dates: [], relative: '', source: 'auto', ongoing: true });
+  });
+
+  it.each([
+    ['Báo cáo định kỳ hằng quý về Ban Thường vụ.', 'quarter'],
+    ['Tổng hợp, báo cáo hàng quý kết quả thực hiện.', 'quarter'],
+    ['Sơ kết việc thực hiện 6 tháng một lần.', 'half-year'],
+    ['Định kỳ 06 tháng báo cáo Thường trực Huyện ủy.', 'half-year'],
+    ['Kiểm tra, đánh giá hằng năm và báo cáo Ban Thường vụ.', 'year'],
+    // The periods are what can be tracked, even of a task that is also ongoing.
+    ['Thường xuyên theo dõi; định kỳ 6 tháng báo cáo kết quả.', 'half-year'],
+  ] as const)('"%s" recurs every %s', (text, every) => {
+    expect(proposeDue(text, PLAN)).toEqual({ dates: [], relative: '', source: 'auto', every });
+  });
+
+  it('a date or a relative deadline written in the text wins over "thường xuyên" and a recurrence', () => {
+    expect(proposeDue('Thường xuyên theo dõi, báo cáo trước ngày 20/12/2025.', PLAN)).toEqual({ dates: ['2025-12-20'], relative: '', source: 'auto' });
+    expect(proposeDue('Báo cáo hằng quý, chậm nhất 05 ngày sau khi kết thúc quý', PLAN)?.relative).toBe('chậm nhất 05 ngày sau khi kết thúc quý');
+  });
+
+  it.each([
+    'Chỉ đạo, kiểm tra thường xuyên việc chuẩn bị đại hội.',
+    'Báo cáo kết quả 6 tháng đầu năm 2025 về Ban Thường vụ.',
+    'Sơ kết 6 tháng, tổng kết năm.',
+    'Lập kế hoạch năm học mới.',
+  ])('"%s" is neither ongoing nor recurring', (text) => {
+    const due = proposeDue(text, PLAN);
+    expect(due?.ongoing).toBeUndefined();
+    expect(due?.every).toBeUndefined();
+  });
+});
+
 describe('planDateStartIso', () => {
   it('gives the first day the (draft) plan date can be', () => {
     expect(planDateStartIso({ day: '15', month: '10', year: '2024' })).toBe('2024-10-15');

@@ -175,7 +175,7 @@ describe('built-in templates', () => {
         }
       }
     }
-    expect(dated).toBe(4);
+    expect(dated).toBe(7);
   });
 
   it.each([

@@ -89,6 +89,15 @@ describe('Phân công thực hiện', () => {
     await waitFor(() => expect(due2).toHaveTextContent('20/8/2025'));
     expect(due2).toHaveTextContent('20/9/2025');
 
+    // "thường xuyên" and a recurrence are deadlines too
+    await user.clear(task2);
+    await user.paste('Thường xuyên báo cáo tiến độ với Ban Thường vụ Huyện ủy.');
+    await waitFor(() => expect(due2).toHaveTextContent('Thường xuyên(đề xuất từ nội dung)'));
+    await user.clear(task2);
+    await user.paste('Định kỳ 6 tháng báo cáo kết quả.');
+    await waitFor(() => expect(due2).toHaveTextContent('6 tháng một lần'));
+    expect(due2).not.toHaveTextContent('chưa có');
+
     // a relative deadline has no date but is kept as text
     await user.clear(task2);
     await user.paste('Báo cáo chậm nhất 03 ngày sau khi kết thúc đại hội.');

@@ -3,8 +3,8 @@
  * derived columns the status SQL needs. Pure functions over PlanContent.
  */
 import type { PlanContent, TaskDue } from '../../../../shared/model';
-import { proposeDue } from '../../../../shared/format/due-date';
 import { deadlineOf } from '../../../../shared/tasks/deadline';
+import { trackedDue } from '../../../../shared/tasks/plan-due';
 import type { DueKind, TaskSource } from '../../../../shared/api/tasks';
 import { pilotUnitTaskText } from '../../../../shared/layout/report-phrases';
 import { collectTasks } from '../plan-index';
@@ -52,8 +52,8 @@ export function trackedSourcesOf(content: PlanContent): TrackedSource[] {
     orgId: duty.orgId,
     partners: partnersOf(task.text),
     text: task.text,
-    // A task whose due date was never set is tracked by the date its text names (as the editor proposes it).
-    due: task.due ?? proposeDue(task.text, content.header.date),
+    // A task whose due date was never set is tracked by the deadline its text or the pilot schedule gives it.
+    due: trackedDue(task, duty, content),
   }));
   const base = out.length;
   content.pilotUnits.forEach((u, i) =>

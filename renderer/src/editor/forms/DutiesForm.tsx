@@ -232,7 +232,7 @@ function TaskEditor({ task, index, count, path, onText, onDue, onRepropose, onMo
             <Text size="xs" c="dimmed">
               {t('duties.due')}
             </Text>
-            {!due || (due.dates.length === 0 && !due.relative) ? (
+            {!due || (due.dates.length === 0 && !due.relative && !due.ongoing && !due.every) ? (
               <Text size="xs" c="dimmed">
                 {t('duties.noDue')}
               </Text>
@@ -246,6 +246,16 @@ function TaskEditor({ task, index, count, path, onText, onDue, onRepropose, onMo
                 {due.relative && (
                   <Badge variant="outline" size="sm" color="gray">
                     {due.relative}
+                  </Badge>
+                )}
+                {due.ongoing && (
+                  <Badge variant="outline" size="sm">
+                    {t('duties.dueOngoing')}
+                  </Badge>
+                )}
+                {due.every && (
+                  <Badge variant="outline" size="sm">
+                    {t(`duties.dueEvery.${due.every}`)}
                   </Badge>
                 )}
                 <Text size="xs" c="dimmed">

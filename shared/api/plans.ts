@@ -10,6 +10,8 @@ export const PlanListInput = z
     /** Only KẾ HOẠCH (KH) or only BÁO CÁO (BC); both when left out. */
     docType: DocType.optional(),
     year: z.number().int().min(1930).max(2100).optional(),
+    /** Only the office's own plans, or only plans received from other offices (sorted by their office); both when left out. */
+    origin: z.enum(['ours', 'received']).optional(),
     /** false: live plans; true: the bin (deleted plans). */
     deleted: z.boolean().default(false),
     offset: z.number().int().min(0).default(0),

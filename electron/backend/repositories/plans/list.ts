@@ -2,6 +2,7 @@
  * The plan list: newest first, filtered, with an accent-insensitive full-text query. Without a query the items walk
  * the list index in order and stop after `limit` (no sort). With one, plans whose trích yếu holds the typed words in
  * order come first ("dai hoi diem" → the plan titled "Tổ chức đại hội điểm…" before plans that mention it in passing).
+ * Plans received from other offices can be listed apart (`origin`), grouped by their office's name.
  */
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
@@ -72,6 +73,7 @@ export function createPlanList(db: Db) {
       where.push('year = ?');
       params.push(input.year);
     }
+    if (input.origin) where.push(`${input.origin === 'ours' ? 'NOT EXISTS' : 'EXISTS'} (SELECT 1 FROM plan_origins WHERE plan_id = id)`);
     const match = ftsQuery(input.query);
     const titlePattern = match ? titleLikePattern(input.query) : null;
     if (match) {
@@ -79,7 +81,9 @@ export function createPlanList(db: Db) {
       params.push(match);
     }
     const whereSql = where.join(' AND ');
-    const orderSql = titlePattern ? '(title_folded LIKE ?) DESC, updated_at DESC, seq DESC' : 'updated_at DESC, seq DESC';
+    // Received plans come grouped by their office.
+    const byOffice = input.origin === 'received' ? '(SELECT owner_name FROM plan_origins WHERE plan_id = id), ' : '';
+    const orderSql = `${byOffice}${titlePattern ? '(title_folded LIKE ?) DESC, ' : ''}updated_at DESC, seq DESC`;
     const key = `${whereSql} ORDER BY ${orderSql}`;
     let prepared = statements.get(key);
     if (!prepared) {

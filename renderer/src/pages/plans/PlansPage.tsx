@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -32,7 +32,8 @@ import { TemplatePicker } from './TemplatePicker';
 import { FirstRunHint } from '../../components/FirstRunHint';
 
 export const PAGE_SIZE = 50;
-type View = 'live' | 'bin';
+/** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
+type View = 'live' | 'received' | 'bin';
 
 function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: View; onRemoved: (plan: PlanSummary) => void }) {
   const { t } = useTranslation();
@@ -55,6 +56,21 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
       <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
         <Button size="xs" variant="light" loading={restore.isPending} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => restore.mutate({ id: plan.id })}>
           {t('plans.restore')}
+        </Button>
+      </Group>
+    );
+  }
+  if (view === 'received') {
+    // Its owner writes it: a copy of our own, or our report on it, is all she can make of it here.
+    return (
+      <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
+        {plan.docType === 'KH' && (
+          <Button size="xs" variant="subtle" color="grape" loading={draftReport.isPending} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => draftReport.mutate({ planIds: [plan.id] })}>
+            {t('plans.draftReport')}
+          </Button>
+        )}
+        <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
+          {t('plans.duplicate')}
         </Button>
       </Group>
     );
@@ -93,7 +109,7 @@ export default function PlansPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   // The view lives in the address (?view=bin): the sidebar's "Kế hoạch" link always opens the live list.
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'bin' ? 'bin' : 'live';
+  const view: View = params.get('view') === 'bin' ? 'bin' : params.get('view') === 'received' ? 'received' : 'live';
   const [search, setSearch] = useState('');
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
@@ -123,6 +139,7 @@ export default function PlansPage() {
     {
       query,
       deleted: view === 'bin',
+      ...(view === 'bin' ? {} : { origin: view === 'received' ? ('received' as const) : ('ours' as const) }),
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
       ...(year !== null ? { year } : {}),
@@ -142,6 +159,8 @@ export default function PlansPage() {
   const emptyState = () => {
     if (view === 'bin' && filtering) return <EmptyState title={t('plans.binNoMatch')} description={t('plans.noMatchHint')} />;
     if (view === 'bin') return <EmptyState title={t('plans.binEmpty')} description={t('plans.binEmptyHint')} />;
+    if (view === 'received' && filtering) return <EmptyState title={t('plans.noMatch')} description={t('plans.noMatchHint')} />;
+    if (view === 'received') return <EmptyState title={t('plans.receivedEmpty')} description={t('plans.receivedEmptyHint')} />;
     if (filtering) return <EmptyState title={t('plans.noMatch')} description={t('plans.noMatchHint')} />;
     return (
       <EmptyState title={t('plans.emptyTitle')} description={t('plans.emptyHint')}>
@@ -155,17 +174,18 @@ export default function PlansPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{view === 'bin' ? t('plans.binTitle') : t('plans.title')}</Title>
+        <Title order={2}>{view === 'bin' ? t('plans.binTitle') : view === 'received' ? t('plans.receivedTitle') : t('plans.title')}</Title>
         <Group>
           <SegmentedControl
             aria-label={t('plans.viewLabel')}
             value={view}
             onChange={(value) => {
-              setParams(value === 'bin' ? { view: 'bin' } : {});
+              setParams(value === 'live' ? {} : { view: value });
               resetPage();
             }}
             data={[
               { value: 'live', label: t('plans.viewLive') },
+              { value: 'received', label: t('plans.viewReceived') },
               { value: 'bin', label: t('plans.viewBin') },
             ]}
           />
@@ -248,44 +268,57 @@ export default function PlansPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {plans.data.items.map((plan) => (
-                  <Table.Tr
-                    key={plan.id}
-                    style={view === 'live' ? { cursor: 'pointer' } : undefined}
-                    onClick={view === 'live' ? () => open(plan) : undefined}
-                  >
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
-                        {planNumberLabel(t, plan)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {plan.docType === 'BC' && (
-                        <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
-                          {t('plans.reportBadge')}
+                {plans.data.items.map((plan, i, all) => (
+                  <Fragment key={plan.id}>
+                    {view === 'received' && plan.owner && plan.owner.officeId !== all[i - 1]?.owner?.officeId && (
+                      <Table.Tr>
+                        <Table.Th colSpan={6} scope="colgroup" bg="var(--mantine-color-gray-0)">
+                          {plan.owner.name || t('plans.unnamedOffice')}
+                        </Table.Th>
+                      </Table.Tr>
+                    )}
+                    <Table.Tr
+                      style={view !== 'bin' ? { cursor: 'pointer' } : undefined}
+                      onClick={view !== 'bin' ? () => open(plan) : undefined}
+                    >
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
+                          {planNumberLabel(t, plan)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {plan.docType === 'BC' && (
+                          <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
+                            {t('plans.reportBadge')}
+                          </Badge>
+                        )}
+                        {plan.owner?.conflictOf && (
+                          <Badge color="orange" variant="light" size="sm" mr={6} tt="none">
+                            {t('plans.conflictBadge')}
+                          </Badge>
+                        )}
+                        {view !== 'bin' ? (
+                          <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
+                            {plan.trichYeu || t('plans.untitled')}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
+                          {statusLabels[plan.status]}
                         </Badge>
-                      )}
-                      {view === 'live' ? (
-                        <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
-                          {plan.trichYeu || t('plans.untitled')}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
-                        {statusLabels[plan.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{plan.issuerName}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <PlanRowActions plan={plan} view={view} onRemoved={onRemoved} />
-                    </Table.Td>
-                  </Table.Tr>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{plan.issuerName}</Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <PlanRowActions plan={plan} view={view} onRemoved={onRemoved} />
+                      </Table.Td>
+                    </Table.Tr>
+                  </Fragment>
                 ))}
               </Table.Tbody>
             </Table>

@@ -212,6 +212,52 @@ describe('lintPlan', () => {
     });
   });
 
+  describe('tables and lists of people in the body', () => {
+    const cell = (text: string) => ({ paragraphs: [text], colSpan: 1, rowSpan: 1, align: 'justify' as const, bold: false });
+    const table = (rows: string[][]) => ({ kind: 'table' as const, id: U(40), table: { columnWidths: [1, 1], headerRows: [{ cells: [cell('TT'), cell('Nội dung')] }], rows: rows.map((r) => ({ cells: r.map(cell) })) } });
+    const people = (list: { name: string; position?: string; role?: string }[]) => ({
+      kind: 'people' as const,
+      id: U(41),
+      prefix: 'Đ/c',
+      print: 'lines' as const,
+      people: list.map((p, i) => ({ id: U(50 + i), name: p.name, position: p.position ?? '', role: p.role ?? '' })),
+    });
+    const inBody = (...blocks: unknown[]) => plan((x) => void (x.body[0] as { children: unknown[] }).children.push(...blocks));
+
+    it('a filled table and a list of named people lint clean', () => {
+      expect(lintPlan(inBody(table([['1', 'Chuẩn bị văn kiện']]), people([{ name: 'Nguyễn Văn An', position: 'Bí thư', role: 'Tổ trưởng' }])))).toEqual([]);
+    });
+
+    it.each([
+      ['no body rows at all', table([]), 'body.table-empty body.0.children.1.table.rows'],
+      ['body rows with only blank cells (a header alone is no content)', table([['', ' '], ['', '']]), 'body.table-empty body.0.children.1.table.rows'],
+      ['a list without anyone', people([]), 'body.people-empty body.0.children.1.people'],
+      ['a person with a position but no name', people([{ name: 'Nguyễn Văn An' }, { name: ' ', position: 'Bí thư' }]), 'body.person-name body.0.children.1.people.1.name'],
+    ])('%s is a warning on the field to fill', (_, block, finding) => {
+      const found = lintPlan(inBody(block));
+      expect(found.map((f) => `${f.severity} ${f.rule} ${f.path.join('.')}`)).toEqual([`warning ${finding}`]);
+    });
+
+    it('names the person by place: "Người thứ 2 …"', () => {
+      expect(only(inBody(people([{ name: 'A' }, { name: '' }])), 'body.person-name')[0]!.message).toBe('Người thứ 2 trong danh sách chưa có họ tên.');
+    });
+
+    it('a name, position or role over 300 characters and a body table cell over 20,000 are too long for print', () => {
+      const long = 'Nguyễn Văn An '.repeat(25);
+      const c = inBody(people([{ name: long, role: long }]), table([['1', 'chữ '.repeat(5001)]]));
+      expect(only(c, 'text.too-long').map((f) => f.path.join('.'))).toEqual([
+        'body.0.children.1.people.0.name',
+        'body.0.children.1.people.0.role',
+        'body.0.children.2.table.rows.0.cells.1.paragraphs.0',
+      ]);
+    });
+
+    it('a name typed in a TCVN3 font is found in a list of people, with its conversion', () => {
+      const [f] = only(inBody(people([{ name: 'NguyÔn V¨n An', position: 'BÝ th­', role: '' }])), 'text.legacy-font');
+      expect(f).toMatchObject({ path: ['body', 0, 'children', 1, 'people', 0, 'name'], fix: { value: 'Nguyễn Văn An' } });
+    });
+  });
+
   describe('state-document phrases', () => {
     it('the state motto and "Số:" anywhere are errors on the field that holds them', () => {
       const c = plan((x) => {

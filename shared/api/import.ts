@@ -78,7 +78,7 @@ export const RecogniseOutput = z.object({
   legacy: z.object({ encoding: z.enum(['tcvn3', 'vni']), name: z.string(), examples: z.array(z.string()) }).nullable(),
   /** Issued when the text carries a number and a full date and is no draft. */
   proposedStatus: ImportStatus,
-  /** What plan.import would do with the register for the proposed status. */
+  /** What plan.import would do with the register if the plan is created as issued. */
   register: RegisterOutcome,
 });
 export type RecogniseOutput = z.infer<typeof RecogniseOutput>;

@@ -89,7 +89,7 @@ export const importHandlers = (s: Services): Handlers<ImportChannels> => ({
       paragraphs: reading.paragraphs,
       legacy: reading.legacy ? { ...reading.legacy, name: LEGACY_ENCODING_NAMES[reading.legacy.encoding] } : null,
       proposedStatus: status,
-      register: registerOutcome(reading.plan, status, s),
+      register: registerOutcome(reading.plan, 'issued', s),
     };
     return out;
   },

@@ -17,6 +17,7 @@ const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 const RegisterPage = lazy(() => import('../pages/register/RegisterPage'));
 const PrintPage = lazy(() => import('../pages/print/PrintPage'));
+const ImportPage = lazy(() => import('../pages/plans/import/ImportPage'));
 
 export const routes: RouteObject[] = [
   // The printout alone, without the app shell (used by `npm run kehoach -- pdf`).
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/overview" replace /> },
       { path: 'overview', element: <OverviewPage /> },
       { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/import', element: <ImportPage /> },
       { path: 'plans/:id', element: <PlanEditorPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'tasks', element: <TasksPage /> },

@@ -189,6 +189,9 @@ export default function PlansPage() {
               { value: 'bin', label: t('plans.viewBin') },
             ]}
           />
+          <Button variant="light" component={Link} to="/plans/import">
+            {t('import.button')}
+          </Button>
           <Button onClick={() => setPickerOpen(true)}>{t('plans.create')}</Button>
         </Group>
       </Group>

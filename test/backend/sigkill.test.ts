@@ -1,8 +1,9 @@
 /**
  * SIGKILL test: a child process runs the real backend on a real file in a temp folder, saving plans and taking
  * register numbers (fixtures/kill-child.ts), and is killed with SIGKILL at random moments: while it opens the store,
- * mid-save, mid-allocation, mid-thinning. After each kill the store must open, pass integrity_check, hold every write
- * the child reported as acknowledged, and no register number may have been given twice.
+ * mid-save, mid-allocation, mid-thinning, mid-report on a task (with its evidence file being staged). After each kill
+ * the store must open, pass integrity_check, hold every write the child reported as acknowledged (a progress report
+ * once, with its evidence file readable), and no register number nor progress report may be there twice.
  *
  * KILLS (default 50) sets the number of kills; `npm run soak` runs 1,000. The child is bundled once with esbuild, so
  * each start costs a plain Node start rather than a TypeScript compile.
@@ -16,7 +17,8 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
-import { KILL_TEST_PLANS } from './fixtures/kill-plans';
+import { KILL_TEST_PLANS, KILL_TEST_TASKS } from './fixtures/kill-plans';
+import type { TaskGetOutput } from '../../shared/api';
 import { cleanup, tempDir } from './helpers';
 
 const bundles: string[] = [];
@@ -58,6 +60,8 @@ interface Acks {
   created: Set<string>;
   /** Plan id → the number the child was told. */
   numbers: Map<string, string>;
+  /** Report id → its task, text and evidence file (sha256, or '-'). */
+  reports: Map<string, { taskId: string; text: string; sha256: string }>;
   count: number;
 }
 
@@ -74,7 +78,7 @@ function runAndKill(script: string, dataDir: string, firstMarker: number, acks: 
       pending += chunk;
       let nl: number;
       while ((nl = pending.indexOf('\n')) >= 0) {
-        const [kind, a, b] = pending.slice(0, nl).split(' ');
+        const [kind, a, b, c, d] = pending.slice(0, nl).split(' ');
         pending = pending.slice(nl + 1);
         if (kind === 'ready') {
           if (afterReady) timer = setTimeout(kill, delayMs);
@@ -86,6 +90,9 @@ function runAndKill(script: string, dataDir: string, firstMarker: number, acks: 
           acks.count++;
         } else if (kind === 'N') {
           acks.numbers.set(a!, b!);
+          acks.count++;
+        } else if (kind === 'R') {
+          acks.reports.set(c!, { taskId: a!, text: `Báo cáo ${b}`, sha256: d! });
           acks.count++;
         }
       }
@@ -135,6 +142,32 @@ async function check(dataDir: string, acks: Acks): Promise<Check> {
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     for (const [key, n] of seen) if (n > 1) result.duplicated.push(`${key} ×${n}`);
+    // Progress reports: every acknowledged one is there once, with its text and a readable evidence file; no report
+    // (acknowledged or not) is there twice.
+    const stored = new Map<string, TaskGetOutput['reports'][number]>();
+    const texts = new Map<string, number>();
+    for (const id of KILL_TEST_TASKS) {
+      const got = await backend.invoke('task.get', { id });
+      if (!got.ok) {
+        if (acks.reports.size) result.lost.push(`task ${id}: ${got.error.message}`);
+        continue;
+      }
+      for (const r of (got.data as TaskGetOutput).reports) {
+        stored.set(r.id, r);
+        texts.set(r.text, (texts.get(r.text) ?? 0) + 1);
+      }
+    }
+    for (const [text, n] of texts) if (n > 1) result.duplicated.push(`report «${text}» ×${n}`);
+    for (const [id, ack] of acks.reports) {
+      const r = stored.get(id);
+      if (!r || r.taskId !== ack.taskId || r.text !== ack.text) {
+        result.lost.push(`report ${id} «${ack.text}» on ${ack.taskId}`);
+        continue;
+      }
+      if (ack.sha256 === '-') continue;
+      const file = await backend.invoke('task.evidence', { sha256: ack.sha256 });
+      if (!file.ok || r.files[0]?.sha256 !== ack.sha256) result.lost.push(`evidence ${ack.sha256} of report «${ack.text}»`);
+    }
     const told = new Map<string, string>();
     for (const [planId, number] of acks.numbers) {
       const entry = book.data.entries.find((e) => e.plan?.id === planId && e.number === number);
@@ -160,7 +193,7 @@ describe('SIGKILL at random moments', () => {
     async () => {
       const script = await bundleChild();
       const dataDir = tempDir('kehoach-sigkill-');
-      const acks: Acks = { saved: [], created: new Set(), numbers: new Map(), count: 0 };
+      const acks: Acks = { saved: [], created: new Set(), numbers: new Map(), reports: new Map(), count: 0 };
       const totals = { kills: 0, corrupt: 0, lost: 0, duplicated: 0, acknowledged: 0, duringOpen: 0 };
       const problems: string[] = [];
       const started = Date.now();
@@ -189,13 +222,16 @@ describe('SIGKILL at random moments', () => {
         totals.acknowledged = acks.count;
         console.log(
           `${label}: kills ${totals.kills} (${totals.duringOpen} while opening), corrupt ${totals.corrupt}, lost ${totals.lost}, ` +
-            `duplicated ${totals.duplicated}; ${totals.acknowledged} acknowledged writes (${acks.numbers.size} register numbers) ` +
+            `duplicated ${totals.duplicated}; ${totals.acknowledged} acknowledged writes (${acks.numbers.size} register numbers, ` +
+            `${acks.reports.size} task reports) ` +
             `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         );
       }
       expect(problems).toEqual([]);
       expect(totals.kills).toBe(KILLS);
       expect(acks.numbers.size, 'numbers were allocated').toBeGreaterThan(0);
+      expect(acks.reports.size, 'task reports were added').toBeGreaterThan(0);
+      expect([...acks.reports.values()].some((r) => r.sha256 !== '-'), 'with evidence files').toBe(true);
       expect(acks.saved.filter(Boolean).length, 'plans were saved').toBe(KILL_TEST_PLANS.length);
     },
     // A kill, its restart and the check take about 1-2 s, several times that on a machine busy with other work.

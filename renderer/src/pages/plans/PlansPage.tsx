@@ -30,6 +30,7 @@ import { planStatusLabels, toSelectData } from '../../i18n/labels';
 import { planDateLabel, planNumberLabel, statusColor } from './planLabels';
 import { TemplatePicker } from './TemplatePicker';
 import { FirstRunHint } from '../../components/FirstRunHint';
+import { PeriodReportButton } from '../reports/PeriodReportButton';
 
 export const PAGE_SIZE = 50;
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
@@ -189,6 +190,7 @@ export default function PlansPage() {
               { value: 'bin', label: t('plans.viewBin') },
             ]}
           />
+          {view === 'live' && <PeriodReportButton />}
           <Button variant="light" component={Link} to="/plans/import">
             {t('import.button')}
           </Button>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
+import { PeriodReportButton } from '../reports/PeriodReportButton';
 import { ExportXlsxButton } from './ExportXlsxButton';
 import { TaskDrawer } from './TaskDrawer';
 import { TaskFilterBar } from './TaskFilterBar';
@@ -68,7 +69,10 @@ export default function TasksPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('tasks.title')}</Title>
-        <ExportXlsxButton filter={input} disabled={!first.data?.total} />
+        <Group gap="sm">
+          <PeriodReportButton key={filter.planId ?? ''} initialPlanIds={filter.planId ? [filter.planId] : []} today={first.data?.on} />
+          <ExportXlsxButton filter={input} disabled={!first.data?.total} />
+        </Group>
       </Group>
       <TaskFilterBar filter={filter} options={options} onChange={setFilter} searchRef={searchRef} />
       {body()}

@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createBackend, type Backend } from '../electron/backend';
 import { BackendError } from '../electron/backend/errors';
+import { describeRecord } from '../electron/backend/exchange/describe';
 import { unpackPackage } from '../electron/backend/exchange/package';
 import type { PackageInspection } from '../shared/api/exchange';
 import { appVersion } from './backup-cli';
@@ -133,17 +134,7 @@ async function inspectPackage(file: string | undefined, options: Map<string, str
         encrypted: unpacked.encrypted,
         fileSha256: unpacked.fileSha256,
         importedAt: null,
-        records: unpacked.records.map(({ record, document }) => ({
-          kind: 'plan',
-          id: record.id,
-          title: record.content.trichYeu,
-          number: record.content.header.number,
-          owner: record.owner,
-          version: record.version,
-          verdict: 'new',
-          reason: null,
-          hasDocument: !!document,
-        })),
+        records: unpacked.records.map(({ record, document }) => ({ ...describeRecord(record), verdict: 'new', reason: null, hasDocument: !!document })),
         counts: { new: 0, update: 0, same: 0, conflict: 0, refused: 0 },
       },
       io,

@@ -14,9 +14,12 @@ import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import { createHandlers } from './handlers';
 import { createContext } from './repositories/context';
-import { createExchangeRecords } from './exchange/records';
+import { foldVietnamese } from '../../shared/format/fold';
+import { createExchangeRecords } from './repositories/exchange/records';
+import { createReportGrid } from './repositories/exchange/report-grid';
+import { createSharedRecords } from './repositories/exchange/shared-records';
 import { createExchangeService } from './exchange/service';
-import { createTrustList } from './exchange/trust';
+import { createTrustList } from './repositories/exchange/trust-list';
 import { createOrganizationsRepo } from './repositories/organizations';
 import { createPlansRepo } from './repositories/plans';
 import { latestPlanChange } from './repositories/plans/store-wide';
@@ -160,13 +163,29 @@ export function createBackend(options: BackendOptions): Backend {
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
     const register = createRegisterRepo(ctx);
-    const tasks = createTasksRepo(ctx);
+    const tasks = createTasksRepo(ctx, {
+      selfNames: () => {
+        const self = settings.getSelf();
+        return self ? [foldVietnamese(self.issuer.name).trim()] : [];
+      },
+    });
     const evidence = createEvidenceStore(options.dataDir);
     if (!readOnly) evidence.recover((sha) => tasks.evidence.exists(sha));
     const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '', onIssued: tasks.syncPlan });
     const exchangeRecords = createExchangeRecords(ctx);
     const trust = createTrustList(ctx, () => settings.officeId());
-    const exchange = createExchangeService({ ctx, dataDir: options.dataDir, appVersion, settings, plans, records: exchangeRecords, trust });
+    const exchange = createExchangeService({
+      ctx,
+      dataDir: options.dataDir,
+      appVersion,
+      settings,
+      plans,
+      records: exchangeRecords,
+      trust,
+      tasks,
+      shared: createSharedRecords(ctx),
+      evidence,
+    });
     // The office identity (id and key pair) exists from the first open; a read-only store without one makes it later.
     if (!readOnly) exchange.identity();
     const services: Services = {
@@ -187,6 +206,7 @@ export function createBackend(options: BackendOptions): Backend {
       exchange,
       trust,
       exchangeRecords,
+      reportGrid: createReportGrid(ctx, tasks),
     };
     revisionScan = backgroundScan(db, ctx.now);
     return { db, schemaVersion, readOnly, handlers: createHandlers(services), close: opened.close };

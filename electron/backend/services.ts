@@ -1,7 +1,8 @@
 import type { BackupService } from './backup/service';
-import type { ExchangeRecords } from './exchange/records';
+import type { ExchangeRecords } from './repositories/exchange/records';
+import type { ReportGridQuery } from './repositories/exchange/report-grid';
 import type { ExchangeService } from './exchange/service';
-import type { TrustList } from './exchange/trust';
+import type { TrustList } from './repositories/exchange/trust-list';
 import type { OrganizationsRepo } from './repositories/organizations';
 import type { PlansRepo } from './repositories/plans';
 import type { RegisterRepo } from './repositories/register';
@@ -34,4 +35,6 @@ export interface Services {
   readonly exchange: ExchangeService;
   readonly trust: TrustList;
   readonly exchangeRecords: ExchangeRecords;
+  /** For one of our plans: which units have reported. */
+  readonly reportGrid: ReportGridQuery;
 }

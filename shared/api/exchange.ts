@@ -4,7 +4,7 @@
  * Files travel as base64 (main's file.chooseOpen/file.read and file.chooseSave carry them).
  */
 import { z } from 'zod';
-import { uuid } from '../model';
+import { PlanContent, PlanStatus, uuid } from '../model';
 import { command, query } from './contract';
 import { Empty } from './common';
 import { Passphrase } from './backup';
@@ -62,8 +62,12 @@ export type KeyStanding = z.infer<typeof KeyStanding>;
 export const RecordVerdict = z.enum(['new', 'update', 'same', 'conflict', 'refused']);
 export type RecordVerdict = z.infer<typeof RecordVerdict>;
 
+/** What a package record is: a plan, a tracked task's facts, a progress report (with evidence), a directory entry. */
+export const RecordKind = z.enum(['plan', 'task', 'report', 'org']);
+export type RecordKind = z.infer<typeof RecordKind>;
+
 export const RecordCheck = z.object({
-  kind: z.literal('plan'),
+  kind: RecordKind,
   id: z.string(),
   title: z.string(),
   number: z.string(),
@@ -73,6 +77,10 @@ export const RecordCheck = z.object({
   /** Why (refused, or a note on trùng), in Vietnamese. */
   reason: z.string().nullable(),
   hasDocument: z.boolean(),
+  /** A task or report: the plan it belongs to (else null). */
+  planId: z.string().nullable().default(null),
+  /** A report: how many evidence files travel with it. */
+  files: z.number().int().default(0),
 });
 export type RecordCheck = z.infer<typeof RecordCheck>;
 
@@ -102,6 +110,36 @@ export type PackageInspection = z.infer<typeof PackageInspection>;
 /** The package's bytes; an empty file is the backend's to name ("Tệp rỗng"). */
 const PackageInput = z.object({ base64: z.string(), passphrase: Passphrase.optional() }).strict();
 
+/** Several packages at once (every .khx on a stick): each is checked and applied in its own transaction. */
+export const ImportManyInput = z
+  .object({
+    packages: z
+      .array(z.object({ fileName: z.string().max(500).default(''), base64: z.string(), passphrase: Passphrase.optional() }).strict())
+      .min(1)
+      .max(200),
+    /** The clerk compared every unknown sender's fingerprint and accepts their keys. */
+    trust: z.boolean().default(false),
+  })
+  .strict();
+
+export const ImportOutcome = z.enum(['imported', 'alreadyImported', 'needsPassphrase', 'refused']);
+export const ImportManyOutput = z.object({
+  results: z.array(
+    z.object({
+      fileName: z.string(),
+      outcome: ImportOutcome,
+      /** Vietnamese: what was imported, or why not. */
+      message: z.string(),
+      inspection: PackageInspection.nullable(),
+    }),
+  ),
+  /** The records of every package imported now, by verdict. */
+  counts: VerdictCounts,
+  /** One line for the whole set, in Vietnamese. */
+  message: z.string(),
+});
+export type ImportManyOutput = z.infer<typeof ImportManyOutput>;
+
 export const InspectOutput = z.discriminatedUnion('opened', [
   z.object({ opened: z.literal(true), inspection: PackageInspection }),
   z.object({ opened: z.literal(false), needsPassphrase: z.literal(true) }),
@@ -122,12 +160,23 @@ export const ExportInput = z
   .object({
     /** Only these plans (else every plan the office owns that is not in the bin). */
     planIds: z.array(uuid).max(100_000).optional(),
+    /** Every plan of this term ("2025 - 2030"). */
+    term: z.string().min(1).max(100).optional(),
+    /** Only what changed since the last package to `receiverId` (Sổ trao đổi); everything when none went yet. */
+    sinceLast: z.boolean().default(false),
+    /** Directory entries the clerk chose to share. */
+    orgIds: z.array(uuid).max(10_000).default([]),
     /** The receiving office (from the trust list). */
     receiverId: uuid.optional(),
     /** Required when a plan is marked MẬT. */
     passphrase: Passphrase.optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => [i.planIds !== undefined, i.term !== undefined, i.sinceLast].filter(Boolean).length <= 1, {
+    message: 'Chọn một cách: các kế hoạch đã chọn, các kế hoạch của một nhiệm kỳ, hoặc những gì thay đổi từ gói trước.',
+    path: ['planIds'],
+  })
+  .refine((i) => !i.sinceLast || i.receiverId !== undefined, { message: 'Xuất phần thay đổi từ gói trước cần chọn đơn vị nhận.', path: ['receiverId'] });
 
 export const ExportOutput = z.object({
   fileName: z.string(),
@@ -135,6 +184,13 @@ export const ExportOutput = z.object({
   packageId: z.string(),
   plans: z.number().int(),
   documents: z.number().int(),
+  /** Tracked tasks' facts, progress reports, their evidence files, directory entries. */
+  tasks: z.number().int(),
+  reports: z.number().int(),
+  evidence: z.number().int(),
+  orgs: z.number().int(),
+  /** sinceLast: the time of the previous package to that receiver (null: none, everything went). */
+  since: z.string().nullable(),
   encrypted: z.boolean(),
   /** Plans left out, with why (TỐI MẬT / TUYỆT MẬT go through the cơ yếu channel). */
   skipped: z.array(z.object({ id: z.string(), title: z.string(), reason: z.string() })),
@@ -171,6 +227,49 @@ export const IncomingEntry = z.object({
   kind: z.enum(['new', 'update', 'conflict']),
 });
 
+/** A conflict copy: the same record changed in two places since the version both knew, kept beside ours. */
+export const ConflictItem = z.object({
+  /** The copy (a plan of its own, read-only). */
+  copyId: z.string(),
+  /** Our plan it conflicts with. */
+  planId: z.string(),
+  trichYeu: z.string(),
+  number: z.string(),
+  owner: z.object({ officeId: z.string(), name: z.string() }),
+  /** The owner's version the copy carries, and ours. */
+  theirVersion: z.number().int(),
+  ourRevision: z.number().int(),
+  receivedAt: z.string(),
+});
+export type ConflictItem = z.infer<typeof ConflictItem>;
+
+export const ConflictSide = z.object({ revision: z.number().int(), status: PlanStatus, updatedAt: z.string(), content: PlanContent });
+export const ConflictDetail = ConflictItem.extend({ ours: ConflictSide, theirs: ConflictSide });
+export type ConflictDetail = z.infer<typeof ConflictDetail>;
+
+export const ResolveConflictInput = z.object({ copyId: uuid, keep: z.enum(['ours', 'theirs']) }).strict();
+export const ResolveConflictOutput = z.object({ planId: z.string(), kept: z.enum(['ours', 'theirs']), revision: z.number().int() });
+
+/** For one of our plans: each unit (a duty block's body or a pilot unit) and whether it has reported. */
+export const ReportGridRow = z.object({
+  body: z.string(),
+  orgId: z.string().nullable(),
+  /** The office linked to that unit in the trust list (its reports come in packages), else null. */
+  officeId: z.string().nullable(),
+  tasks: z.number().int(),
+  /** Tasks with at least one progress report, and all reports. */
+  tasksReported: z.number().int(),
+  reports: z.number().int(),
+  /** Reports that came from that unit's own packages. */
+  reportsReceived: z.number().int(),
+  lastReportDate: z.string().nullable(),
+  completed: z.number().int(),
+  overdue: z.number().int(),
+  reported: z.boolean(),
+});
+export const ReportGrid = z.object({ planId: z.string(), on: z.string(), units: z.array(ReportGridRow) });
+export type ReportGrid = z.infer<typeof ReportGrid>;
+
 export const exchangeChannels = {
   'exchange.identity': query({ input: Empty, output: OfficeIdentityInfo }),
   'exchange.exportKeyCard': query({ input: Empty, output: ProducedFile }),
@@ -189,8 +288,21 @@ export const exchangeChannels = {
   'exchange.import': command({
     input: PackageInput.extend({ trust: z.boolean().default(false) }).strict(),
     output: ImportOutput,
-    invalidates: ['exchange.log', 'exchange.incoming', 'exchange.trustList', 'plan.list', 'plan.get', 'plan.years', 'plan.revisions'],
+    invalidates: ['exchange.log', 'exchange.incoming', 'exchange.trustList', 'exchange.conflicts', 'exchange.reportGrid', 'plan.list', 'plan.get', 'plan.years', 'plan.revisions', 'task.list', 'task.get', 'task.summary', 'task.timeline', 'task.filterOptions'],
   }),
+  'exchange.importMany': command({
+    input: ImportManyInput,
+    output: ImportManyOutput,
+    invalidates: ['exchange.log', 'exchange.incoming', 'exchange.trustList', 'exchange.conflicts', 'exchange.reportGrid', 'plan.list', 'plan.get', 'plan.years', 'plan.revisions', 'task.list', 'task.get', 'task.summary', 'task.timeline', 'task.filterOptions'],
+  }),
+  'exchange.conflicts': query({ input: Empty, output: z.array(ConflictItem) }),
+  'exchange.conflict': query({ input: z.object({ copyId: uuid }).strict(), output: ConflictDetail }),
+  'exchange.resolveConflict': command({
+    input: ResolveConflictInput,
+    output: ResolveConflictOutput,
+    invalidates: ['exchange.conflicts', 'exchange.conflict', 'plan.list', 'plan.get', 'plan.revisions', 'plan.years', 'task.list', 'task.get', 'task.summary', 'task.timeline'],
+  }),
+  'exchange.reportGrid': query({ input: z.object({ planId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional() }).strict(), output: ReportGrid }),
   'exchange.log': query({ input: Empty, output: z.array(ExchangeLogEntry) }),
   'exchange.incoming': query({ input: Empty, output: z.array(IncomingEntry) }),
 } as const;

@@ -48,6 +48,8 @@ export const TaskPlanRef = z.object({
   /** The plan's date as printed, "YYYY-MM-DD" when whole, else null. */
   date: z.string().nullable(),
   term: z.string(),
+  /** A plan received from another office (its duties assigned to this office): that office; null for our own plans. */
+  owner: z.object({ officeId: z.string(), name: z.string() }).nullable(),
 });
 export type TaskPlanRef = z.infer<typeof TaskPlanRef>;
 
@@ -80,6 +82,11 @@ export const TaskItem = z.object({
   /** The latest progress report's day and percent, if any. */
   lastReport: z.object({ date: z.string(), percent: z.number().int().nullable() }).nullable(),
   reportCount: z.number().int(),
+  /**
+   * A duty of a plan received from another office whose body is this office: the office our progress reports go back
+   * to (in the next package to it); null otherwise.
+   */
+  reportTo: z.object({ officeId: z.string(), name: z.string() }).nullable(),
 });
 export type TaskItem = z.infer<typeof TaskItem>;
 
@@ -131,6 +138,8 @@ export const TaskReport = z.object({
   percent: z.number().int().nullable(),
   createdAt: z.string(),
   files: z.array(EvidenceFile),
+  /** A report that came in another office's package (the unit reporting on our task): that office; null for ours. */
+  fromOffice: z.object({ officeId: z.string(), name: z.string() }).nullable(),
 });
 export type TaskReport = z.infer<typeof TaskReport>;
 

@@ -8,7 +8,9 @@ import { channels, type Channel } from '../../shared/api';
 import { isFileChannel } from '../../shared/api/file';
 import { minimalContent, seedContent } from './fixtures/plans';
 import { profile } from './fixtures/profile';
-import { call, checkOutput, cleanup, openBackend, outputChecked } from './helpers';
+import { cpSync } from 'node:fs';
+import { contentOf } from '../../electron/backend/repositories/plans';
+import { call, checkOutput, cleanup, openBackend, outputChecked, tempDir } from './helpers';
 
 afterAll(cleanup);
 
@@ -101,8 +103,26 @@ describe('every output matches the contract', () => {
     const pkg = await call(other, 'exchange.exportPackage', {});
     expect((await call(backend, 'exchange.inspect', { base64: pkg.base64 })).opened).toBe(true);
     await call(backend, 'exchange.import', { base64: pkg.base64 });
+    expect((await call(backend, 'exchange.importMany', { packages: [{ fileName: 'a.khx', base64: pkg.base64 }] })).results[0]!.outcome).toBe('alreadyImported');
     expect(await call(backend, 'exchange.incoming', {})).toHaveLength(1);
     expect(await call(backend, 'exchange.log', {})).toHaveLength(1);
+    expect(await call(backend, 'exchange.conflicts', {})).toEqual([]);
+    // The other office's plan changed in two installations: a conflict copy, compared and resolved.
+    const twinDir = tempDir();
+    other.close();
+    cpSync(other.dataDir, twinDir, { recursive: true });
+    const [one, twin] = [openBackend(other.dataDir), openBackend(twinDir)];
+    for (const [b, text] of [[one, 'Bản một'], [twin, 'Bản hai']] as const) {
+      const [p] = (await call(b, 'plan.list', {})).items;
+      const plan = await call(b, 'plan.get', { id: p!.id });
+      await call(b, 'plan.save', { ...contentOf(plan), trichYeu: text, id: plan.id, baseRevision: plan.revision });
+      await call(backend, 'exchange.import', { base64: (await call(b, 'exchange.exportPackage', {})).base64 });
+    }
+    const [conflict] = await call(backend, 'exchange.conflicts', {});
+    await call(backend, 'exchange.conflict', { copyId: conflict!.copyId });
+    await call(backend, 'exchange.resolveConflict', { copyId: conflict!.copyId, keep: 'theirs' });
+    const [ownPlan] = (await call(backend, 'plan.list', {})).items.filter((p) => !p.owner);
+    await call(backend, 'exchange.reportGrid', { planId: ownPlan!.id });
     await call(backend, 'exchange.revokeKey', { officeId: office!.officeId });
     await call(backend, 'exchange.replaceKey', {});
   });

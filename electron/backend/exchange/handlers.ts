@@ -4,7 +4,7 @@ import type { Services } from '../services';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
-export const exchangeHandlers = ({ exchange, trust, exchangeRecords }: Services): Handlers<ExchangeChannels> => ({
+export const exchangeHandlers = ({ exchange, trust, exchangeRecords, reportGrid }: Services): Handlers<ExchangeChannels> => ({
   'exchange.identity': () => exchange.identityInfo(),
   'exchange.exportKeyCard': () => exchange.exportKeyCard(),
   'exchange.replaceKey': () => exchange.replaceKey(),
@@ -19,6 +19,11 @@ export const exchangeHandlers = ({ exchange, trust, exchangeRecords }: Services)
   },
   'exchange.inspect': ({ base64, passphrase }) => exchange.inspect(bytesOf(base64), passphrase),
   'exchange.import': ({ base64, passphrase, trust: accept }) => exchange.importPackage(bytesOf(base64), { passphrase, trust: accept }),
+  'exchange.importMany': ({ packages, trust: accept }) => exchange.importMany(packages, accept),
+  'exchange.conflicts': () => exchange.conflicts(),
+  'exchange.conflict': ({ copyId }) => exchange.conflict(copyId),
+  'exchange.resolveConflict': ({ copyId, keep }) => exchange.resolveConflict(copyId, keep),
+  'exchange.reportGrid': ({ planId, on }) => reportGrid(planId, on),
   'exchange.log': () => exchangeRecords.logLines(),
   'exchange.incoming': () => exchangeRecords.incomingLines(),
 });

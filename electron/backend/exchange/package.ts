@@ -21,7 +21,7 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_MAGIC,
   PACKAGE_VERSION,
-  PlanRecord,
+  AnyRecord,
   SIGNATURE_ENTRY,
   type ManifestRecord,
   type OfficeRef,
@@ -43,7 +43,7 @@ export interface PackInput {
   appVersion: string;
   sender: Sender;
   receiver: OfficeRef | null;
-  records: { record: PlanRecord; document?: Uint8Array }[];
+  records: { record: AnyRecord; document?: Uint8Array; files?: Uint8Array[] }[];
   sign: (message: Uint8Array) => string;
   passphrase?: string;
 }
@@ -52,9 +52,10 @@ export interface PackInput {
 export function packPackage(input: PackInput): Buffer {
   const zip: ZipEntry[] = [];
   const listed: ManifestRecord[] = [];
-  for (const { record, document } of input.records) {
+  const evidence = new Set<string>();
+  for (const { record, document, files } of input.records) {
     const bytes = Buffer.from(canonicalJson(record), 'utf8');
-    const path = `records/${record.id}.json`;
+    const path = recordPath(record.kind, record.id);
     zip.push({ name: path, data: bytes });
     const entry: ManifestRecord = { kind: record.kind, id: record.id, owner: record.owner.officeId, version: record.version, path, size: bytes.length, sha256: sha256(bytes) };
     if (document) {
@@ -62,6 +63,18 @@ export function packPackage(input: PackInput): Buffer {
       // A .docx is a zip already: stored, not compressed again.
       zip.push({ name: docPath, data: document, stored: true });
       entry.document = { path: docPath, size: document.length, sha256: sha256(document) };
+    }
+    if (record.kind === 'report' && files) {
+      entry.files = record.files.map((f, i) => {
+        const ref = { path: `evidence/${f.sha256}`, size: f.size, sha256: f.sha256 };
+        if (!evidence.has(ref.path)) {
+          evidence.add(ref.path);
+          const data = files[i]!;
+          // PDF, images and Office files are compressed already; text is not.
+          zip.push({ name: ref.path, data, stored: f.mediaType !== 'text/plain' });
+        }
+        return ref;
+      });
     }
     listed.push(entry);
   }
@@ -81,10 +94,15 @@ export function packPackage(input: PackInput): Buffer {
   return input.passphrase ? box.seal(zipped, input.passphrase) : zipped;
 }
 
+/** A record's entry in the zip: `records/<id>.json` for a plan (as in version 1), `records/<kind>-<id>.json` else. */
+const recordPath = (kind: ManifestRecord['kind'], id: string) => (kind === 'plan' ? `records/${id}.json` : `records/${kind}-${id}.json`);
+
 export interface UnpackedRecord {
   entry: ManifestRecord;
-  record: PlanRecord;
+  record: AnyRecord;
   document: Uint8Array | null;
+  /** A report's evidence files, in its order. */
+  files: Uint8Array[];
 }
 
 export type UnpackResult =
@@ -215,11 +233,25 @@ export function verifyEntries(head: PackageHead): (path: string) => Uint8Array {
   // The entries must be exactly the manifest's, with the sizes it gives (checked before inflating them).
   const expected = new Map<string, number>();
   const ids = new Set<string>();
+  const evidence = new Map<string, string>();
   for (const r of manifest.records) {
-    if (ids.has(r.id)) throw refused(`${TAMPERED}: bản ghi ${r.id} được kê hai lần.`);
-    ids.add(r.id);
+    const key = `${r.kind}:${r.id}`;
+    if (ids.has(key)) throw refused(`${TAMPERED}: bản ghi ${r.id} được kê hai lần.`);
+    ids.add(key);
+    if (r.path !== recordPath(r.kind, r.id)) throw refused(`${TAMPERED}: bản ghi ${r.id} mang tên thành phần không đúng (${r.path}).`);
+    if (r.kind !== 'plan' && r.document) throw refused(`${TAMPERED}: bản ghi ${r.id} không phải kế hoạch mà kèm văn bản.`);
+    if (r.kind !== 'report' && r.files) throw refused(`${TAMPERED}: bản ghi ${r.id} không phải báo cáo mà kèm tệp minh chứng.`);
     for (const f of [r, ...(r.document ? [r.document] : [])]) {
       if (expected.has(f.path)) throw refused(`Gói kê hai lần thành phần ${f.path}.`);
+      expected.set(f.path, f.size);
+    }
+    for (const f of r.files ?? []) {
+      // The same evidence file may back several reports: one entry, named by its hash.
+      if (f.path !== `evidence/${f.sha256}`) throw refused(`${TAMPERED}: tệp minh chứng ${f.path} không mang tên theo mã băm của nó.`);
+      const known = evidence.get(f.path);
+      if (known === undefined && expected.has(f.path)) throw refused(`Gói kê hai lần thành phần ${f.path}.`);
+      if (known !== undefined && expected.get(f.path) !== f.size) throw refused(`${TAMPERED}: tệp minh chứng ${f.path} được kê với hai kích thước.`);
+      evidence.set(f.path, f.sha256);
       expected.set(f.path, f.size);
     }
   }
@@ -234,7 +266,7 @@ export function verifyEntries(head: PackageHead): (path: string) => Uint8Array {
 
   const files = inflate(data, new Set(expected.keys()));
   for (const r of manifest.records) {
-    for (const f of [r, ...(r.document ? [r.document] : [])]) {
+    for (const f of [r, ...(r.document ? [r.document] : []), ...(r.files ?? [])]) {
       const got = files[f.path];
       if (!got || got.length !== f.size || sha256(got) !== f.sha256) throw refused(`${TAMPERED}: thành phần ${f.path} không khớp mã băm SHA-256 đã kê.`);
     }
@@ -249,6 +281,7 @@ export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphra
   const records: UnpackedRecord[] = manifest.records.map((entry) => {
     const raw = file(entry.path);
     const document = entry.document ? file(entry.document.path) : null;
+    const evidence = (entry.files ?? []).map((f) => file(f.path));
     let json: unknown;
     try {
       json = JSON.parse(strFromU8(raw));
@@ -256,14 +289,14 @@ export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphra
       throw refused(`Bản ghi ${entry.path} không phải JSON hợp lệ.`);
     }
     // Content written by an older app is upgraded to today's shape first; a newer one is refused by its version.
-    if (json !== null && typeof json === 'object' && 'content' in json) {
+    if (entry.kind === 'plan' && json !== null && typeof json === 'object' && 'content' in json) {
       try {
         json = { ...json, content: upgradeContent(json.content) };
       } catch (err) {
         throw refused(`Bản ghi ${entry.path}: ${err instanceof NewerContentError ? err.message : 'nội dung kế hoạch không đọc được.'}`);
       }
     }
-    const parsed = PlanRecord.safeParse(json);
+    const parsed = AnyRecord.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw refused(`Bản ghi ${entry.path} không hợp lệ (trường ${issue?.path.join('.') || '(gốc)'}: ${issue?.message ?? ''}).`);
@@ -272,7 +305,13 @@ export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphra
     if (record.id !== entry.id || record.kind !== entry.kind || record.owner.officeId !== entry.owner || record.version !== entry.version) {
       throw refused(`${TAMPERED}: bản ghi ${entry.path} không khớp bảng kê (mã, loại, đơn vị sở hữu hoặc phiên bản).`);
     }
-    return { entry, record, document };
+    if (record.kind === 'report') {
+      const listed = entry.files ?? [];
+      if (listed.length !== record.files.length || record.files.some((f, i) => f.sha256 !== listed[i]!.sha256 || f.size !== listed[i]!.size)) {
+        throw refused(`${TAMPERED}: báo cáo ${entry.path} không khớp các tệp minh chứng đã kê.`);
+      }
+    }
+    return { entry, record, document, files: evidence };
   });
   return { needsPassphrase: false, encrypted, manifest, records, fileSha256 };
 }

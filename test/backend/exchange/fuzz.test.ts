@@ -183,7 +183,7 @@ describe('hostile packages change nothing', () => {
       return Buffer.from(zipSync({ ...files, 'manifest.json': entries['manifest.json']!, 'manifest.sig': entries['manifest.sig']! }));
     }, /^Gói bị sửa sau khi ký/u],
     ['no signature', () => Buffer.from(zipSync({ ...recordFiles(), 'manifest.json': entries['manifest.json']! })), /không có chữ ký/u],
-    ['a newer format version', () => signedZip(recordFiles(), { ...manifest, version: 2, packageId: randomUUID() }), /phiên bản 2, mới hơn.*\(1\)/u],
+    ['a newer format version', () => signedZip(recordFiles(), { ...manifest, version: 3, packageId: randomUUID() }), /phiên bản 3, mới hơn.*\(2\)/u],
     ['addressed to another office', () => signedZip(recordFiles(), { ...manifest, packageId: randomUUID(), receiver: { officeId: randomUUID(), name: 'Huyện ủy khác' } }), /^Gói này gửi cho đơn vị khác \(Huyện ủy khác\)/u],
     ['the sender impersonated with another key', () => {
       const thief = otherKey();

@@ -18,7 +18,10 @@ export const provinceProfile: SelfProfile = {
 export { draft, edit } from '../fixtures/drafts';
 
 /** Export from `from` (all its plans unless `planIds`) and return the package's base64. */
-export async function exportFrom(from: Backend, input: { planIds?: string[]; receiverId?: string; passphrase?: string } = {}): Promise<string> {
+export async function exportFrom(
+  from: Backend,
+  input: { planIds?: string[]; receiverId?: string; passphrase?: string; orgIds?: string[]; term?: string; sinceLast?: boolean } = {},
+): Promise<string> {
   return (await call(from, 'exchange.exportPackage', input)).base64;
 }
 

@@ -24,6 +24,7 @@ import { foldedWords, foldVietnamese } from '../../../../shared/format/fold';
 import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model';
 import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
 import { statusLabel } from '../../../../shared/layout/task-labels';
+import type { TaskFacts } from '../../../../shared/tasks/status';
 import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
@@ -62,6 +63,8 @@ type TrackedRow = FactColumns & {
 
 export type PlanRefRow = {
   id: string;
+  owner_office?: string | null;
+  owner_name?: string | null;
   number: string;
   doc_type: string;
   symbol: string;
@@ -93,6 +96,7 @@ export const planRefOf = (p: PlanRefRow): TaskPlanRef => ({
   status: p.status,
   date: planDateOf(p),
   term: p.term,
+  owner: p.owner_office ? { officeId: p.owner_office, name: p.owner_name ?? '' } : null,
 });
 
 /** A tracked task's id: its content id, or (that id taken by another plan's task) one derived from plan and content id. */
@@ -114,7 +118,12 @@ export interface StagedEvidence {
   name: string;
 }
 
-export function createTasksRepo(ctx: RepoContext) {
+export interface TasksRepoDeps {
+  /** This office's names (its profile), accent-folded: a received plan's duty whose body is one of them is ours. */
+  selfNames?: () => readonly string[];
+}
+
+export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   const { db } = ctx;
   registerTaskStatusFunction(db);
   const today = () => localToday(new Date(ctx.clock()));
@@ -141,12 +150,18 @@ export function createTasksRepo(ctx: RepoContext) {
     ),
     setFacts: db.prepare(`UPDATE tracked_tasks SET started_at = :startedAt, completed_at = :completedAt, paused_at = :pausedAt,
         pause_reason = :pauseReason, cancelled_at = :cancelledAt, cancel_reason = :cancelReason, event_date = :eventDate,
-        due_day = :dueDay, periods = :periods, updated_at = :now WHERE id = :id`),
-    planRef: db.prepare<[string], PlanRefRow>('SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term FROM plans WHERE id = ?'),
+        due_day = :dueDay, periods = :periods, facts_version = facts_version + 1, facts_from = NULL, updated_at = :now WHERE id = :id`),
+    planRef: db.prepare<[string], PlanRefRow>(
+      `SELECT p.id, p.number, p.doc_type, p.symbol, p.trich_yeu, p.status, p.year, p.month, p.day, p.term, o.owner_office, o.owner_name
+       FROM plans p LEFT JOIN plan_origins o ON o.plan_id = p.id WHERE p.id = ?`,
+    ),
     planMeta: db.prepare<[string], PlanRefRow & { deleted_at: string | null }>(
       'SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term, deleted_at FROM plans WHERE id = ?',
     ),
-    reports: db.prepare<[string], { id: string; task_id: string; date: string; text: string; percent: number | null; created_at: string }>(
+    reports: db.prepare<
+      [string],
+      { id: string; task_id: string; date: string; text: string; percent: number | null; created_at: string; office_id: string | null; office_name: string }
+    >(
       'SELECT * FROM task_reports WHERE task_id = ? ORDER BY date DESC, created_at DESC',
     ),
     reportFiles: db.prepare<[string], { sha256: string; name: string; size: number; media_type: EvidenceMediaType }>(
@@ -158,6 +173,11 @@ export function createTasksRepo(ctx: RepoContext) {
        ORDER BY date DESC, created_at DESC LIMIT 1`,
     ),
     insertReport: db.prepare(`INSERT INTO task_reports (id, task_id, date, text, percent, created_at) VALUES (:id, :taskId, :date, :text, :percent, :now)`),
+    insertReceivedReport: db.prepare(`INSERT INTO task_reports (id, task_id, date, text, percent, created_at, office_id, office_name)
+      VALUES (:id, :taskId, :date, :text, :percent, :createdAt, :officeId, :officeName)`),
+    setReceivedFacts: db.prepare(`UPDATE tracked_tasks SET started_at = :startedAt, completed_at = :completedAt, paused_at = :pausedAt,
+        pause_reason = :pauseReason, cancelled_at = :cancelledAt, cancel_reason = :cancelReason, event_date = :eventDate,
+        due_day = :dueDay, periods = :periods, facts_from = :from, facts_from_version = :version, updated_at = :now WHERE id = :id`),
     insertEvidence: db.prepare(`INSERT OR IGNORE INTO evidence_files (sha256, size, media_type, created_at) VALUES (:sha256, :size, :mediaType, :now)`),
     linkEvidence: db.prepare(`INSERT INTO task_report_files (report_id, position, sha256, name) VALUES (:reportId, :position, :sha256, :name)`),
     evidence: db.prepare<[string], { sha256: string; size: number; media_type: EvidenceMediaType; name: string | null }>(
@@ -389,7 +409,15 @@ export function createTasksRepo(ctx: RepoContext) {
       plan: ref,
       lastReport: last ? { date: last.date, percent: last.percent } : null,
       reportCount: last?.n ?? 0,
+      reportTo: ref.owner && isOurs(row.body) ? ref.owner : null,
     };
+  }
+
+  /** A duty body that names this office (its profile's names, accents and case aside). */
+  function isOurs(body: string): boolean {
+    const names = deps.selfNames?.() ?? [];
+    const folded = foldVietnamese(body).trim();
+    return folded !== '' && names.includes(folded);
   }
 
   function dueDayOn(row: TrackedRow, due: TaskDue | null, on: string): string | null {
@@ -445,6 +473,7 @@ export function createTasksRepo(ctx: RepoContext) {
       text: r.text,
       percent: r.percent,
       createdAt: r.created_at,
+      fromOffice: r.office_id ? { officeId: r.office_id, name: r.office_name } : null,
       files: st.reportFiles.all(r.id).map((f): EvidenceFile => ({ sha256: f.sha256, name: f.name, size: f.size, mediaType: f.media_type })),
     }));
   }
@@ -676,6 +705,54 @@ export function createTasksRepo(ctx: RepoContext) {
     return itemOf(getRow(input.taskId), spOf({}), new Map());
   }
 
+  /**
+   * Facts that came in a package from the office that reports on the task (owner-writes for facts): they replace the
+   * row's. A task closed because it left the plan stays closed that way. Inside the import's transaction.
+   */
+  function applyReceivedFacts(id: string, facts: TaskFacts, from: string, version: number): void {
+    const row = getRow(id);
+    const due = row.due ? (JSON.parse(row.due) as TaskDue) : null;
+    const removed = row.removed_from_plan === 1;
+    st.setReceivedFacts.run({
+      id,
+      startedAt: facts.startedAt,
+      completedAt: facts.completedAt,
+      pausedAt: facts.paused?.at ?? null,
+      pauseReason: facts.paused?.reason ?? null,
+      cancelledAt: removed ? row.cancelled_at : (facts.cancelled?.at ?? null),
+      cancelReason: removed ? row.cancel_reason : (facts.cancelled?.reason ?? null),
+      eventDate: facts.eventDate,
+      dueDay: dueColumns(due, facts.eventDate).dueDay,
+      periods: JSON.stringify(facts.periods),
+      from,
+      version,
+      now: ctx.nowAfter(row.updated_at),
+    });
+    refreshRows({ id });
+  }
+
+  /** A progress report that came in a package (union by id: the caller skips one already here). */
+  function addReceivedReport(
+    report: { id: string; taskId: string; date: string; text: string; percent: number | null; createdAt: string; office: { officeId: string; name: string } | null },
+    files: StagedEvidence[],
+  ): void {
+    st.insertReceivedReport.run({
+      id: report.id,
+      taskId: report.taskId,
+      date: report.date,
+      text: report.text,
+      percent: report.percent,
+      createdAt: report.createdAt,
+      officeId: report.office?.officeId ?? null,
+      officeName: report.office?.name ?? '',
+    });
+    const now = ctx.now();
+    files.forEach((f, position) => {
+      st.insertEvidence.run({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, now });
+      st.linkEvidence.run({ reportId: report.id, position, sha256: f.sha256, name: f.name });
+    });
+  }
+
   function evidence(sha256: string) {
     const row = st.evidence.get(sha256);
     if (!row) throw notFound('tệp minh chứng');
@@ -693,6 +770,9 @@ export function createTasksRepo(ctx: RepoContext) {
     checkReport,
     addReport: (input: ParsedAddReport, files: StagedEvidence[]) => addReportTx.immediate(input, files),
     setState,
+    applyReceivedFacts,
+    addReceivedReport,
+    isOurs,
     evidence: Object.assign(evidence, { exists: (sha256: string) => st.evidence.get(sha256) !== undefined }),
     today,
   };

@@ -3,9 +3,9 @@
  * plans (official_copies), the Sổ trao đổi (exchange_log) and the sổ văn bản đến (incoming_register).
  */
 import type { z } from 'zod';
-import type { ExchangeLogEntry, IncomingEntry } from '../../../shared/api/exchange';
-import type { PlanStatus } from '../../../shared/model';
-import type { RepoContext } from '../repositories/context';
+import type { ExchangeLogEntry, IncomingEntry } from '../../../../shared/api/exchange';
+import type { PlanStatus } from '../../../../shared/model';
+import type { RepoContext } from '../context';
 
 export interface PlanOrigin {
   planId: string;
@@ -48,9 +48,17 @@ export function createExchangeRecords(ctx: RepoContext) {
        content_sha256 = excluded.content_sha256, received_at = excluded.received_at`,
   );
   const conflictCopies = db.prepare<[string], OriginRow>('SELECT * FROM plan_origins WHERE conflict_of = ?');
-  const ownPlanIds = db.prepare<[], string>(
-    'SELECT p.id FROM plans p WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM plan_origins o WHERE o.plan_id = p.id) ORDER BY p.seq',
-  ).pluck();
+  const OWN = 'p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM plan_origins o WHERE o.plan_id = p.id)';
+  const ownPlanIds = db.prepare<[], string>(`SELECT p.id FROM plans p WHERE ${OWN} ORDER BY p.seq`).pluck();
+  const ownPlanIdsOfTerm = db.prepare<[string], string>(`SELECT p.id FROM plans p WHERE ${OWN} AND p.term = ? ORDER BY p.seq`).pluck();
+  const ownPlanIdsSince = db.prepare<[string], string>(`SELECT p.id FROM plans p WHERE ${OWN} AND p.updated_at > ? ORDER BY p.seq`).pluck();
+  const conflictList = db.prepare<[], OriginRow & { trich_yeu: string; number: string; our_revision: number | null }>(
+    `SELECT o.*, c.trich_yeu, c.number, p.revision AS our_revision FROM plan_origins o JOIN plans c ON c.id = o.plan_id
+     LEFT JOIN plans p ON p.id = o.conflict_of WHERE o.conflict_of IS NOT NULL ORDER BY o.received_at DESC, o.plan_id`,
+  );
+  const planSeq = db.prepare<[string], number>('SELECT seq FROM plans WHERE id = ?').pluck();
+  const dropFts = db.prepare<[number]>('DELETE FROM plans_fts WHERE rowid = ?');
+  const dropPlan = db.prepare<[string]>('DELETE FROM plans WHERE id = ?');
   const exportRow = db.prepare<[string], { id: string; status: PlanStatus; revision: number; updated_at: string; content: string | null }>(
     `SELECT p.id, p.status, p.revision, p.updated_at, kh_read(r.content, r.checksum) AS content
      FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = ?`,
@@ -87,6 +95,16 @@ export function createExchangeRecords(ctx: RepoContext) {
     setOrigin: (origin: PlanOrigin) => upsertOrigin.run(origin),
     conflictCopiesOf: (planId: string): PlanOrigin[] => conflictCopies.all(planId).map(toOrigin),
     ownPlanIds: () => ownPlanIds.all(),
+    ownPlanIdsOfTerm: (term: string) => ownPlanIdsOfTerm.all(term),
+    /** Our plans saved after `since` (ISO). */
+    ownPlanIdsSince: (since: string) => ownPlanIdsSince.all(since),
+    conflicts: () => conflictList.all().map((r) => ({ ...toOrigin(r), trichYeu: r.trich_yeu, number: r.number, ourRevision: r.our_revision })),
+    /** Remove a plan row and everything hanging off it (a resolved conflict copy). */
+    dropPlan(planId: string) {
+      const seq = planSeq.get(planId);
+      if (seq !== undefined) dropFts.run(seq);
+      dropPlan.run(planId);
+    },
     /** A plan's current revision as stored (the JSON text validated when it was saved; null content: damaged). */
     exportRow: (planId: string) => exportRow.get(planId) ?? null,
     officialCopy: (planId: string) => officialOf.get(planId) ?? null,

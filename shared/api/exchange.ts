@@ -163,16 +163,16 @@ export const ExportInput = z
     /** Every plan of this term ("2025 - 2030"). */
     term: z.string().min(1).max(100).optional(),
     /** Only what changed since the last package to `receiverId` (Sổ trao đổi); everything when none went yet. */
-    sinceLast: z.boolean().default(false),
+    sinceLast: z.boolean().optional(),
     /** Directory entries the clerk chose to share. */
-    orgIds: z.array(uuid).max(10_000).default([]),
+    orgIds: z.array(uuid).max(10_000).optional(),
     /** The receiving office (from the trust list). */
     receiverId: uuid.optional(),
     /** Required when a plan is marked MẬT. */
     passphrase: Passphrase.optional(),
   })
   .strict()
-  .refine((i) => [i.planIds !== undefined, i.term !== undefined, i.sinceLast].filter(Boolean).length <= 1, {
+  .refine((i) => [i.planIds !== undefined, i.term !== undefined, i.sinceLast === true].filter(Boolean).length <= 1, {
     message: 'Chọn một cách: các kế hoạch đã chọn, các kế hoạch của một nhiệm kỳ, hoặc những gì thay đổi từ gói trước.',
     path: ['planIds'],
   })

@@ -2,15 +2,21 @@
  * End to end, as a chi bộ's clerk: the office profile of a chi bộ (two issuer lines, symbol CBTH, T/M CHI BỘ), the
  * blank "đại hội chi bộ" template picked from the chi bộ group of the picker, its blanks filled through the UI, the
  * number pasted the state way ("Số: 10-KH/CBTH") and split; the exported .docx passes the checker with LibreOffice
- * rendering with 0 errors and 0 warnings.
+ * rendering with 0 errors and 0 warnings. In Nội dung she numbers level 3 "a.", adds a working team as a list of
+ * people (Enter for the next person) and a timetable as a table in the body: the preview draws a real table, and the
+ * .docx and the printed preview both pass the checker 0/0 with "a." and the people on them.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { checkRendered, convertToPdf, failed } from '../docx/tools';
+import { printStoredPlanPdf } from '../../scripts/print-pdf';
+import { checkRendered, convertToPdf, failed, pdfText, runChecker, writeTemp } from '../docx/tools';
 import { openApp, type AppSession } from './browser';
+
+/** What the .docx and the printed preview both show. */
+const PRINTED = ['ĐẢNG BỘ XÃ TÂN LẬP', 'CHI BỘ TRƯỜNG TIỂU HỌC', 'Số 10-KH/CBTH', 'T/M CHI BỘ', 'a. Tổ giúp việc đại hội', 'Đ/c Nguyễn Văn An', '– Bí thư Chi bộ', 'Nội dung công việc'];
 
 const SAMPLE = {
   trichYeu: 'tổ chức Đại hội Chi bộ Trường Tiểu học nhiệm kỳ 2025 - 2030',
@@ -102,14 +108,71 @@ describe('a chi bộ plan from its blank template', () => {
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
   });
 
+  it('Nội dung: level 3 numbered "a.", a working team as a list of people, a timetable as a table; the preview draws the table', async () => {
+    await openTab('Nội dung');
+    await page.getByRole('combobox', { name: 'Cấp 3' }).selectOption('a.');
+    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 2: Công tác tổ chức, phục vụ đại hội' }).click();
+    await page.getByRole('menuitem', { name: 'Đề mục (in đậm, đánh số)' }).click();
+    const team = page.getByRole('group', { name: 'Đề mục cấp 3', exact: true });
+    await team.getByRole('textbox', { name: 'Tên đề mục' }).fill('Tổ giúp việc đại hội');
+    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 3: Tổ giúp việc đại hội' }).click();
+    await page.getByRole('menuitem', { name: 'Danh sách người' }).click();
+    const person = (n: number, label: string) => page.getByRole('group', { name: `Người ${n}`, exact: true }).getByRole('textbox', { name: label, exact: true });
+    const focused = (n: number, label: string) => person(n, label).evaluate((el) => el === document.activeElement);
+    await expect.poll(() => focused(1, 'Họ và tên')).toBe(true);
+    await page.keyboard.type('Nguyễn Văn An');
+    await person(1, 'Chức vụ').fill('Bí thư Chi bộ');
+    await person(1, 'Nhiệm vụ trong tổ').fill('Tổ trưởng');
+    await person(1, 'Nhiệm vụ trong tổ').press('Enter');
+    await expect.poll(() => focused(2, 'Họ và tên')).toBe(true);
+    await page.keyboard.type('Lê Thị Bình');
+    await person(2, 'Chức vụ').fill('Chi ủy viên');
+    await person(2, 'Nhiệm vụ trong tổ').fill('Thành viên');
+
+    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: TIẾN ĐỘ THỰC HIỆN' }).click();
+    await page.getByRole('menuitem', { name: 'Bảng', exact: true }).click();
+    const table = page.getByRole('group', { name: 'Các ô của bảng' });
+    const cell = (part: string, row: number, n: number) => table.getByRole('textbox', { name: `Ô hàng ${part} ${row}, ô ${n}` });
+    for (const [n, text] of ['TT', 'Nội dung công việc', 'Thời gian'].entries()) await cell('tiêu đề', 1, n + 1).fill(text);
+    await table.getByRole('button', { name: 'Thêm hàng', exact: true }).click();
+    const rows = [
+      ['1', 'Dự thảo báo cáo chính trị', 'Trước 15/3/2025'],
+      ['2', 'Chuẩn bị nhân sự chi ủy', 'Trước 20/3/2025'],
+    ];
+    for (const [r, row] of rows.entries()) for (const [n, text] of row.entries()) await cell('nội dung', r + 1, n + 1).fill(text);
+    const status = page.getByTestId('save-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    await expect.poll(() => page.getByRole('region', { name: 'Kiểm tra thể thức' }).locator('.kh-finding').count()).toBe(0);
+
+    const preview = page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    const drawn = preview.locator('.kh-page table.kh-grid').filter({ hasText: 'Nội dung công việc' });
+    await expect.poll(() => drawn.locator('tr').count()).toBe(3);
+    await expect.poll(() => drawn.locator('td').filter({ hasText: 'Chuẩn bị nhân sự chi ủy' }).count()).toBe(1);
+    await expect.poll(async () => (await preview.locator('.kh-page').allTextContents()).join(' ')).toContain('a. Tổ giúp việc đại hội');
+  });
+
   it('exports the .docx: "CHI BỘ TRƯỜNG TIỂU HỌC", "Số 10-KH/CBTH", "T/M CHI BỘ"; the checker finds 0 errors and 0 warnings', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
     const docx = join(await mkdtemp(join(tmpdir(), 'kh-e2e-chi-bo-')), 'chi-bo.docx');
     await download.saveAs(docx);
     const xml = strFromU8(unzipSync(await readFile(docx))['word/document.xml']!);
-    for (const text of ['ĐẢNG BỘ XÃ TÂN LẬP', 'CHI BỘ TRƯỜNG TIỂU HỌC', 'Số 10-KH/CBTH', 'T/M CHI BỘ', 'Nguyễn Thị Hoa', 'Chi ủy xây dựng Kế hoạch']) expect(xml).toContain(text);
+    // Each paragraph's text (a heading's number and title are runs of their own).
+    const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gsu)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join(''));
+    for (const text of [...PRINTED, 'Nguyễn Thị Hoa', 'Chi ủy xây dựng Kế hoạch']) expect(paragraphs.join('\n')).toContain(text);
+    expect(xml.match(/<w:tbl>/gu)?.length).toBeGreaterThanOrEqual(3);
     const report = await checkRendered(docx, await convertToPdf(docx));
     expect(failed(report, 'E')).toEqual([]);
     expect(failed(report, 'W')).toEqual([]);
+  }, 240_000);
+
+  it('prints the preview to a PDF the checker passes 0/0, with "a." and the people on it', async () => {
+    const id = /#\/plans\/([^/?]+)/u.exec(page.url())?.[1];
+    expect(id).toBeTruthy();
+    const pdf = await writeTemp('chi-bo-preview.pdf', await printStoredPlanPdf(app.harness.url, id!));
+    const report = await runChecker(pdf);
+    expect(failed(report, 'E')).toEqual([]);
+    expect(failed(report, 'W')).toEqual([]);
+    const text = await pdfText(pdf);
+    for (const line of PRINTED) expect(text).toContain(line);
   }, 240_000);
 });

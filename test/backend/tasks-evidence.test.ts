@@ -111,6 +111,25 @@ describe('evidence files', () => {
     expect(filesUnder(dataDir, '.evidence-staging')).toEqual([]);
   });
 
+  it('a report on a cancelled task, or dated before the plan, is refused naming its field, and its file is not stored', async () => {
+    const dataDir = tempDir();
+    const backend = openBackend(dataDir);
+    const taskId = await firstTask(backend);
+    const files = [{ name: 'bien-ban.pdf', base64: b64(PDF) }];
+    // Seed 01 is dated 15/10/2024.
+    const early = await callError(backend, 'task.addReport', { taskId, date: '2024-10-14', text: 'Đã họp.', files });
+    expect(early).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['date'] }] });
+    expect(early.message).toBe('Ngày báo cáo (14/10/2024) trước ngày của kế hoạch (15/10/2024).');
+
+    await call(backend, 'task.setState', { taskId, action: 'cancel', date: '2024-11-01', reason: 'Không thực hiện nữa' });
+    const cancelled = await callError(backend, 'task.addReport', { taskId, date: '2024-11-02', text: 'Đã họp.', files });
+    expect(cancelled).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['taskId'], message: 'Nhiệm vụ đã hủy' }] });
+    expect(cancelled.message).toMatch(/^Nhiệm vụ đã hủy nên không nhận báo cáo tiến độ nữa/);
+    expect((await call(backend, 'task.get', { id: taskId })).reports).toEqual([]);
+    expect(filesUnder(dataDir, 'evidence')).toEqual([]);
+    expect(filesUnder(dataDir, '.evidence-staging')).toEqual([]);
+  });
+
   it('staged before a crash: put in place at the next start when its report was stored', async () => {
     const dataDir = tempDir();
     let backend = openBackend(dataDir);

@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
-import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 // The pages a window opens on are in the first bundle and render with the shell: Tổng quan (the start page) and the
 // plans list. A page loaded on demand suspends once, and React then holds the revealed Suspense boundary back for its
@@ -18,6 +17,7 @@ const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 const RegisterPage = lazy(() => import('../pages/register/RegisterPage'));
 const PrintPage = lazy(() => import('../pages/print/PrintPage'));
 const ImportPage = lazy(() => import('../pages/plans/import/ImportPage'));
+const ExchangePage = lazy(() => import('../pages/exchange/ExchangePage'));
 
 export const routes: RouteObject[] = [
   // The printout alone, without the app shell (used by `npm run kehoach -- pdf`).
@@ -34,7 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:id', element: <PlanEditorPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'tasks', element: <TasksPage /> },
-      { path: 'exchange', element: <ComingLaterPage feature="exchange" /> },
+      { path: 'exchange', element: <ExchangePage /> },
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,7 @@ import { PageLoader } from '../../app/AppLayout';
 import { useConfirm } from '../../components/confirm';
 import { orgKindLabels, toSelectData } from '../../i18n/labels';
 import { OrgModal } from './OrgModal';
+import { TrustedOffices } from './TrustedOffices';
 
 /** The directory of units and recipient bodies (org.list / org.save / org.remove). */
 export default function DirectoryPage() {
@@ -119,6 +120,7 @@ export default function DirectoryPage() {
         </Table.ScrollContainer>
       )}
 
+      <TrustedOffices />
       <OrgModal opened={modal !== null} org={modal?.org ?? null} onClose={() => setModal(null)} />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { LeaveGuard } from '../../components/LeaveGuard';
 import { BackupPanel } from './backup/BackupPanel';
 import { DisplayPreferences } from './DisplayPreferences';
 import { FormatProfileForm } from './FormatProfileForm';
+import { OfficeKeyPanel } from './OfficeKeyPanel';
 import { ProfileForm } from './ProfileForm';
 import { RecipientPresets } from './RecipientPresets';
 
@@ -41,6 +42,7 @@ export default function SettingsPage() {
           <Tabs.Tab value="recipients">{t('settings.tabRecipients')}</Tabs.Tab>
           <Tabs.Tab value="format">{t('settings.tabFormat')}</Tabs.Tab>
           <Tabs.Tab value="backup">{t('settings.tabBackup')}</Tabs.Tab>
+          <Tabs.Tab value="key">{t('settings.tabKey')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
           <ProfileForm initial={profile.data} onDirtyChange={onProfileDirty} />
@@ -56,6 +58,9 @@ export default function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="backup" pt="md">
           <BackupPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="key" pt="md">
+          <OfficeKeyPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

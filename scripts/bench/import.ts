@@ -7,8 +7,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { renderPlanDocx } from '../../electron/backend/docx';
-import { importFile, importText } from '../../electron/backend/import';
-import { IMPORT_VARIANTS, scoreVariant } from '../../test/fixtures/import-variants';
+import { importFile } from '../../electron/backend/import';
+import { IMPORT_VARIANTS, readVariant, scoreVariant } from '../../test/fixtures/import-variants';
 import { synthetic50PagesPlan } from '../../test/fixtures/synthetic-50-pages';
 import { readFileSync } from 'node:fs';
 import { TemplateFile } from '../../shared/model';
@@ -20,7 +20,7 @@ export async function run(): Promise<Record<string, number>> {
   let right = 0;
   let total = 0;
   for (const v of IMPORT_VARIANTS) {
-    const score = scoreVariant(v, importText(v.text));
+    const score = scoreVariant(v, readVariant(v));
     right += score.right;
     total += score.total;
     for (const w of score.wrong) log(`import: ${v.name}: ${w}`);

@@ -8,7 +8,8 @@ import { proposeDue } from '../format/due-date';
 import type { Block, DutyBlock, PilotUnit, PlanDate, SectionBlock } from '../model/plan';
 import type { FormatProfile } from '../model/profile';
 import type { Context } from './context';
-import type { Line } from './lines';
+import { toAppendixTable, type Line } from './lines';
+import { peopleFromTable, readPersonLine } from './people';
 import { isPilotGroupTitle, readPilotGroup, readScheduleLine } from './pilot';
 import { CLOSING_SENTENCE, DUTY_SECTION } from './patterns';
 
@@ -86,7 +87,14 @@ export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId:
     ctx.role(line, line.forced!);
   };
   lines.forEach((line, i) => {
-    if (line.table) return; // content tables are taken by the caller
+    if (line.table) {
+      // A table inside the body stays where it is: a person list, or a table block (header rows, merged cells).
+      const block: Block = peopleFromTable(line.table, newId) ?? { kind: 'table', id: newId(), table: toAppendixTable(line.table) };
+      here().push(block);
+      confidences.set(block, block.kind === 'people' ? 0.85 : 0.8);
+      ctx.role(line, 'table');
+      return;
+    }
     const label = labels[i];
     const text = line.marked.trim();
     if (line.forced && !label) {
@@ -129,7 +137,8 @@ export function readBody(lines: Line[], ctx: Context, planDate: PlanDate, newId:
 
   liftClosingSentences(root);
   const pilotUnits = pilotBlocks(root, newId);
-  dutyBlocks(root, false, planDate);
+  peopleBlocks(root, newId, confidences);
+  dutyBlocks(root, false, planDate, confidences, newId);
   recordConfidence(root, 'body', confidences, ctx);
   ctx.confident('body', lines.length ? 0.9 : 0.2);
   if (pilotUnits.length) ctx.confident('pilotUnits', 0.85);
@@ -159,9 +168,41 @@ function liftClosingSentences(root: Block[]) {
   }
 }
 
-/** A heading under a duty section whose children are all tasks ("- …" items, or plain paragraphs) is a duty block. */
-function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate) {
+/**
+ * "<Body>: <task>" — the body named at the start of a numbered paragraph, an item or a paragraph: the body and the
+ * task's text (its first letter capitalised), or null when the words before the colon are no body's name.
+ */
+export function splitBodyTask(text: string): { body: string; task: string } | null {
+  const m = /^([^:;.,()]{3,90}?)\s*:\s+(\S.*)$/su.exec(text.trim());
+  if (!m) return null;
+  const body = m[1]!.trim();
+  const words = body.split(/\s+/u);
+  // A body's name: a handful of words, opening with a capital (Ban, Văn phòng, Đảng ủy, Các chi bộ …), no figures.
+  if (words.length > 12 || !/^\p{Lu}/u.test(body) || /\d/u.test(body) || !BODY_WORD.test(body)) return null;
+  const task = m[2]!.trim();
+  return { body, task: task.charAt(0).toUpperCase() + task.slice(1) };
+}
+
+const BODY_WORD =
+  /^(?:Ban|Văn\s+phòng|Ủy\s+ban|Đảng\s+ủy|Đảng\s+đoàn|Ban\s+cán\s+sự|Chi\s+bộ|Chi\s+ủy|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Thị\s+ủy|Thường\s+trực|Cấp\s+ủy|Các|Mặt\s+trận|Đoàn|Hội|Công\s+đoàn|Trung\s+tâm|Trường|Phòng|Sở|Công\s+an|Ban\s+Chỉ\s+huy|Bộ|UBND|HĐND|MTTQ|Tổ|Đồng\s+chí|Đ\/c)\b/u;
+
+const taskOf = (text: string, planDate: PlanDate, id: string) => ({ id, text, due: proposeDue(text, planDate) });
+
+/**
+ * Duty blocks under a duty section ("Tổ chức thực hiện", "Phân công", "Nhiệm vụ cụ thể", "Trách nhiệm"): a heading whose
+ * children are all tasks ("- …" items, or plain paragraphs); a numbered paragraph "1. Ban Tuyên giáo: chủ trì …"
+ * (its items after it are more tasks); an item or paragraph "- Văn phòng Huyện ủy: bảo đảm …" (one task).
+ */
+function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate, confidences: Map<Block, number>, newId: () => string) {
   blocks.forEach((b, i) => {
+    if (underDuty && (b.kind === 'item' || b.kind === 'paragraph') && !(b.kind === 'paragraph' && b.emphasis !== 'none')) {
+      const named = splitBodyTask(b.text);
+      if (!named) return;
+      const duty: DutyBlock = { kind: 'duty', id: b.id, body: named.body, orgId: null, headingSuffix: ':', taskStyle: 'plain', tasks: [taskOf(named.task, planDate, newId())] };
+      blocks[i] = duty;
+      confidences.set(duty, 0.7);
+      return;
+    }
     if (b.kind !== 'section') return;
     const kids = b.children;
     const items = kids.length > 0 && kids.every((k) => k.kind === 'item' && k.marker === '-');
@@ -175,16 +216,49 @@ function dutyBlocks(blocks: Block[], underDuty: boolean, planDate: PlanDate) {
         orgId: null,
         headingSuffix: suffix,
         taskStyle: items ? 'dash' : 'plain',
-        tasks: kids.map((k) => {
-          const text = (k as { text: string }).text;
-          return { id: k.id, text, due: proposeDue(text, planDate) };
-        }),
+        tasks: kids.map((k) => taskOf((k as { text: string }).text, planDate, k.id)),
       };
       blocks[i] = duty;
       return;
     }
-    dutyBlocks(kids, underDuty || DUTY_SECTION.test(b.title), planDate);
+    const runin = underDuty && b.style === 'runin' && (kids.length === 0 || items || plain) ? splitBodyTask(b.title) : null;
+    if (runin) {
+      const duty: DutyBlock = {
+        kind: 'duty',
+        id: b.id,
+        body: runin.body,
+        orgId: null,
+        headingSuffix: ':',
+        taskStyle: items ? 'dash' : 'plain',
+        tasks: [taskOf(runin.task, planDate, newId()), ...kids.map((k) => taskOf((k as { text: string }).text, planDate, k.id))],
+      };
+      blocks[i] = duty;
+      confidences.set(duty, 0.7);
+      return;
+    }
+    dutyBlocks(kids, underDuty || DUTY_SECTION.test(b.title), planDate, confidences, newId);
   });
+}
+
+/** Two or more "Đ/c <name> – <position> – <role>" lines in a row (items or paragraphs) become one people block. */
+function peopleBlocks(blocks: Block[], newId: () => string, confidences: Map<Block, number>) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'section') {
+      peopleBlocks(b.children, newId, confidences);
+      continue;
+    }
+    const read = (x: Block | undefined) => (x && (x.kind === 'item' || x.kind === 'paragraph') ? readPersonLine(x.text) : null);
+    const first = read(b);
+    if (!first) continue;
+    let j = i + 1;
+    while (read(blocks[j])) j++;
+    if (j - i < 2) continue;
+    const people = blocks.slice(i, j).map((x) => ({ id: newId(), ...read(x)!.person }));
+    const block: Block = { kind: 'people', id: b.id, prefix: first.prefix, print: 'lines', people };
+    blocks.splice(i, j - i, block);
+    confidences.set(block, 0.85);
+  }
 }
 
 /** Pilot groups become one pilotUnits block; schedule lines naming the units become a pilotSchedule block. */

@@ -4,6 +4,7 @@
  * dominant formatting. The two-column layout tables (header, closing block) are read cell by cell.
  */
 import type { AppendixTable, TableCell } from '../model/plan';
+import { isPersonLinesTable } from './people';
 import { paragraphText, type SourceAlign, type SourceBlock, type SourceParagraph, type SourceTable } from './source';
 
 export interface Line {
@@ -108,7 +109,7 @@ function lineOf(p: SourceParagraph, formatted: boolean, column?: 'left' | 'right
 }
 
 /** A borderless table of two columns holds the header or the closing block: read it cell by cell. */
-const isLayoutTable = (t: SourceTable) => t.borderless && t.columnWidths.length <= 3 && t.rows.every((r) => r.cells.length <= 3);
+const isLayoutTable = (t: SourceTable) => t.borderless && t.columnWidths.length <= 3 && t.rows.every((r) => r.cells.length <= 3) && !isPersonLinesTable(t);
 
 export function flatten(blocks: SourceBlock[], formatted: boolean): Line[] {
   const out: Line[] = [];

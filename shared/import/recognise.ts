@@ -129,13 +129,14 @@ export function recognise(source: SourceDocument, options: RecogniseOptions = {}
   const body = readBody(rest, ctx, header.date, newId);
 
   const closing = readClosing(lines.slice(closingAt, appendixAt), ctx, newId);
-  const bodyTables: Line[] = rest.filter((l) => l.table);
-  const { appendices, issuedBy } = readAppendices(lines.slice(appendixAt), ctx, newId, bodyTables);
-  if (bodyTables.length) {
-    const loose: Appendix = { id: newId(), title: '', intro: [], tables: bodyTables.map((l) => toAppendixTable(l.table!)) };
+  // Tables after the closing block with no "PHỤ LỤC" line over them go to an appendix of their own.
+  const looseTables: Line[] = [];
+  const { appendices, issuedBy } = readAppendices(lines.slice(appendixAt), ctx, newId, looseTables);
+  if (looseTables.length) {
+    const loose: Appendix = { id: newId(), title: '', intro: [], tables: looseTables.map((l) => toAppendixTable(l.table!)) };
     appendices.push(loose);
-    for (const l of bodyTables) ctx.role(l, 'table');
-    ctx.notes.push(`${bodyTables.length} bảng trong thân văn bản được đưa vào phụ lục; hãy xem lại.`);
+    for (const l of looseTables) ctx.role(l, 'table');
+    ctx.notes.push(`${looseTables.length} bảng sau phần chữ ký (không có dòng "PHỤ LỤC") được đưa vào một phụ lục; hãy xem lại.`);
     ctx.confident(`appendices.${appendices.length - 1}`, 0.4);
   }
 

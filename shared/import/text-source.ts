@@ -12,6 +12,8 @@ import { plainParagraph, type SourceDocument, type SourceParagraph } from './sou
 /** A line that opens a block of its own. */
 const BLOCK_START =
   /^(?:[-+*•–]\s|[IVXLC]+[.-]\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|[a-zđ]\)\s|Nơi nhận|T\/M\s|K\/T\s|T\/L\s|(?:- )?(?:Căn cứ|Thực hiện|Thi hành)\s|KẾ HOẠCH$|PHỤ LỤC|\(Kèm theo)/u;
+/** A whole lead sentence on its line: "Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:" opens a block of its own. */
+const LEAD_LINE = /^(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Chi\s+ủy|Chi\s+bộ|Đảng\s+ủy|Thường\s+trực)\s.*\b(?:ban\s+hành|xây\s+dựng)\s+[Kk]ế\s+hoạch\b.*\bnhư\s+sau:$/u;
 const PAGE_NUMBER = /^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$/u;
 
 export interface TextSource extends SourceDocument {
@@ -70,7 +72,7 @@ export function sourceFromText(raw: string): TextSource {
     // case goes on the one above (paragraphs open with a capital or a marker), unless that one is a capital line.
     const sentenceEnds = current !== null && /[.:;!?]$/u.test(current) && /^\p{Lu}/u.test(text);
     const goesOn = wrapped && current !== null && /^\p{Ll}/u.test(text) && !isUpperLine(current);
-    if (current !== null && (goesOn || (continues && !sentenceEnds)) && !BLOCK_START.test(text)) {
+    if (current !== null && (goesOn || (continues && !sentenceEnds)) && !BLOCK_START.test(text) && !LEAD_LINE.test(text)) {
       // "294-" + "KH/HU": a word cut at its hyphen joins without a space; "2025 -" + "2027" with one.
       current = /\S-$/u.test(current) ? current + text : `${current} ${text}`;
     } else {

@@ -48,6 +48,14 @@ function block(b: Block, unitIndex: Map<string, number>): unknown {
         taskStyle: b.taskStyle,
         tasks: b.tasks.map((t) => ({ text: ws(t.text), due: t.due ? { dates: t.due.dates, relative: t.due.relative } : null })),
       };
+    case 'table': {
+      // Widths are relative (the printed grid in twips comes back rescaled): compared as rounded shares.
+      const sum = b.table.columnWidths.reduce((a, w) => a + w, 0);
+      const rows = (r: typeof b.table.rows) => r.map((row) => row.cells.map((c) => ({ paragraphs: c.paragraphs.map(ws), colSpan: c.colSpan, rowSpan: c.rowSpan })));
+      return { kind: b.kind, widths: b.table.columnWidths.map((w) => Math.round((w / sum) * 100)), headerRows: rows(b.table.headerRows), rows: rows(b.table.rows) };
+    }
+    case 'people':
+      return { kind: b.kind, prefix: b.prefix, print: b.print, people: b.people.map((p) => ({ name: ws(p.name), position: ws(trimEndPunctuation(p.position)), role: ws(trimEndPunctuation(p.role)) })) };
   }
 }
 

@@ -1,13 +1,12 @@
 /** The variant corpus (test/fixtures/import-variants.ts): fields recognised right, overall ≥ 95 %. */
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../electron/backend/import';
-import { IMPORT_VARIANTS, scoreVariant } from '../fixtures/import-variants';
+import { IMPORT_VARIANTS, readVariant, scoreVariant } from '../fixtures/import-variants';
 
 describe('variants written from the format rules', () => {
   let right = 0;
   let total = 0;
   it.each(IMPORT_VARIANTS.map((v) => [v.name, v] as const))('%s', (_name, variant) => {
-    const score = scoreVariant(variant, importText(variant.text));
+    const score = scoreVariant(variant, readVariant(variant));
     right += score.right;
     total += score.total;
     expect(score.wrong).toEqual([]);

@@ -13,6 +13,8 @@ import { isSafeRelativePath, sha256 } from '../backup/data-files';
 import { canonicalJson } from './canonical';
 import { fingerprintOf, verifySignature } from './identity';
 import { writeZip, type ZipEntry } from './zip-writer';
+import { MAX_EVIDENCE_BYTES } from '../../../shared/api/tasks';
+import { sniffEvidence } from '../tasks/evidence-store';
 import {
   LIMITS,
   MANIFEST_ENTRY,
@@ -115,8 +117,22 @@ interface ZipEntryInfo {
   originalSize: number;
 }
 
+/**
+ * The zip's end record must end the file (its comment included): a file cut short can end inside a stored .docx,
+ * whose own directory would otherwise be read as the package's.
+ */
+function endsWithZipDirectory(data: Uint8Array): boolean {
+  for (let e = data.length - 22; e >= Math.max(0, data.length - 22 - 0xffff); e--) {
+    if (data[e] === 0x50 && data[e + 1] === 0x4b && data[e + 2] === 0x05 && data[e + 3] === 0x06) {
+      return e + 22 + (data[e + 20]! | (data[e + 21]! << 8)) === data.length;
+    }
+  }
+  return false;
+}
+
 /** The zip's directory only (nothing inflated). */
 function listEntries(data: Uint8Array): ZipEntryInfo[] {
+  if (!endsWithZipDirectory(data)) throw refused(NOT_A_PACKAGE);
   const seen: ZipEntryInfo[] = [];
   try {
     unzipSync(data, {
@@ -310,6 +326,13 @@ export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphra
       if (listed.length !== record.files.length || record.files.some((f, i) => f.sha256 !== listed[i]!.sha256 || f.size !== listed[i]!.size)) {
         throw refused(`${TAMPERED}: báo cáo ${entry.path} không khớp các tệp minh chứng đã kê.`);
       }
+      // Evidence is held to the rules of a file attached here: its size, and its type read from its content.
+      record.files.forEach((f, i) => {
+        if (f.size > MAX_EVIDENCE_BYTES) throw refused(`Tệp minh chứng «${f.name}» của báo cáo ${entry.path} lớn hơn 25 MB: không nhận.`);
+        if (sniffEvidence(evidence[i]!) !== f.mediaType) {
+          throw refused(`Tệp minh chứng «${f.name}» của báo cáo ${entry.path} không đúng loại đã ghi (xét theo nội dung tệp): không nhận.`);
+        }
+      });
     }
     return { entry, record, document, files: evidence };
   });

@@ -13,7 +13,10 @@ import type { Backend } from '../../../electron/backend';
 import { canonicalJson } from '../../../electron/backend/exchange/canonical';
 import { fingerprintOf, rawPublicKey, readIdentity } from '../../../electron/backend/exchange/identity';
 import { call, cleanup, openBackend } from '../helpers';
+import { issuedSeed } from '../fixtures/tasks';
 import { communeProfile, draft, enrol, provinceProfile } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
 
 afterAll(cleanup);
 
@@ -55,7 +58,27 @@ let original: Buffer;
 let before: string;
 let signKey: (m: Uint8Array) => string;
 let entries: Record<string, Uint8Array>;
-let manifest: Record<string, unknown> & { records: { path: string; sha256: string; size: number; id: string }[]; receiver: unknown; version: number };
+let manifest: Record<string, unknown> & {
+  records: { kind: string; path: string; sha256: string; size: number; id: string; files?: { path: string; sha256: string; size: number }[] }[];
+  receiver: unknown;
+  version: number;
+};
+/** A record of that kind in the package, and a re-signed package with it (and its manifest line) changed. */
+const recordOf = (kind: string) => manifest.records.find((r) => r.kind === kind)!;
+function withRecord(kind: string, change: (record: Record<string, unknown>) => void, changeLine: (line: (typeof manifest.records)[number]) => void = () => {}): Buffer {
+  const files = recordFiles();
+  const lying = structuredClone(manifest);
+  lying.packageId = randomUUID();
+  const line = lying.records.find((r) => r.kind === kind)!;
+  const record = JSON.parse(strFromU8(files[line.path]!)) as Record<string, unknown>;
+  change(record);
+  const bytes = strToU8(canonicalJson(record));
+  files[line.path] = bytes;
+  line.sha256 = createHash('sha256').update(bytes).digest('hex');
+  line.size = bytes.length;
+  changeLine(line);
+  return signedZip(files, lying);
+}
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -82,9 +105,26 @@ beforeAll(async () => {
   await draft(sender);
   await draft(sender, {}, { trichYeu: 'Kế hoạch thứ hai' });
   await call(sender, 'plan.issue', { id: (await draft(sender, { number: '09' })).id });
-  original = Buffer.from((await call(sender, 'exchange.exportPackage', {})).base64, 'base64');
+  // Every kind of record: an issued plan's tasks with their facts, a report with two evidence files, a directory entry.
+  const seed = await issuedSeed(sender);
+  const [task] = (await call(sender, 'task.list', { planId: seed.id, limit: 1 })).items;
+  await call(sender, 'task.setState', { taskId: task!.id, action: 'start', date: '2024-10-20' });
+  await call(sender, 'task.addReport', {
+    taskId: task!.id,
+    date: '2024-10-21',
+    text: 'Đã triển khai.',
+    percent: 30,
+    files: [
+      { name: 'bien-ban.pdf', base64: b64(PDF) },
+      { name: 'ghi-chu.txt', base64: b64(strToU8('Ghi chú cuộc họp.')) },
+    ],
+  });
+  const org = await call(sender, 'org.save', { name: 'Ban Dân vận Đảng ủy', shortName: 'BDV', kind: 'ban-dang', notes: '' });
+  original = Buffer.from((await call(sender, 'exchange.exportPackage', { orgIds: [org.id] })).base64, 'base64');
   const done = await call(receiver, 'exchange.import', { base64: b64(original) });
-  expect(done.opened && done.inspection.counts.new).toBe(3);
+  if (!done.opened) throw new Error('not opened');
+  expect(new Set(done.inspection.records.map((r) => r.kind))).toEqual(new Set(['plan', 'task', 'report', 'org']));
+  expect(done.inspection.counts).toMatchObject({ new: 4 + 1 + 1 + 1, refused: 0 });
   signKey = readIdentity(sender.dataDir)!.sign;
   entries = unzipSync(original);
   manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as typeof manifest;
@@ -201,6 +241,43 @@ describe('hostile packages change nothing', () => {
       lying.records[0]!.size = bad.length;
       return signedZip(files, lying);
     }, /^Bản ghi records\/.*không hợp lệ/u],
+    ['evidence bytes swapped after signing', () => {
+      const files = recordFiles();
+      const pdf = recordOf('report').files!.find((f) => files[f.path]![0] === 0x25)!;
+      files[pdf.path] = strToU8('%PDF-1.7 khác');
+      return Buffer.from(zipSync({ ...files, 'manifest.json': entries['manifest.json']!, 'manifest.sig': entries['manifest.sig']! }));
+    }, /^Gói bị sửa sau khi ký: thành phần evidence\/[0-9a-f]{64} không/u],
+    ['a report whose evidence list differs from the manifest (signed)', () => withRecord('report', (r) => {
+      (r.files as unknown[]).pop();
+    }), /không khớp các tệp minh chứng đã kê/u],
+    ['evidence whose content is not its stated type (signed)', () => {
+      const files = recordFiles();
+      const lying = structuredClone(manifest);
+      lying.packageId = randomUUID();
+      const line = lying.records.find((r) => r.kind === 'report')!;
+      const record = JSON.parse(strFromU8(files[line.path]!)) as { files: { sha256: string; size: number; mediaType: string; name: string }[] };
+      const exe = strToU8('MZ\u0000\u0001 not a pdf');
+      const sha = createHash('sha256').update(exe).digest('hex');
+      const old = record.files[0]!;
+      delete files[`evidence/${old.sha256}`];
+      files[`evidence/${sha}`] = exe;
+      record.files[0] = { ...old, sha256: sha, size: exe.length };
+      line.files![0] = { path: `evidence/${sha}`, sha256: sha, size: exe.length };
+      const bytes = strToU8(canonicalJson(record));
+      files[line.path] = bytes;
+      line.sha256 = createHash('sha256').update(bytes).digest('hex');
+      line.size = bytes.length;
+      return signedZip(files, lying);
+    }, /không đúng loại đã ghi/u],
+    ['evidence named other than by its hash (signed)', () => withRecord('report', () => {}, (line) => {
+      line.files![0]!.path = `evidence/${'0'.repeat(64)}`;
+    }), /không mang tên theo mã băm/u],
+    ['a task record that fails its schema (signed)', () => withRecord('task', (r) => {
+      r.facts = { startedAt: 'hôm qua' };
+    }), /^Bản ghi records\/task-.*không hợp lệ/u],
+    ['a directory entry carrying a document (signed)', () => withRecord('org', () => {}, (line) => {
+      (line as Record<string, unknown>).document = { path: `documents/${line.id}.docx`, size: 1, sha256: 'a'.repeat(64) };
+    }), /không phải kế hoạch mà kèm văn bản/u],
   ];
 
   it.each(cases)('%s is refused with its own message, nothing written', async (_name, make, message) => {

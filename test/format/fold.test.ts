@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldedWords, foldVietnamese } from '../../shared/format/fold';
+
+const SEEDS = join(__dirname, '../../../shared/seeds');
 
 describe('foldVietnamese', () => {
   it('strips tones and vowel marks and lowercases', () => {
@@ -20,6 +24,14 @@ describe('foldVietnamese', () => {
     expect(nfd).not.toBe(nfc);
     expect(foldVietnamese(nfd)).toBe(foldVietnamese(nfc));
     expect(foldVietnamese(nfc)).toBe('thuong truc tinh uy');
+  });
+
+  it('folds character by character exactly as folding the whole text at once (seed plans, mixed forms, other scripts)', () => {
+    const whole = (t: string) => t.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+    const mixed = ['Thường trực'.normalize('NFD') + ' Tỉnh ủy', 'ơ\u0301 Ư\u0323', 'ΣΑΣ ǅ ﬁ 😀 Ⅻ', 'x\u0301\u0302y', '\ud800'];
+    for (const text of [...seeds, ...mixed]) expect(foldVietnamese(text)).toBe(whole(text));
+    expect(seeds.length).toBeGreaterThan(0);
   });
 
   it('leaves ASCII, digits and punctuation alone', () => {

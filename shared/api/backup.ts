@@ -132,7 +132,11 @@ export const backupChannels = {
   /** A database at start that failed its check, and the newest good backup. */
   'backup.recovery': query({ input: Empty, output: RecoveryOutput }),
   /** The whole data as one `.khbak` (produced for `file.chooseSave`; encrypted when a passphrase is given). */
-  'backup.exportFile': query({ input: z.object({ passphrase: Passphrase.optional() }).strict(), output: KhbakFile }),
+  /**
+   * A .khbak. `includeOfficeKey`: the office's private key (for signed exchange) goes in too, which forces the
+   * passphrase; without it no .khbak, automatic backup or package ever holds the key.
+   */
+  'backup.exportFile': query({ input: z.object({ passphrase: Passphrase.optional(), includeOfficeKey: z.boolean().optional() }).strict(), output: KhbakFile }),
   /** "Sao lưu ngay". */
   'backup.create': command({ input: Empty, output: BackupInfo, invalidates: ['backup.list'] }),
   'backup.stageFile': command({ input: StageFileInput, output: StageFileOutput, invalidates: [] }),

@@ -51,7 +51,7 @@ export const SaveSource = z.discriminatedUnion('kind', [
   /** The plan's print pages (route #/print/:id) as an A4 PDF. */
   z.object({ kind: z.literal('plan.pdf'), id: uuid }).strict(),
   /** The whole data as a .khbak ("Sao lưu ra USB"), passphrase-encrypted when one is given (backup.exportFile). */
-  z.object({ kind: z.literal('backup.khbak'), passphrase: Passphrase.optional() }).strict(),
+  z.object({ kind: z.literal('backup.khbak'), passphrase: Passphrase.optional(), includeOfficeKey: z.boolean().optional() }).strict(),
   /** The task table as .xlsx, with its status on the day and the list's filters (the backend's task.exportXlsx). */
   z.object({ kind: z.literal('tasks.xlsx'), filter: TaskExportInput }).strict(),
   /** A signed exchange package of the chosen plans (the backend's exchange.exportPackage, entered in the Sổ trao đổi). */

@@ -7,7 +7,7 @@ export const backupHandlers = (s: Services): Handlers<BackupChannels> => ({
   'backup.secretPlans': () => s.backups.secretPlans(),
   'backup.inspect': ({ name }) => s.backups.inspect(name),
   'backup.recovery': () => s.backups.recovery(),
-  'backup.exportFile': ({ passphrase }) => s.backups.exportFile(passphrase),
+  'backup.exportFile': ({ passphrase, includeOfficeKey }) => s.backups.exportFile(passphrase, includeOfficeKey),
   'backup.create': () => s.backups.create('manual'),
   'backup.stageFile': ({ base64, passphrase }) => s.backups.stageFile(Buffer.from(base64, 'base64'), passphrase),
   'backup.restore': ({ source }) => s.backups.restore(source),

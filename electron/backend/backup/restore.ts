@@ -4,6 +4,7 @@
  * current database closed and the copy renamed over it (atomic on one volume), its old -wal/-shm removed (they belong
  * to the replaced file), and the folders swapped.
  */
+import { IDENTITY_FOLDER } from '../exchange/identity';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,7 +58,8 @@ export function swapInBackup(options: {
       for (const f of files.filter((x) => x.path.startsWith(`${folder}/`))) {
         const target = join(staged, ...f.path.slice(folder.length + 1).split('/'));
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, f.bytes);
+        // The office key (restored from a .khbak that holds it) stays readable by the user alone.
+        writeFileSync(target, f.bytes, { mode: folder === IDENTITY_FOLDER ? 0o600 : 0o644 });
         fsyncPath(target);
       }
     }

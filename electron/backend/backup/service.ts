@@ -15,6 +15,7 @@ import type { Db } from '../db/open';
 import { BackendError } from '../errors';
 import { countData, integrityProblems, readBackup, sealBackup, type BackupManifest } from './backup-file';
 import { collectDataFiles, DATA_FOLDERS } from './data-files';
+import { IDENTITY_FOLDER } from '../exchange/identity';
 import { isEncrypted, packKhbak, unpackKhbak } from './khbak';
 import { setAsideDamaged, swapInBackup } from './restore';
 import { createBackupStore, type BackupStore } from './store';
@@ -53,7 +54,7 @@ export interface BackupService {
   /** Synchronous backup of the open database (before a migration: the database is not the host's yet). */
   createSyncOf(db: Db, kind: BackupKind, schemaVersion: number): BackupInfo;
   inspect(name: string): BackupPreview;
-  exportFile(passphrase?: string): Promise<{ fileName: string; base64: string; encrypted: boolean }>;
+  exportFile(passphrase?: string, includeOfficeKey?: boolean): Promise<{ fileName: string; base64: string; encrypted: boolean }>;
   stageFile(bytes: Uint8Array, passphrase?: string): StageFileOutput;
   restore(source: RestoreSource): Promise<{ beforeRestore: string | null; setAside: string | null; preview: BackupPreview }>;
   recovery(): RecoveryOutput;
@@ -176,8 +177,11 @@ export function createBackupService(options: BackupServiceOptions, host: BackupH
       if (!store.list().some((b) => b.name === name)) throw new BackendError('NOT_FOUND', `Không tìm thấy bản sao lưu ${name}.`);
       return readBackup(store.pathOf(name), options.appVersion).preview;
     },
-    exportFile: (passphrase) =>
+    exportFile: (passphrase, includeOfficeKey) =>
       exclusive(async () => {
+        if (includeOfficeKey && !passphrase) {
+          throw new BackendError('VALIDATION', 'Tệp sao lưu kèm khóa của cơ quan phải đặt mật khẩu: khóa chỉ rời máy khi đã mã hóa.');
+        }
         const db = openDb();
         if (!passphrase && hasSecretPlans(db)) {
           throw new BackendError('VALIDATION', 'Dữ liệu có kế hoạch mang độ mật: tệp sao lưu ra USB phải đặt mật khẩu.');
@@ -198,7 +202,7 @@ export function createBackupService(options: BackupServiceOptions, host: BackupH
           }
           const now = options.clock();
           const bytes = packKhbak(
-            { createdAt: new Date(now).toISOString(), appVersion: options.appVersion, schemaVersion: host.schemaVersion(), counts, db: readFileSync(path), files: collectDataFiles(options.dataDir, folders) },
+            { createdAt: new Date(now).toISOString(), appVersion: options.appVersion, schemaVersion: host.schemaVersion(), counts, db: readFileSync(path), files: collectDataFiles(options.dataDir, includeOfficeKey ? [...folders, IDENTITY_FOLDER] : folders) },
             passphrase,
           );
           return { fileName: khbakName(now), base64: bytes.toString('base64'), encrypted: !!passphrase };
@@ -238,7 +242,8 @@ export function createBackupService(options: BackupServiceOptions, host: BackupH
             dataDir: options.dataDir,
             backupPath: path,
             files: opened.files,
-            folders,
+            // The office key comes back only from a .khbak that holds it (made with includeOfficeKey, encrypted).
+            folders: opened.files.some((f) => f.path.startsWith(`${IDENTITY_FOLDER}/`)) ? [...folders, IDENTITY_FOLDER] : folders,
             closeCurrent: () => {
               if (db) host.closeDb();
               else setAside = setAsideDamaged(options.dataDir, options.clock());

@@ -24,7 +24,7 @@ export interface ProducedFile {
 
 export async function produceSaveSource(source: SaveSource, invoke: Invoke, printPdf: (planId: string) => Promise<Uint8Array>): Promise<ProducedFile> {
   if (source.kind === 'backup.khbak') {
-    const file = await callOrThrow(invoke, 'backup.exportFile', { passphrase: source.passphrase });
+    const file = await callOrThrow(invoke, 'backup.exportFile', { passphrase: source.passphrase, includeOfficeKey: source.includeOfficeKey });
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
   }
   if (source.kind === 'tasks.xlsx') {

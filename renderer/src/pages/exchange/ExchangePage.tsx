@@ -2,11 +2,12 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ConflictsPanel } from './ConflictsPanel';
 import { ExchangeLogTable, IncomingRegisterTable } from './ExchangeRegisters';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 
-const TABS = ['export', 'import', 'log', 'incoming'] as const;
+const TABS = ['export', 'import', 'conflicts', 'log', 'incoming'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ExchangePage() {
@@ -24,6 +25,7 @@ export default function ExchangePage() {
         <Tabs.List>
           <Tabs.Tab value="export">{t('exchange.tabExport')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('exchange.tabImport')}</Tabs.Tab>
+          <Tabs.Tab value="conflicts">{t('exchange.tabConflicts')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('exchange.tabLog')}</Tabs.Tab>
           <Tabs.Tab value="incoming">{t('exchange.tabIncoming')}</Tabs.Tab>
         </Tabs.List>
@@ -32,6 +34,9 @@ export default function ExchangePage() {
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
           <ImportPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="conflicts" pt="md">
+          <ConflictsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="log" pt="md">
           <ExchangeLogTable />

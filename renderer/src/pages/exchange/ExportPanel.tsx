@@ -3,9 +3,10 @@
  * main's save dialog. The file is written safely and read back before "Đã ghi"; a large package shows its progress.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, PasswordInput, Progress, Radio, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, Group, List, PasswordInput, Progress, Radio, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ExportSummary } from '../../../../shared/api';
 import { errorMessage } from '../../api/client';
@@ -17,7 +18,8 @@ const MIN_PASSPHRASE = 8;
 /** Plans the picker shows at once (a search narrows the list). */
 const PICKER_LIMIT = 200;
 
-type Scope = 'selected' | 'all';
+type Scope = 'selected' | 'term' | 'sinceLast' | 'all';
+const SCOPES: readonly Scope[] = ['selected', 'term', 'sinceLast', 'all'];
 
 export function ExportPanel() {
   const { t } = useTranslation();
@@ -27,6 +29,11 @@ export function ExportPanel() {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 200);
   const [receiverId, setReceiverId] = useState<string | null>(null);
+  const self = useApiQuery('org.getSelf', {});
+  const taskOptions = useApiQuery('task.filterOptions', {});
+  const [term, setTerm] = useState<string | null>(null);
+  const termValue = term ?? self.data?.term ?? '';
+  const terms = [...new Set([self.data?.term ?? '', ...(taskOptions.data?.terms ?? [])].filter(Boolean))];
   const [encrypt, setEncrypt] = useState(false);
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
@@ -38,7 +45,7 @@ export function ExportPanel() {
 
   const tooShort = encrypt && first.length < MIN_PASSPHRASE;
   const mismatch = encrypt && first !== second;
-  const nothingChosen = scope === 'selected' && chosen.size === 0;
+  const nothingChosen = (scope === 'selected' && chosen.size === 0) || (scope === 'term' && termValue.trim() === '') || (scope === 'sinceLast' && !receiverId);
   const toggle = (id: string) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -51,6 +58,8 @@ export function ExportPanel() {
     setWritten(null);
     const input = {
       ...(scope === 'selected' ? { planIds: [...chosen] } : {}),
+      ...(scope === 'term' ? { term: termValue.trim() } : {}),
+      ...(scope === 'sinceLast' ? { sinceLast: true } : {}),
       ...(receiverId ? { receiverId } : {}),
       ...(encrypt ? { passphrase: first } : {}),
     };
@@ -70,12 +79,16 @@ export function ExportPanel() {
 
   return (
     <Stack>
-      <Radio.Group label={t('exchange.export.scope')} value={scope} onChange={(v) => setScope(v === 'all' ? 'all' : 'selected')}>
+      <Radio.Group label={t('exchange.export.scope')} value={scope} onChange={(v) => setScope(SCOPES.find((x) => x === v) ?? 'selected')}>
         <Stack gap={6} mt={6}>
           <Radio value="selected" label={t('exchange.export.scopeSelected')} />
+          <Radio value="term" label={t('exchange.export.scopeTerm')} />
+          <Radio value="sinceLast" label={t('exchange.export.scopeSinceLast')} description={t('exchange.export.scopeSinceLastHint')} />
           <Radio value="all" label={t('exchange.export.scopeAll')} />
         </Stack>
       </Radio.Group>
+
+      {scope === 'term' && <Autocomplete label={t('exchange.export.term')} data={terms} value={termValue} onChange={setTerm} style={{ maxWidth: 280 }} />}
 
       {scope === 'selected' && (
         <Stack gap="xs">
@@ -119,7 +132,7 @@ export function ExportPanel() {
 
       <Select
         label={t('exchange.export.receiver')}
-        description={t('exchange.export.receiverHint')}
+        description={scope === 'sinceLast' ? t('exchange.export.receiverNeeded') : t('exchange.export.receiverHint')}
         placeholder={t('exchange.export.noReceiver')}
         clearable
         data={receivers.map((o) => ({ value: o.officeId, label: o.name || o.fingerprint }))}
@@ -179,9 +192,10 @@ export function ExportPanel() {
           {written.summary && (
             <Stack gap={4}>
               <Text size="sm">
-                {t('exchange.export.writtenSummary', { plans: written.summary.plans, documents: written.summary.documents })}
+                {t('exchange.export.writtenSummary', { plans: written.summary.plans, documents: written.summary.documents, tasks: written.summary.tasks, reports: written.summary.reports })}
                 {written.summary.encrypted ? ` ${t('exchange.export.writtenEncrypted')}` : ''}
               </Text>
+              {written.summary.since && <Text size="sm">{t('exchange.export.writtenSince', { date: dayjs(written.summary.since).format('DD/MM/YYYY HH:mm') })}</Text>}
               {written.summary.profileMissing && <Text size="sm">{t('exchange.export.profileMissing')}</Text>}
               {written.summary.skipped.length > 0 && (
                 <>

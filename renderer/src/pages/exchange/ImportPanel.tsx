@@ -15,7 +15,7 @@ import { invalidateAfter } from '../../api/queries';
 import { notifyError } from '../../app/notify';
 import { chooseAndReadFiles } from './chooseFiles';
 import { Fingerprint } from './Fingerprint';
-import { standingColor, standingLabels, verdictColor, verdictLabels } from './labels';
+import { recordKindLabels, standingColor, standingLabels, verdictColor, verdictLabels } from './labels';
 
 /** One chosen package and where it stands. */
 interface Chosen {
@@ -159,6 +159,7 @@ function PackageCard({ chosen, onPassphrase, onConfirm }: { chosen: Chosen; onPa
   const i = chosen.inspection;
   const verdicts = verdictLabels(t);
   const standings = standingLabels(t);
+  const kinds = recordKindLabels(t);
   return (
     <Card withBorder padding="md" role="region" aria-label={t('exchange.import.packageLabel', { fileName: chosen.fileName })}>
       <Stack gap="sm">
@@ -256,8 +257,9 @@ function PackageCard({ chosen, onPassphrase, onConfirm }: { chosen: Chosen; onPa
             <Table aria-label={t('exchange.import.recordsLabel', { fileName: chosen.fileName })} striped>
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th>{t('exchange.import.kind')}</Table.Th>
                   <Table.Th>{t('plans.colNumber')}</Table.Th>
-                  <Table.Th>{t('plans.colTrichYeu')}</Table.Th>
+                  <Table.Th>{t('exchange.import.what')}</Table.Th>
                   <Table.Th>{t('exchange.import.owner')}</Table.Th>
                   <Table.Th>{t('exchange.import.verdict')}</Table.Th>
                   <Table.Th>{t('exchange.import.reason')}</Table.Th>
@@ -266,7 +268,8 @@ function PackageCard({ chosen, onPassphrase, onConfirm }: { chosen: Chosen; onPa
               <Table.Tbody>
                 {i.records.map((r) => (
                   <Table.Tr key={`${r.kind}/${r.id}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.number || t('exchange.import.noNumber')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{kinds[r.kind]}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.number || (r.kind === 'plan' ? t('exchange.import.noNumber') : '')}</Table.Td>
                     <Table.Td>{r.title || t('plans.untitled')}</Table.Td>
                     <Table.Td>{r.owner.name}</Table.Td>
                     <Table.Td>

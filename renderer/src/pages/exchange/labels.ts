@@ -1,6 +1,6 @@
 /** The exchange's verdicts and standings in the clerk's words, with their colours. */
 import type { TFunction } from 'i18next';
-import type { KeyStanding, RecordVerdict } from '../../../../shared/api';
+import type { KeyStanding, RecordKind, RecordVerdict } from '../../../../shared/api';
 
 export const verdictLabels = (t: TFunction): Record<RecordVerdict, string> => ({
   new: t('exchange.verdict.new'),
@@ -21,3 +21,10 @@ export const standingLabels = (t: TFunction): Record<KeyStanding, string> => ({
 });
 
 export const standingColor: Record<KeyStanding, string> = { self: 'gray', trusted: 'green', unknown: 'yellow', changed: 'orange', revoked: 'red' };
+
+export const recordKindLabels = (t: TFunction): Record<RecordKind, string> => ({
+  plan: t('exchange.kind.plan'),
+  task: t('exchange.kind.task'),
+  report: t('exchange.kind.report'),
+  org: t('exchange.kind.org'),
+});

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import { replaceControlChars } from '../../../shared/format/text-chars';
 import type { DocumentLayout, LayoutParagraph, LayoutTable, LayoutTableRow, Run } from '../../../shared/layout';
+import { compactDocx } from './compact';
 import { ALIGN, FONTS, documentStyles, mmToTwip, ptToHalf, ptToTwip, styleId } from './styles';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -241,9 +242,14 @@ function buildDocument(layout: DocumentLayout, meta: { title?: string } = {}): D
   });
 }
 
-/** The .docx file of a layout. */
-export async function writeDocx(layout: DocumentLayout): Promise<Uint8Array> {
+/** The package as the `docx` library writes it, with its whole default kit (tests compare the print with it). */
+export async function packDocx(layout: DocumentLayout): Promise<Uint8Array> {
   const trichYeu = layout.title.find((p) => p.role === 'trich-yeu')?.runs.map((r) => r.text).join(' ');
   const buffer = await Packer.toBuffer(buildDocument(layout, trichYeu ? { title: trichYeu } : {}));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The .docx file of a layout: the library's package without the parts and styles the document does not use. */
+export async function writeDocx(layout: DocumentLayout): Promise<Uint8Array> {
+  return compactDocx(await packDocx(layout));
 }

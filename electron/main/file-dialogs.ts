@@ -6,6 +6,7 @@
 import type { BaseWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, dirname, extname, join } from 'node:path';
 import { FILE_KINDS, type FileKind } from '../../shared/api';
+import { STICK_KINDS } from './removable-drives';
 
 export type DialogApi = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
 
@@ -29,8 +30,24 @@ export function withExtension(path: string, kind: FileKind): string {
   return allowed.includes(extname(path).slice(1).toLowerCase()) ? path : `${path}.${allowed[0]}`;
 }
 
-export function createNativeDialogs(dialog: DialogApi, startFolder: () => string, platform: NodeJS.Platform = process.platform): NativeDialogs {
+export function createNativeDialogs(
+  dialog: DialogApi,
+  startFolder: () => string,
+  platform: NodeJS.Platform = process.platform,
+  /** Mounted removable drives (removable-drives.ts), first where the files that travel on a stick are opened or saved. */
+  removable: () => readonly string[] = () => [],
+): NativeDialogs {
   let lastFolder: string | null = null;
+
+  /** A stick's file starts on a mounted stick (unless the last folder is on one already); others where the user was. */
+  function firstFolder(kinds: readonly FileKind[]): string {
+    if (kinds.some((k) => STICK_KINDS.has(k))) {
+      const drives = removable();
+      const onDrive = lastFolder !== null && drives.some((d) => lastFolder === d || lastFolder!.startsWith(`${d}/`));
+      if (drives.length > 0 && !onDrive) return drives[0]!;
+    }
+    return lastFolder ?? startFolder();
+  }
   const open = new Set<BaseWindow | null>();
 
   async function oneAtATime<T>(window: BaseWindow | null, show: () => Promise<T>, cancelled: T): Promise<T> {
@@ -50,7 +67,7 @@ export function createNativeDialogs(dialog: DialogApi, startFolder: () => string
         const options: OpenDialogOptions = {
           title: 'Mở tệp',
           buttonLabel: 'Mở',
-          defaultPath: lastFolder ?? startFolder(),
+          defaultPath: firstFolder(kinds),
           filters: kinds.map(fileFilter),
           properties: many ? ['openFile', 'multiSelections'] : ['openFile'],
         };
@@ -71,7 +88,7 @@ export function createNativeDialogs(dialog: DialogApi, startFolder: () => string
           const options: SaveDialogOptions = {
             title: 'Lưu tệp',
             buttonLabel: 'Lưu',
-            defaultPath: join(lastFolder ?? startFolder(), basename(suggestedName)),
+            defaultPath: join(firstFolder([kind]), basename(suggestedName)),
             filters: [fileFilter(kind)],
             properties: ['createDirectory', 'showOverwriteConfirmation'],
           };

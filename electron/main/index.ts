@@ -3,6 +3,8 @@
  * backend worker, and the user's files (dialogs, safe writes, PDF from a hidden print window). Everything else
  * lives in the backend (plain Node) or the renderer.
  */
+import { userInfo } from 'node:os';
+import { mountRoots, removableDrives } from './removable-drives';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { APP_ROOT, appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -80,7 +82,7 @@ if (!app.requestSingleInstanceLock()) {
     enforceCsp(session.defaultSession);
     const files = createFileService({
       invoke: (channel, input) => worker.invoke(channel, input),
-      dialogs: createNativeDialogs(dialog, () => app.getPath('documents')),
+      dialogs: createNativeDialogs(dialog, () => app.getPath('documents'), process.platform, () => removableDrives(mountRoots(process.platform, userInfo().username))),
       printPdf: (planId) => printRouteToPdf(openPrintWindow, planId),
       tokens: createPathTokens(),
       evidence: { tempDir: app.getPath('temp'), openPath: (path) => shell.openPath(path) },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { createBackend, type Backend } from '../../electron/backend';
 import { createNativeDialogs, withExtension, type DialogApi } from '../../electron/main/file-dialogs';
+import { mountRoots, removableDrives } from '../../electron/main/removable-drives';
 import { fileApiError } from '../../electron/backend/files/errors';
 import { answerFileChannels, createFileService } from '../../electron/main/file-service';
 import { handleInvoke } from '../../electron/main/ipc';
@@ -231,6 +232,30 @@ describe('native dialogs', () => {
     const decomposed = '/Users/u/Kế hoạch.pdf'.normalize('NFD');
     const dialogs = createNativeDialogs(fakeDialog([decomposed]).api, () => '/Users/u', 'darwin');
     expect(await dialogs.chooseSavePath(null, 'x.pdf', 'pdf')).toBe('/Users/u/Kế hoạch.pdf'.normalize('NFC'));
+  });
+});
+
+describe('removable drives', () => {
+  it('packages, key cards and .khbak files open and save on a mounted stick first; other files where the user was', async () => {
+    const roots = join(dir, 'run-media');
+    mkdirSync(join(roots, 'USB 8GB'), { recursive: true });
+    writeFileSync(join(roots, 'not-a-drive'), '');
+    const drives = removableDrives([roots, join(dir, 'absent')]);
+    expect(drives).toEqual([join(roots, 'USB 8GB')]);
+    expect(mountRoots('linux', 'van')).toEqual(['/run/media/van', '/media/van']);
+    expect(mountRoots('win32', 'van')).toEqual([]);
+    const fake = fakeDialog([join(dir, 'Documents', 'a.docx'), null, null, null]);
+    const dialogs = createNativeDialogs(fake.api, () => join(dir, 'Documents'), 'linux', () => drives);
+    await dialogs.chooseSavePath(null, 'a.docx', 'docx');
+    await dialogs.chooseSavePath(null, 'goi.khx', 'khx');
+    await dialogs.chooseOpenPaths(null, ['khx']);
+    await dialogs.chooseOpenPath(null, ['docx']);
+    expect(fake.shown.map((s) => s.options.defaultPath)).toEqual([
+      join(dir, 'Documents', 'a.docx'),
+      join(roots, 'USB 8GB', 'goi.khx'),
+      join(roots, 'USB 8GB'),
+      join(dir, 'Documents'),
+    ]);
   });
 });
 

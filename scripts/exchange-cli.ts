@@ -15,7 +15,7 @@ import { createBackend, type Backend } from '../electron/backend';
 import { BackendError } from '../electron/backend/errors';
 import { describeRecord } from '../electron/backend/exchange/describe';
 import { unpackPackage } from '../electron/backend/exchange/package';
-import type { PackageInspection } from '../shared/api/exchange';
+import type { ExportOutput, ImportManyOutput, PackageInspection } from '../shared/api/exchange';
 import { appVersion } from './backup-cli';
 
 export class ExchangeUsageError extends Error {}
@@ -26,9 +26,9 @@ interface Io {
 }
 
 const USAGE = `Cách dùng:
-  npm run kehoach -- exchange export --data <thư-mục> [--plans <mã,…>] [--to <mã-đơn-vị-nhận>] -o <tệp.khx>
+  npm run kehoach -- exchange export --data <thư-mục> [--plans <mã,…> | --term <nhiệm kỳ> | --since-last] [--to <mã-đơn-vị-nhận>] [--orgs <mã,…>] -o <tệp.khx>
   npm run kehoach -- exchange inspect <tệp.khx> [--data <thư-mục>]
-  npm run kehoach -- exchange import <tệp.khx> --data <thư-mục> [--trust]`;
+  npm run kehoach -- exchange import <tệp.khx>… --data <thư-mục> [--trust]`;
 
 const VERDICT: Record<string, string> = { new: 'mới', update: 'cập nhật', same: 'trùng', conflict: 'xung đột', refused: 'bị từ chối' };
 const STANDING: Record<string, string> = { self: 'của chính đơn vị này', trusted: 'tin cậy', unknown: 'CHƯA tin cậy', changed: 'ĐỔI KHÓA', revoked: 'ĐÃ THU HỒI' };
@@ -84,14 +84,26 @@ async function exportPackage(options: Map<string, string | true>, io: Io): Promi
   const plans = options.get('plans');
   const planIds = typeof plans === 'string' ? plans.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const receiverId = options.get('to');
+  const term = options.get('term');
+  const orgs = options.get('orgs');
+  const sinceLast = options.get('sinceLast') === true;
+  if (sinceLast && typeof receiverId !== 'string') throw new ExchangeUsageError('--since-last cần --to <mã-đơn-vị-nhận>: phần thay đổi từ gói trước gửi đơn vị đó.');
+  if ([planIds !== undefined, typeof term === 'string', sinceLast].filter(Boolean).length > 1) throw new ExchangeUsageError('Chỉ chọn một trong --plans, --term, --since-last.');
   const backend = createBackend({ dataDir, appVersion: appVersion() });
   try {
-    let result: { base64: string; plans: number; documents: number; skipped: { title: string; reason: string }[]; profileMissing: boolean; encrypted: boolean };
+    let result: ExportOutput;
     try {
-      result = await invoke(backend, 'exchange.exportPackage', { planIds, receiverId: typeof receiverId === 'string' ? receiverId : undefined, passphrase: passphrase() });
+      result = await invoke(backend, 'exchange.exportPackage', {
+        planIds,
+        term: typeof term === 'string' ? term : undefined,
+        sinceLast: sinceLast || undefined,
+        orgIds: typeof orgs === 'string' ? orgs.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+        receiverId: typeof receiverId === 'string' ? receiverId : undefined,
+        passphrase: passphrase(),
+      });
     } catch (err) {
       // A malformed or unknown plan or office id is a usage error.
-      if (err instanceof BackendError && (err.code === 'NOT_FOUND' || (err.code === 'VALIDATION' && /trường (planIds|receiverId)/u.test(err.message)))) {
+      if (err instanceof BackendError && (err.code === 'NOT_FOUND' || (err.code === 'VALIDATION' && /trường (planIds|receiverId|orgIds|term)/u.test(err.message)))) {
         throw new ExchangeUsageError(err.message);
       }
       throw err;
@@ -106,7 +118,11 @@ async function exportPackage(options: Map<string, string | true>, io: Io): Promi
       io.out(`Chưa có hồ sơ cơ quan: gói ghi đơn vị gửi bằng mã ${identity.officeId} và dấu vân tay ${identity.fingerprint}.`);
     }
     for (const s of result.skipped) io.out(`Bỏ qua «${s.title}»: ${s.reason}`);
-    io.out(`Đã ghi ${out}: ${result.plans} kế hoạch, ${result.documents} tệp .docx chính thức${result.encrypted ? ', có mật khẩu' : ''} (${bytes.length} byte, đã đọc lại và kiểm tra).`);
+    if (sinceLast) io.out(result.since ? `Phần thay đổi từ gói trước (${result.since}).` : 'Chưa gửi gói nào cho đơn vị này: gửi tất cả.');
+    io.out(
+      `Đã ghi ${out}: ${result.plans} kế hoạch, ${result.documents} tệp .docx chính thức, ${result.tasks} nhiệm vụ, ${result.reports} báo cáo tiến độ ` +
+        `(${result.evidence} tệp minh chứng), ${result.orgs} đơn vị trong danh mục${result.encrypted ? ', có mật khẩu' : ''} (${bytes.length} byte, đã đọc lại và kiểm tra).`,
+    );
     io.out(`Dấu vân tay của đơn vị gửi: ${identity.fingerprint}`);
     return 0;
   } finally {
@@ -171,12 +187,28 @@ async function importPackage(file: string | undefined, options: Map<string, stri
   }
 }
 
+/** Several packages at once (every .khx on a stick): one line each and one summary; exit 1 when any was refused. */
+async function importPackages(files: string[], options: Map<string, string | true>, io: Io): Promise<number> {
+  const packages = files.map((file) => ({ fileName: file, base64: readPackageFile(file).toString('base64'), passphrase: passphrase() }));
+  const backend = createBackend({ dataDir: existingDataDir(options.get('data') as string | undefined, 'import'), appVersion: appVersion() });
+  try {
+    const result = await invoke<ImportManyOutput>(backend, 'exchange.importMany', { packages, trust: options.get('trust') === true });
+    for (const r of result.results) io.out(`${r.fileName}: ${r.message}`);
+    io.out(result.message);
+    return result.results.some((r) => r.outcome === 'refused' || r.outcome === 'needsPassphrase') ? 1 : 0;
+  } finally {
+    backend.close();
+  }
+}
+
 export async function runExchange(sub: string | undefined, positional: string[], options: Map<string, string | true>, io: Io): Promise<number> {
   if (sub !== 'export' && sub !== 'inspect' && sub !== 'import') throw new ExchangeUsageError(USAGE);
-  if (positional.length > (sub === 'export' ? 0 : 1)) throw new ExchangeUsageError(`Thừa tham số: ${positional.slice(sub === 'export' ? 0 : 1).join(' ')}`);
+  const most = sub === 'export' ? 0 : sub === 'inspect' ? 1 : Infinity;
+  if (positional.length > most) throw new ExchangeUsageError(`Thừa tham số: ${positional.slice(most).join(' ')}`);
   try {
     if (sub === 'export') return await exportPackage(options, io);
     if (sub === 'inspect') return await inspectPackage(positional[0], options, io);
+    if (positional.length > 1) return await importPackages(positional, options, io);
     return await importPackage(positional[0], options, io);
   } catch (err) {
     if (err instanceof ExchangeUsageError) throw err;

@@ -47,11 +47,13 @@ const USAGE = `Cách dùng:
   npm run kehoach -- report <mã-kế-hoạch> --data <thư-mục> -o <tệp.docx> [--period 2025-H1] [--new]
                                                                      In báo cáo kết quả thực hiện kế hoạch (báo cáo mới nhất
                                                                      của kế hoạch; chưa có thì lập và lưu một báo cáo mới)
-  npm run kehoach -- exchange export --data <thư-mục> [--plans <mã,…>] [--to <mã-đơn-vị>] -o <tệp.khx>
-                                                                     Xuất gói trao đổi đã ký
+  npm run kehoach -- exchange export --data <thư-mục> [--plans <mã,…> | --term <nhiệm kỳ> | --since-last] [--to <mã-đơn-vị>] [--orgs <mã,…>] -o <tệp.khx>
+                                                                     Xuất gói trao đổi đã ký (--since-last: phần thay đổi từ
+                                                                     gói trước gửi đơn vị --to; --orgs: đơn vị trong danh mục)
   npm run kehoach -- exchange inspect <tệp.khx> [--data <thư-mục>]   Xem gói: đơn vị gửi, chữ ký, từng bản ghi
-  npm run kehoach -- exchange import <tệp.khx> --data <thư-mục> [--trust]
-                                                                     Nhập gói (--trust: đã so dấu vân tay, tin đơn vị gửi)
+  npm run kehoach -- exchange import <tệp.khx>… --data <thư-mục> [--trust]
+                                                                     Nhập một hoặc nhiều gói (--trust: đã so dấu vân tay, tin
+                                                                     đơn vị gửi)
 <kế-hoạch.json>: tệp mẫu ({ "content": … }) hoặc nội dung kế hoạch (PlanContent).
 --draft: vẫn in bản dự thảo còn lỗi thể thức (không có --draft thì không ghi tệp khi còn lỗi).`;
 
@@ -61,8 +63,8 @@ interface Args {
 }
 
 /** Options that take a value; every other `-x`/`--x` is a flag. */
-const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on', '--period': 'period', '--plans': 'plans', '--to': 'to' };
-const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft', '--new': 'new', '--trust': 'trust' };
+const VALUE_OPTIONS: Record<string, string> = { '-o': 'out', '--out': 'out', '--data': 'data', '--on': 'on', '--period': 'period', '--plans': 'plans', '--to': 'to', '--term': 'term', '--orgs': 'orgs' };
+const FLAG_OPTIONS: Record<string, string> = { '--json': 'json', '--draft': 'draft', '--new': 'new', '--trust': 'trust', '--since-last': 'sinceLast' };
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];

@@ -54,6 +54,36 @@ describe('kehoach exchange', () => {
     expect(again.out).toMatch(/Gói này đã được nhập ngày/u);
   });
 
+  it('--term and --since-last choose what goes; several files import at once with one summary', async () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const one = createBackend({ dataDir: a });
+    await one.invoke('plan.save', { ...minimalContent({ trichYeu: 'Nhiệm kỳ trước' }), term: '2020-2025', id: randomUUID(), baseRevision: null });
+    await one.invoke('plan.save', { ...minimalContent({ trichYeu: 'Nhiệm kỳ này' }), term: '2025-2030', id: randomUUID(), baseRevision: null });
+    const two = createBackend({ dataDir: b });
+    const card = await two.invoke('exchange.exportKeyCard', {});
+    const bId = await two.invoke('exchange.identity', {});
+    two.close();
+    if (!card.ok || !bId.ok) throw new Error('no card');
+    await one.invoke('exchange.enrolKeyCards', { files: [card.data] });
+    one.close();
+    const term = await run(['exchange', 'export', '--data', a, '--term', '2020-2025', '-o', join(dir, 'term.khx')]);
+    expect(term.out).toMatch(/: 1 kế hoạch, 0 tệp \.docx chính thức, 0 nhiệm vụ, 0 báo cáo tiến độ/u);
+    const first = await run(['exchange', 'export', '--data', a, '--since-last', '--to', bId.data.officeId, '-o', join(dir, 'first.khx')]);
+    expect(first.out).toMatch(/Chưa gửi gói nào cho đơn vị này[\s\S]*: 2 kế hoạch/u);
+    const second = await run(['exchange', 'export', '--data', a, '--since-last', '--to', bId.data.officeId, '-o', join(dir, 'second.khx')]);
+    expect(second.out).toMatch(/Phần thay đổi từ gói trước[\s\S]*: 0 kế hoạch/u);
+    expect((await run(['exchange', 'export', '--data', a, '--since-last', '-o', join(dir, 'x.khx')])).code).toBe(2);
+    expect((await run(['exchange', 'export', '--data', a, '--since-last', '--term', '2020-2025', '--to', bId.data.officeId, '-o', join(dir, 'x.khx')])).code).toBe(2);
+
+    const junk = join(dir, 'hong.khx');
+    writeFileSync(junk, 'không phải gói');
+    const many = await run(['exchange', 'import', join(dir, 'term.khx'), junk, join(dir, 'first.khx'), '--data', b, '--trust']);
+    expect(many.code).toBe(1);
+    expect(many.out).toMatch(/hong\.khx: Tệp không phải gói KẾ HOẠCH/u);
+    expect(many.out).toMatch(/3 gói: 2 đã nhập, 0 đã nhập trước đó, 1 bị từ chối\. Bản ghi: 2 mới, 0 cập nhật, 0 xung đột, 1 trùng/u);
+  });
+
   it('exit 1 for a file that is not a package; exit 2 for bad usage', async () => {
     const junk = join(dir, 'junk.khx');
     writeFileSync(junk, 'PK\u0003\u0004 không phải zip');

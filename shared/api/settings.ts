@@ -4,6 +4,11 @@ import { command, query } from './contract';
 
 export const settingsChannels = {
   'settings.get': query({ input: Empty, output: Settings }),
-  'settings.set': command({ input: SettingsPatch, output: Settings, invalidates: ['settings.get'] }),
+    /** The "sắp đến hạn" window is a setting: every view of tasks shows statuses by it. */
+  'settings.set': command({
+    input: SettingsPatch,
+    output: Settings,
+    invalidates: ['settings.get', 'task.list', 'task.get', 'task.summary', 'task.timeline'],
+  }),
 } as const;
 export type SettingsChannels = typeof settingsChannels;

@@ -12,6 +12,8 @@ export const Settings = z.object({
   formatProfile: FormatProfile.default(FormatProfile.parse({})),
   /** Saved nơi nhận presets, e.g. "Thường trực Tỉnh ủy (b/c)". */
   recipientPresets: z.array(z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(500))).max(200).default([]),
+  /** A task falls "Sắp đến hạn" this many days before its due day (and on it). */
+  taskDueSoonDays: z.number().int().min(0).max(60).default(7),
 });
 export type Settings = z.infer<typeof Settings>;
 /**
@@ -23,5 +25,6 @@ export const SettingsPatch = z.object({
   largeText: Settings.shape.largeText.unwrap().optional(),
   formatProfile: Settings.shape.formatProfile.unwrap().optional(),
   recipientPresets: Settings.shape.recipientPresets.unwrap().optional(),
+  taskDueSoonDays: Settings.shape.taskDueSoonDays.unwrap().optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -169,3 +169,29 @@ describe('migration 8 (task status today)', () => {
     expect(rows(db, 'SELECT * FROM task_status_day')).toEqual([]);
   });
 });
+
+describe('migration 10 (task list search)', () => {
+  it('gives each tracked task its plan’s term and indexes its folded words; both follow later changes', () => {
+    const db = databaseAt(9);
+    const id = '5c1d2a57-8a57-4b0e-9f4c-3f7f0f1e2d3c';
+    insertPlanAtV2(db, id, '10', [{ reason: 'create', savedAt: '2025-01-02T03:04:05.000Z' }]);
+    db.prepare(`UPDATE plans SET term = '2020-2025' WHERE id = ?`).run(id);
+    db.prepare(
+      `INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, text, search_folded, due_kind, tracked_from, created_at, updated_at)
+       VALUES ('t1', ?, 'task', 't1', 0, 'Tổ chức đại hội điểm', 'to chuc dai hoi diem 10-kh/hu', 'none', '2025-01-02', 'x', 'x')`,
+    ).run(id);
+    const before = rows(db, 'SELECT * FROM tracked_tasks');
+    upgrade(db, 10);
+    const after = rows(db, 'SELECT * FROM tracked_tasks') as Record<string, unknown>[];
+    expect(after.map(({ term, ...rest }) => (expect(term).toBe('2020-2025'), rest))).toEqual(before);
+    const found = (words: string) => rows(db, 'SELECT rowid FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH ?', words).length;
+    expect(found('"dai" "hoi" "die"*')).toBe(1);
+
+    db.prepare(`UPDATE plans SET term = '2025-2030' WHERE id = ?`).run(id);
+    expect(rows(db, 'SELECT term FROM tracked_tasks')).toEqual([{ term: '2025-2030' }]);
+    db.prepare(`UPDATE tracked_tasks SET search_folded = 'kiem tra cong tac' WHERE id = 't1'`).run();
+    expect([found('"dai"'), found('"kiem" "tra"')]).toEqual([0, 1]);
+    db.prepare(`DELETE FROM plans WHERE id = ?`).run(id);
+    expect(found('"kiem"')).toBe(0);
+  });
+});

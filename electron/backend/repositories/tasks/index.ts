@@ -20,7 +20,8 @@ import type {
   DueKind,
 } from '../../../../shared/api/tasks';
 import { formatDocSymbol } from '../../../../shared/format/symbol';
-import { foldedWords, foldVietnamese } from '../../../../shared/format/fold';
+import { foldVietnamese } from '../../../../shared/format/fold';
+import { ftsQuery } from '../plan-index';
 import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model';
 import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
 import { statusLabel } from '../../../../shared/layout/task-labels';
@@ -29,14 +30,13 @@ import { BackendError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
 import { dueSortSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
-import { isReadOnlyError } from '../../errors';
+import { createSettingsRepo } from '../settings';
+import { createKeptStatus } from './kept-status';
 
 export type ParsedTaskList = z.output<typeof TaskListInput>;
 export type ParsedTaskExport = z.output<typeof TaskExportInput>;
 export type ParsedAddReport = z.output<typeof AddReportInput>;
 export type ParsedSetState = z.output<typeof SetStateInput>;
-
-export const DUE_SOON_DAYS = 7;
 
 type TaskPreviewChange = z.output<typeof TaskPreviewItem>['change'];
 
@@ -133,9 +133,9 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     byId: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE id = ?'),
     idTaken: db.prepare<[string], number>('SELECT 1 FROM tracked_tasks WHERE id = ?').pluck(),
     insert: db.prepare(`INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, duty_id, body, org_id, partners, text,
-        search_folded, due, due_kind, due_day, tracked_from, created_at, updated_at)
+        search_folded, due, due_kind, due_day, tracked_from, created_at, updated_at, term)
       VALUES (:id, :planId, :source, :sourceId, :position, :dutyId, :body, :orgId, :partners, :text, :folded, :due, :dueKind, :dueDay,
-        :trackedFrom, :now, :now)`),
+        :trackedFrom, :now, :now, coalesce((SELECT term FROM plans WHERE id = :planId), ''))`),
     updateFromContent: db.prepare(`UPDATE tracked_tasks SET position = :position, duty_id = :dutyId, body = :body, org_id = :orgId,
         partners = :partners, text = :text, search_folded = :folded, due = :due, due_kind = :dueKind, due_day = :dueDay, updated_at = :now
       WHERE id = :id`),
@@ -186,47 +186,14 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     ),
   };
 
-  // ---- today's status, kept in columns (migration 8) ----
+  // ---- today's status, kept in columns (kept-status.ts) ----
 
-  const cacheDay = db.prepare<[], { day: string; soon_days: number }>('SELECT day, soon_days FROM task_status_day WHERE id = 1');
-  const setCacheDay = db.prepare<[string, number]>(
-    'INSERT INTO task_status_day (id, day, soon_days) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day, soon_days = excluded.soon_days',
-  );
-  const refreshSql = (where: string) => `UPDATE tracked_tasks AS t SET status_today = ${statusSql()}, due_today = ${dueSortSql()} ${where}`;
-  const refreshAll = db.prepare(refreshSql(''));
-  const refreshPlan = db.prepare(refreshSql('WHERE t.plan_id = :planId'));
-  const refreshTask = db.prepare(refreshSql('WHERE t.id = :id'));
-
-  /** Recompute the kept status of a plan's or one task's rows after a write, for the day the columns hold. */
-  function refreshRows(by: { planId: string } | { id: string }): void {
-    const kept = cacheDay.get();
-    if (!kept) return;
-    const params = { ...statusParams(kept.day, kept.soon_days), ...by };
-    if ('planId' in by) refreshPlan.run(params);
-    else refreshTask.run(params);
-  }
-
-  const refreshForDay = db.transaction((sp: StatusParams) => {
-    refreshAll.run(sp);
-    setCacheDay.run(sp.on, sp.soonDays);
-  });
-
-  /**
-   * Whether a query for `sp` can read the kept columns: today with the default window. They are brought to today
-   * first when the day changed (every row once a day). A read-only store that cannot write them computes instead.
-   */
-  function usesKept(sp: StatusParams): boolean {
-    if (sp.on !== today() || sp.soonDays !== DUE_SOON_DAYS) return false;
-    const kept = cacheDay.get();
-    if (kept && kept.day === sp.on && kept.soon_days === sp.soonDays) return true;
-    try {
-      refreshForDay.immediate(sp);
-      return true;
-    } catch (err) {
-      if (isReadOnlyError(err)) return false;
-      throw err;
-    }
-  }
+  const settings = createSettingsRepo(ctx);
+  /** The office's "sắp đến hạn" window (Cài đặt), the default of every status query. */
+  const dueSoonDays = () => settings.get().taskDueSoonDays;
+  const kept = createKeptStatus(db, () => ({ day: today(), soonDays: dueSoonDays() }));
+  const refreshRows = kept.refreshRows;
+  const usesKept = kept.usesKept;
 
   const binHoldsTasks = db
     .prepare<[], number>(
@@ -319,7 +286,13 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   interface Query {
     where: string[];
     params: Record<string, unknown>;
+    /** The number of matches when known without counting rows. */
+    total: number | null;
   }
+
+  /** Matches of a word search under which they are fetched by rowid. */
+  const FEW_MATCHES = 2000;
+  const ftsCount = db.prepare<[string], number>('SELECT count(*) FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH ?').pluck();
 
   /** The WHERE of a list (status filter included) and its named parameters. */
   function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams, { S, D }: { S: string; D: string }): Query {
@@ -339,7 +312,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       params.body = input.body;
     }
     if (input.term) {
-      where.push('t.plan_id IN (SELECT id FROM plans WHERE term = :term)');
+      where.push('t.term = :term');
       params.term = input.term;
     }
     if (input.dueFrom) {
@@ -350,16 +323,23 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       where.push(`${D} <= :dueTo`);
       params.dueTo = input.dueTo;
     }
-    foldedWords(input.search).forEach((w, i) => {
-      where.push(`instr(t.search_folded, :w${i}) > 0`);
-      params[`w${i}`] = w;
-    });
+    let matches: number | null = null;
+    const words = ftsQuery(input.search);
+    if (words) {
+      // Few matches: fetch them by rowid. Many: walk the filter's (or the due day's) index in order and keep the
+      // rows the words match, so a page stops after its rows instead of reading and sorting every match.
+      matches = ftsCount.get(words) as number;
+      where.push(`${matches <= FEW_MATCHES ? '' : '+'}t.seq IN (SELECT rowid FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH :words)`);
+      params.words = words;
+    }
     if (input.statuses?.length) {
       const codes = [...new Set(input.statuses)];
       where.push(`${S} IN (${codes.map((_, i) => `:s${i}`).join(', ')})`);
       codes.forEach((c, i) => (params[`s${i}`] = c));
     }
-    return { where, params };
+    // Words alone (nothing else narrows the list): the index's count is the total.
+    const total = matches !== null && where.length === 2 && where[0] === '1' ? matches : null;
+    return { where, params, total };
   }
 
   const cached = new Map<string, ReturnType<typeof db.prepare>>();
@@ -379,7 +359,31 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     return planRefOf(row);
   }
 
-  function itemOf(row: TrackedRow & { status_code?: TaskStatusCode }, sp: StatusParams, refs: Map<string, TaskPlanRef> = planRefs): TaskItem {
+  type LastReport = { date: string; percent: number | null; n: number };
+  const plansIn = db.prepare<[string], PlanRefRow>(
+    'SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term FROM plans WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const lastReportsIn = db.prepare<[string], LastReport & { task_id: string }>(
+    `SELECT task_id, date, percent, n FROM (
+       SELECT task_id, date, percent, row_number() OVER w AS k, count(*) OVER (PARTITION BY task_id) AS n
+       FROM task_reports WHERE task_id IN (SELECT value FROM json_each(?)) WINDOW w AS (PARTITION BY task_id ORDER BY date DESC, created_at DESC)
+     ) WHERE k = 1`,
+  );
+
+  /** The items of a page of rows: their plans and last reports read in one query each. */
+  function itemsOf(rows: (TrackedRow & { status_code?: TaskStatusCode })[], sp: StatusParams): TaskItem[] {
+    if (!rows.length) return [];
+    const refs = new Map(plansIn.all(JSON.stringify([...new Set(rows.map((r) => r.plan_id))])).map((p) => [p.id, planRefOf(p)]));
+    const last = new Map(lastReportsIn.all(JSON.stringify(rows.map((r) => r.id))).map((r) => [r.task_id, r]));
+    return rows.map((r) => itemOf(r, sp, refs, last.get(r.id) ?? null));
+  }
+
+  function itemOf(
+    row: TrackedRow & { status_code?: TaskStatusCode },
+    sp: StatusParams,
+    refs: Map<string, TaskPlanRef> = planRefs,
+    lastKnown?: LastReport | null,
+  ): TaskItem {
     const facts = factsOf(row);
     const due = row.due ? (JSON.parse(row.due) as TaskDue) : null;
     const status = row.status_code ?? statusOf(row.id, sp);
@@ -388,7 +392,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       ref = planRef(row.plan_id);
       refs.set(row.plan_id, ref);
     }
-    const last = st.lastReport.get({ id: row.id });
+    const last = lastKnown === undefined ? st.lastReport.get({ id: row.id }) : lastKnown;
     return {
       id: row.id,
       planId: row.plan_id,
@@ -431,20 +435,37 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     prepared(`SELECT ${statusSql()} FROM tracked_tasks t WHERE t.id = :id`).pluck().get({ ...sp, id }) as TaskStatusCode;
 
   function spOf(input: { on?: string | undefined; dueSoonDays?: number | undefined }): StatusParams {
-    return statusParams(input.on ?? today(), input.dueSoonDays ?? DUE_SOON_DAYS);
+    return statusParams(input.on ?? today(), input.dueSoonDays ?? dueSoonDays());
+  }
+
+  /**
+   * The rows of a page: the page's seqs first, ordered on the indexes alone (no wide row is read to sort), then
+   * those rows with their status.
+   */
+  function pageRows(where: string, params: Record<string, unknown>, S: string, D: string, page: { limit: number; offset?: number }): ListedRow[] {
+    const seqs = prepared(`SELECT t.seq FROM tracked_tasks t WHERE ${where} ORDER BY ${D}, t.seq LIMIT :limit OFFSET :offset`)
+      .pluck()
+      .all({ ...params, limit: page.limit, offset: page.offset ?? 0 }) as number[];
+    if (!seqs.length) return [];
+    const rows = prepared(`SELECT t.*, ${S} AS status_code FROM tracked_tasks t WHERE t.seq IN (SELECT value FROM json_each(:seqs))`).all({
+      ...params,
+      seqs: JSON.stringify(seqs),
+    }) as (ListedRow & { seq: number })[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return seqs.map((q) => bySeq.get(q)!);
   }
 
   function list(input: ParsedTaskList): { on: string; total: number; items: TaskItem[] } {
     const sp = spOf(input);
     const e = exprs(sp);
-    const { where, params } = listQuery(input, sp, e);
-    const w = where.join(' AND ');
-    const total = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${w}`).pluck().get(params) as number;
-    const rows = prepared(
-      `SELECT t.*, ${e.S} AS status_code FROM tracked_tasks t WHERE ${w} ORDER BY ${e.D}, t.seq LIMIT :limit OFFSET :offset`,
-    ).all({ ...params, limit: input.limit, offset: input.offset }) as ListedRow[];
-    const refs = new Map<string, TaskPlanRef>();
-    return { on: sp.on, total, items: rows.map((r) => itemOf(r, sp, refs)) };
+    const q = listQuery(input, sp, e);
+    const w = q.where.join(' AND ');
+    const rows = pageRows(w, q.params, e.S, e.D, input);
+    // A first page that is not full is every match: no count needed.
+    const total =
+      q.total ??
+      (input.offset === 0 && rows.length < input.limit ? rows.length : (prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${w}`).pluck().get(q.params) as number));
+    return { on: sp.on, total, items: itemsOf(rows, sp) };
   }
 
   /** Every task a list's filters match, in list order (for the export). */
@@ -455,8 +476,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     const rows = prepared(
       `SELECT t.*, ${e.S} AS status_code FROM tracked_tasks t WHERE ${where.join(' AND ')} ORDER BY ${e.D}, t.seq`,
     ).all(params) as ListedRow[];
-    const refs = new Map<string, TaskPlanRef>();
-    return { on: sp.on, items: rows.map((r) => itemOf(r, sp, refs)) };
+    return { on: sp.on, items: itemsOf(rows, sp) };
   }
 
   function getRow(id: string): TrackedRow {
@@ -518,10 +538,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     const openWithin = `${w} AND ${S} IN ('not_started', 'in_progress', 'due_soon') AND ${D} BETWEEN :on AND :withinEnd`;
     const dueParams = { ...params, withinEnd };
     const dueTotal = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${openWithin}`).pluck().get(dueParams) as number;
-    const dueRows = prepared(
-      `SELECT t.*, ${S} AS status_code FROM tracked_tasks t WHERE ${openWithin} ORDER BY ${D}, t.seq LIMIT :limit`,
-    ).all({ ...dueParams, limit: input.limit }) as ListedRow[];
-    const refs = new Map<string, TaskPlanRef>();
+    const dueRows = input.limit ? pageRows(openWithin, dueParams, S, D, { limit: input.limit }) : [];
     const overdueByBody = prepared(
       `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count FROM tracked_tasks t WHERE ${w} AND ${S} = 'overdue'
        GROUP BY t.body ORDER BY count DESC, t.body`,
@@ -529,25 +546,26 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     return {
       on: sp.on,
       rollUp: roll,
-      dueSoon: { total: dueTotal, items: dueRows.map((row) => itemOf(row, sp, refs)) },
+      dueSoon: { total: dueTotal, items: itemsOf(dueRows, sp) },
       overdueByBody,
     };
   }
 
   function timeline(input: { on?: string; dueSoonDays?: number; planIds?: string[]; limit: number; offset: number }) {
     const sp = spOf(input);
-    const where = ['p.deleted_at IS NULL', 'EXISTS (SELECT 1 FROM tracked_tasks x WHERE x.plan_id = p.id)'];
+    // Each plan's first tracking day from the (plan_id, tracked_from) index, plans in the bin left out.
+    const where = ['p.deleted_at IS NULL'];
     const params: Record<string, unknown> = { ...sp };
     if (input.planIds?.length) {
       where.push(`p.id IN (SELECT value FROM json_each(:planIds))`);
       params.planIds = JSON.stringify(input.planIds);
     }
+    const from = `(SELECT plan_id, min(tracked_from) AS since FROM tracked_tasks GROUP BY plan_id) x JOIN plans p ON p.id = x.plan_id`;
     const w = where.join(' AND ');
-    const total = prepared(`SELECT count(*) FROM plans p WHERE ${w}`).pluck().get(params) as number;
+    const total = prepared(`SELECT count(*) FROM ${from} WHERE ${w}`).pluck().get(params) as number;
     const plans = prepared(
-      `SELECT p.id, p.number, p.doc_type, p.symbol, p.trich_yeu, p.status, p.year, p.month, p.day, p.term,
-         (SELECT min(tracked_from) FROM tracked_tasks x WHERE x.plan_id = p.id) AS tracked_from
-       FROM plans p WHERE ${w} ORDER BY tracked_from DESC, p.seq DESC LIMIT :limit OFFSET :offset`,
+      `SELECT p.id, p.number, p.doc_type, p.symbol, p.trich_yeu, p.status, p.year, p.month, p.day, p.term, x.since AS tracked_from
+       FROM ${from} WHERE ${w} ORDER BY x.since DESC, p.seq DESC LIMIT :limit OFFSET :offset`,
     ).all({ ...params, limit: input.limit, offset: input.offset }) as (PlanRefRow & { tracked_from: string })[];
     const { S, D } = exprs(sp);
     const tasksOf = prepared(
@@ -775,6 +793,11 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     isOurs,
     evidence: Object.assign(evidence, { exists: (sha256: string) => st.evidence.get(sha256) !== undefined }),
     today,
+    dueSoonDays,
+    /** Bring today's kept status columns up to date in the background (resolves when done). */
+    refreshKept: kept.refresh,
+    /** The kept-status refresh under way, if any. */
+    keptSettled: kept.settled,
   };
 }
 export type TasksRepo = ReturnType<typeof createTasksRepo>;

@@ -286,12 +286,24 @@ export const TaskExportInput = z
   .strict();
 export const XlsxFile = z.object({ fileName: z.string(), base64: z.string() });
 
+export const TaskFilterOptionsInput = z
+  .object({
+    /** Words of the plans to offer (accents optional); none: the newest. */
+    planSearch: z.string().max(200).optional(),
+    /** The plan the list is filtered by: offered whatever the search. */
+    planId: uuid.optional(),
+  })
+  .strict();
+export type TaskFilterOptionsInput = z.input<typeof TaskFilterOptionsInput>;
+
 /** What the Nhiệm vụ page's filters offer: the values present among tracked tasks (of plans not in the bin). */
 export const TaskFilterOptions = z.object({
   /** Đơn vị chủ trì as printed, in Vietnamese order. */
   bodies: z.array(z.string()),
-  /** Plans with tracked tasks, newest first. */
+  /** Plans with tracked tasks (matching `planSearch`), newest first, at most 50; the chosen one first when not among them. */
   plans: z.array(TaskPlanRef),
+  /** How many plans with tracked tasks match (more than `plans` holds: type to narrow). */
+  plansTotal: z.number().int(),
   /** Their committee terms, newest first. */
   terms: z.array(z.string()),
 });
@@ -310,7 +322,7 @@ export const tasksChannels = {
   /** Each plan's tasks and pilot units against the day: the dashboard's timeline. */
   'task.timeline': query({ input: TaskTimelineInput, output: TaskTimelineOutput }),
   /** The bodies, plans and terms the task list can be filtered by. */
-  'task.filterOptions': query({ input: z.object({}).strict(), output: TaskFilterOptions }),
+  'task.filterOptions': query({ input: TaskFilterOptionsInput, output: TaskFilterOptions }),
   /** The tasks issuing this plan (a draft, or a reopened plan) creates, changes or closes. Nothing is stored. */
   'task.preview': query({ input: z.object({ planId: uuid }).strict(), output: TaskPreviewOutput }),
   /** The bytes of an evidence file (the web harness's download; the app opens it through main: file.openEvidence). */

@@ -361,7 +361,8 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
 
   type LastReport = { date: string; percent: number | null; n: number };
   const plansIn = db.prepare<[string], PlanRefRow>(
-    'SELECT id, number, doc_type, symbol, trich_yeu, status, year, month, day, term FROM plans WHERE id IN (SELECT value FROM json_each(?))',
+    `SELECT p.id, p.number, p.doc_type, p.symbol, p.trich_yeu, p.status, p.year, p.month, p.day, p.term, o.owner_office, o.owner_name
+     FROM plans p LEFT JOIN plan_origins o ON o.plan_id = p.id WHERE p.id IN (SELECT value FROM json_each(?))`,
   );
   const lastReportsIn = db.prepare<[string], LastReport & { task_id: string }>(
     `SELECT task_id, date, percent, n FROM (

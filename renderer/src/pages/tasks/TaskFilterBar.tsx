@@ -8,8 +8,13 @@ import { taskStatusLabels, TASK_STATUS_ORDER } from './taskStatus';
 
 export interface FilterOptions {
   bodies: string[];
+  /** The plans offered now (the newest, or those matching the words typed in the field). */
   plans: { id: string; label: string }[];
+  /** Plans not offered (type to narrow). */
+  plansMore?: number;
   terms: string[];
+  /** The words typed in the plan field; the plans offered follow them (searched by the backend). */
+  onPlanSearch?: (words: string) => void;
 }
 
 interface Props {
@@ -61,11 +66,14 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
       <Select
         style={{ flex: '1 1 220px', maxWidth: 340 }}
         label={t('tasks.plan')}
-        placeholder={t('tasks.allPlans')}
+        placeholder={options.plansMore ? t('tasks.allPlansTypeToFind', { count: options.plans.length + options.plansMore }) : t('tasks.allPlans')}
         data={options.plans.map((p) => ({ value: p.id, label: p.label }))}
         value={filter.planId}
         onChange={(value) => set({ planId: value })}
         searchable
+        onSearchChange={(words) => options.onPlanSearch?.(options.plans.some((p) => p.label === words) ? '' : words)}
+        // The backend already chose the plans for the words typed.
+        filter={options.onPlanSearch ? ({ options: all }) => all : undefined}
         clearable
         nothingFoundMessage={t('tasks.nothingFound')}
       />

@@ -26,7 +26,7 @@ export default function TasksPage() {
   const openTask = params.get('task');
   const [search] = useDebouncedValue(filter.search, 200);
   const input = listInputOf(filter, search);
-  const options = useTaskFilterOptions();
+  const options = useTaskFilterOptions(filter.planId);
   const first = useApiQuery('task.list', { ...input, offset: 0, limit: PAGE_ROWS }, { placeholderData: (previous) => previous });
 
   const setFilter = (next: TaskFilterState) => setParams(paramsFromFilter(next, openTask), { replace: true });

@@ -43,6 +43,29 @@ export async function openApp(dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-'))):
   };
 }
 
+/**
+ * One app for the tests of a file: opened before them (a fresh data folder unless `dataDir` gives one), closed after.
+ * `session.app` and `session.page` are there once the file's tests run.
+ */
+export function appForFile(dataDir?: () => string): { readonly app: AppSession; readonly page: Page } {
+  let app: AppSession | undefined;
+  beforeAll(async () => {
+    app = await openApp(dataDir?.());
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the app opens before the tests run');
+      return app;
+    },
+    get page() {
+      return this.app.page;
+    },
+  };
+}
+
 /** A template file from resources/templates, as the picker shows it. */
 export function templateFile(id: string): { name: string; content: { trichYeu: string } } {
   return JSON.parse(readFileSync(join(__dirname, `../../resources/templates/${id}.json`), 'utf8')) as { name: string; content: { trichYeu: string } };

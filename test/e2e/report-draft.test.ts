@@ -3,66 +3,57 @@
  * "BÁO CÁO" with "Số -BC/HU" and the trích yếu naming the plan; the tabs a report does not use are gone; the plans
  * list marks it "Báo cáo" and filters by type; the preview printed to PDF passes the format checker 0/0.
  */
-import type { Page } from 'playwright-core';
 import { contentOf } from '../../shared/model/plan-record';
 import type { Plan } from '../../shared/model';
 import { printPlanPdf } from '../../scripts/print-pdf';
 import { failed, pdfText, runChecker, writeTemp } from '../docx/tools';
 import { plan40Tasks } from '../fixtures/report-40-tasks';
-import { invokeIn, openApp, type AppSession } from './browser';
+import { appForFile, invokeIn } from './browser';
 
-let app: AppSession;
-let page: Page;
-beforeAll(async () => {
-  app = await openApp();
-  page = app.page;
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
+const session = appForFile();
 
-const toolbar = () => page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' });
-const idInUrl = () => /#\/plans\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
-const previewText = () => page.locator('.kh-pages').first().innerText();
+const toolbar = () => session.page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' });
+const idInUrl = () => /#\/plans\/([0-9a-f-]{36})/.exec(session.page.url())?.[1] ?? '';
+const previewText = () => session.page.locator('.kh-pages').first().innerText();
 
 describe('Lập báo cáo', () => {
   let planId = '';
   let reportId = '';
 
   it('drafts the report from the plan’s editor and opens it, with BÁO CÁO in the A4 preview', async () => {
-    planId = (await invokeIn<Plan>(page, 'plan.save', { ...plan40Tasks(), id: crypto.randomUUID(), baseRevision: null })).id;
-    await page.goto(`${app.harness.url}#/plans/${planId}`);
+    planId = (await invokeIn<Plan>(session.page, 'plan.save', { ...plan40Tasks(), id: crypto.randomUUID(), baseRevision: null })).id;
+    await session.page.goto(`${session.app.harness.url}#/plans/${planId}`);
     await expect.poll(previewText).toContain('KẾ HOẠCH');
     await toolbar().getByRole('button', { name: 'Lập báo cáo' }).click();
-    await page.getByText('Đã lập báo cáo kết quả thực hiện (dự thảo).').waitFor();
+    await session.page.getByText('Đã lập báo cáo kết quả thực hiện (dự thảo).').waitFor();
     await expect.poll(idInUrl).not.toBe(planId);
     reportId = idInUrl();
 
-    await expect.poll(() => page.getByLabel('Trích yếu').inputValue()).toMatch(/^kết quả thực hiện Kế hoạch số 12-KH\/HU, ngày 05\/11\/2024 của Ban Thường vụ Huyện ủy về /u);
+    await expect.poll(() => session.page.getByLabel('Trích yếu').inputValue()).toMatch(/^kết quả thực hiện Kế hoạch số 12-KH\/HU, ngày 05\/11\/2024 của Ban Thường vụ Huyện ủy về /u);
     await expect.poll(previewText).toContain('BÁO CÁO');
     const preview = await previewText();
     expect(preview).not.toContain('KẾ HOẠCH\n');
     expect(preview).toContain('-BC/HU');
     expect(preview).toContain('I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN');
     // The report's own badge; no pilot units or duty tabs, and no "Lập báo cáo" on a report.
-    await page.getByRole('main').getByText('Báo cáo', { exact: true }).first().waitFor();
-    expect(await page.getByRole('tab', { name: 'Đơn vị làm điểm' }).count()).toBe(0);
-    expect(await page.getByRole('tab', { name: 'Phân công thực hiện' }).count()).toBe(0);
+    await session.page.getByRole('main').getByText('Báo cáo', { exact: true }).first().waitFor();
+    expect(await session.page.getByRole('tab', { name: 'Đơn vị làm điểm' }).count()).toBe(0);
+    expect(await session.page.getByRole('tab', { name: 'Phân công thực hiện' }).count()).toBe(0);
     expect(await toolbar().getByRole('button', { name: 'Lập báo cáo' }).count()).toBe(0);
-    const stored = await invokeIn<Plan>(page, 'plan.get', { id: reportId });
+    const stored = await invokeIn<Plan>(session.page, 'plan.get', { id: reportId });
     expect(stored.header.docType).toBe('BC');
     expect(stored.report?.planIds).toEqual([planId]);
   });
 
   it('shows the report in the plans list with a "Báo cáo" badge, and filters by document type', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
-    const table = page.getByRole('table', { name: /kế hoạch/iu });
+    await session.page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    const table = session.page.getByRole('table', { name: /kế hoạch/iu });
     await expect.poll(() => table.getByRole('row').count()).toBe(3);
     const reportRow = table.getByRole('row').filter({ hasText: 'kết quả thực hiện Kế hoạch số 12-KH/HU' });
     await reportRow.getByText('Báo cáo', { exact: true }).waitFor();
-    await page.getByLabel('Loại văn bản').selectOption('BC');
+    await session.page.getByLabel('Loại văn bản').selectOption('BC');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
-    await page.getByLabel('Loại văn bản').selectOption('KH');
+    await session.page.getByLabel('Loại văn bản').selectOption('KH');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     // From the list too: a second report on the plan, opened in the editor.
     await table.getByRole('button', { name: /^Lập báo cáo kết quả thực hiện/u }).click();
@@ -72,7 +63,7 @@ describe('Lập báo cáo', () => {
   });
 
   it('prints from the preview to a PDF the format checker passes 0/0', async () => {
-    const report = await invokeIn<Plan>(page, 'plan.get', { id: reportId });
+    const report = await invokeIn<Plan>(session.page, 'plan.get', { id: reportId });
     const pdf = await writeTemp('bao-cao-preview.pdf', await printPlanPdf(contentOf(report)));
     const checked = await runChecker(pdf);
     expect(failed(checked, 'E')).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type { ImportRole } from '../../../../../shared/api';
 import type { PlanContent } from '../../../../../shared/model';
+import { getAt, setAt } from '../../../editor/model/at-path';
 
 export const ROLE_GROUPS = ['header', 'title', 'canCu', 'heading', 'duty', 'text', 'pilot', 'closing', 'appendix', 'dropped'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
@@ -46,14 +47,10 @@ export interface FlaggedField {
   value: string | null;
 }
 
-export function valueAt(root: unknown, path: string): unknown {
-  let cur: unknown = root;
-  for (const key of path.split('.')) {
-    if (cur == null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
+/** A dotted confidence path ("body.2.children.0") as a field path (array positions as numbers). */
+const fieldPath = (path: string) => path.split('.').map((k) => (/^\d+$/u.test(k) ? Number(k) : k));
+
+export const valueAt = (root: unknown, path: string): unknown => getAt(root, fieldPath(path));
 
 /** The low-confidence fields, lowest first (ties in path order). */
 export function flaggedFields(plan: PlanContent, confidence: Record<string, number>): FlaggedField[] {
@@ -68,18 +65,9 @@ export function flaggedFields(plan: PlanContent, confidence: Record<string, numb
 
 /** The plan with the clerk's corrections (text fields by path) applied; the recognised plan itself is not changed. */
 export function withEdits(plan: PlanContent, edits: Readonly<Record<string, string>>): PlanContent {
-  const paths = Object.keys(edits);
-  if (!paths.length) return plan;
-  const copy = structuredClone(plan);
-  for (const path of paths) {
-    const keys = path.split('.');
-    const last = keys.pop()!;
-    const target = keys.length ? valueAt(copy, keys.join('.')) : copy;
-    if (target && typeof target === 'object' && typeof (target as Record<string, unknown>)[last] === 'string') {
-      (target as Record<string, unknown>)[last] = edits[path];
-    }
-  }
-  return copy;
+  let out: unknown = plan;
+  for (const [path, value] of Object.entries(edits)) if (typeof valueAt(out, path) === 'string') out = setAt(out, fieldPath(path), value);
+  return out as PlanContent;
 }
 
 /** Fields the review names in words (i18n key `import.fields.<name>`); others are named by their path. */

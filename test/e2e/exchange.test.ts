@@ -259,7 +259,7 @@ describe('Trao đổi dữ liệu between a commune and the province', () => {
     const to = province.page;
     await exchangeTab(to, province.app.harness.url, 'Xung đột');
     await to.getByRole('button', { name: /^So sánh hai bản của/u }).click();
-    const ours = to.getByRole('region', { name: 'Bản của đơn vị mình' });
+    const ours = to.getByRole('region', { name: 'Bản đang có ở máy này' });
     const theirs = to.getByRole('region', { name: 'Bản nhận từ ĐẢNG ỦY XÃ THANH NƯA' });
     await expect.poll(() => ours.locator('.kh-pages').first().innerText()).toContain('(máy 1)');
     await expect.poll(() => theirs.locator('.kh-pages').first().innerText()).toContain('(máy 2)');

@@ -93,30 +93,32 @@ export type TaskItem = z.infer<typeof TaskItem>;
 const on = isoDate.optional();
 const dueSoonDays = z.number().int().min(0).max(365).optional();
 
-export const TaskListInput = z
-  .object({
-    /** The day the status is computed for (default: today by the app's clock). */
-    on,
-    /** "Sắp đến hạn" within this many days (default 7). */
-    dueSoonDays,
-    statuses: z.array(TaskStatusCode).max(9).optional(),
-    /** Đơn vị chủ trì by directory entry, or by its name as printed (exact). */
-    orgId: uuid.optional(),
-    body: z.string().max(2000).optional(),
-    planId: uuid.optional(),
-    /** The plan's committee term, "2025-2030". */
-    term: z.string().max(20).optional(),
-    /** Due day range (both included), on the day's due day. */
-    dueFrom: isoDate.optional(),
-    dueTo: isoDate.optional(),
-    /** Accent-insensitive words in the task text, body or plan number. */
-    search: z.string().max(200).default(''),
-    /** Tasks removed from their plan are listed too (default true; they are "Hủy"). */
-    includeRemoved: z.boolean().default(true),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(500).default(100),
-  })
-  .strict();
+/** What a task list is filtered by: the day and window of the status, and the filters of the Nhiệm vụ page. */
+export const TaskFilter = z.object({
+  /** The day the status is computed for (default: today by the app's clock). */
+  on,
+  /** "Sắp đến hạn" within this many days (default: the office's setting, 7 unless changed in Cài đặt). */
+  dueSoonDays,
+  statuses: z.array(TaskStatusCode).max(9).optional(),
+  /** Đơn vị chủ trì by directory entry, or by its name as printed (exact). */
+  orgId: uuid.optional(),
+  body: z.string().max(2000).optional(),
+  planId: uuid.optional(),
+  /** The plan's committee term, "2025-2030". */
+  term: z.string().max(20).optional(),
+  /** Due day range (both included), on the day's due day. */
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
+  /** Accent-insensitive words in the task text, body or plan number (the last one may be a beginning). */
+  search: z.string().max(200).default(''),
+});
+
+export const TaskListInput = TaskFilter.extend({
+  /** Tasks removed from their plan are listed too (default true; they are "Hủy"). */
+  includeRemoved: z.boolean().default(true),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+}).strict();
 export type TaskListInput = z.input<typeof TaskListInput>;
 export const TaskListOutput = z.object({ on: z.string(), total: z.number().int(), items: z.array(TaskItem) });
 export type TaskListOutput = z.infer<typeof TaskListOutput>;
@@ -270,20 +272,7 @@ export const TaskPreviewOutput = z.object({ items: z.array(TaskPreviewItem) });
 export const EvidenceInput = z.object({ sha256 }).strict();
 export const EvidenceBytes = z.object({ fileName: z.string(), mediaType: EvidenceMediaType, base64: z.string() });
 
-export const TaskExportInput = z
-  .object({
-    on,
-    dueSoonDays,
-    statuses: z.array(TaskStatusCode).max(9).optional(),
-    orgId: uuid.optional(),
-    body: z.string().max(2000).optional(),
-    planId: uuid.optional(),
-    term: z.string().max(20).optional(),
-    dueFrom: isoDate.optional(),
-    dueTo: isoDate.optional(),
-    search: z.string().max(200).default(''),
-  })
-  .strict();
+export const TaskExportInput = TaskFilter.strict();
 export const XlsxFile = z.object({ fileName: z.string(), base64: z.string() });
 
 export const TaskFilterOptionsInput = z

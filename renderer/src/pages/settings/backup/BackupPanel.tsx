@@ -48,9 +48,9 @@ export function BackupPanel() {
     }
   };
 
-  const saveUsb = async (passphrase: string | undefined) => {
+  const saveUsb = async (passphrase: string | undefined, includeOfficeKey: boolean) => {
     try {
-      const result = await saveFile.mutateAsync({ source: { kind: 'backup.khbak', ...(passphrase ? { passphrase } : {}) } });
+      const result = await saveFile.mutateAsync({ source: { kind: 'backup.khbak', ...(passphrase ? { passphrase } : {}), ...(includeOfficeKey ? { includeOfficeKey } : {}) } });
       setUsbOpen(false);
       if (result.saved) notifySuccess(t('backup.usbSaved', { fileName: result.fileName }));
     } catch (err) {

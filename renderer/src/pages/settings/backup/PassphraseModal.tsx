@@ -9,12 +9,20 @@ import { useTranslation } from 'react-i18next';
 const MIN_LENGTH = 8;
 
 /** Writing a .khbak: encrypt or not (always when a plan has a secrecy mark), and the passphrase. */
-export function UsbBackupModal(props: { opened: boolean; secretPlans: boolean; busy: boolean; onSave: (passphrase: string | undefined) => void; onClose: () => void }) {
+export function UsbBackupModal(props: {
+  opened: boolean;
+  secretPlans: boolean;
+  busy: boolean;
+  onSave: (passphrase: string | undefined, includeOfficeKey: boolean) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [encrypt, setEncrypt] = useState(false);
+  const [withKey, setWithKey] = useState(false);
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const mustEncrypt = props.secretPlans;
+  // The office key never leaves unencrypted.
+  const mustEncrypt = props.secretPlans || withKey;
   const encrypting = mustEncrypt || encrypt;
   const tooShort = encrypting && first.length < MIN_LENGTH;
   const mismatch = encrypting && first !== second;
@@ -22,12 +30,13 @@ export function UsbBackupModal(props: { opened: boolean; secretPlans: boolean; b
     <Modal opened={props.opened} onClose={props.onClose} title={t('backup.usbTitle')} size="lg">
       <Stack>
         <Text size="sm">{t('backup.usbExplain')}</Text>
+        <Checkbox label={t('backup.includeKey')} description={t('backup.includeKeyHint')} checked={withKey} onChange={(e) => setWithKey(e.currentTarget.checked)} />
         <Checkbox
           label={t('backup.encrypt')}
           checked={encrypting}
           disabled={mustEncrypt}
           onChange={(e) => setEncrypt(e.currentTarget.checked)}
-          description={mustEncrypt ? t('backup.encryptRequired') : undefined}
+          description={withKey ? t('backup.encryptRequiredKey') : mustEncrypt ? t('backup.encryptRequired') : undefined}
         />
         {encrypting && (
           <>
@@ -40,7 +49,7 @@ export function UsbBackupModal(props: { opened: boolean; secretPlans: boolean; b
           <Button variant="default" onClick={props.onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button loading={props.busy} disabled={encrypting && (tooShort || mismatch)} onClick={() => props.onSave(encrypting ? first : undefined)}>
+          <Button loading={props.busy} disabled={encrypting && (tooShort || mismatch)} onClick={() => props.onSave(encrypting ? first : undefined, withKey)}>
             {t('backup.usbSave')}
           </Button>
         </Group>

@@ -267,6 +267,7 @@ export const TaskPreviewItem = z.object({
   /** What issuing the plan now does to it: a new tracked task, an update of text/due, nothing, or close it. */
   change: z.enum(['new', 'changed', 'unchanged', 'removed']),
 });
+export type TaskPreviewItem = z.infer<typeof TaskPreviewItem>;
 export const TaskPreviewOutput = z.object({ items: z.array(TaskPreviewItem) });
 
 export const EvidenceInput = z.object({ sha256 }).strict();

@@ -42,7 +42,11 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
       await expect.poll(() => page.getByLabel('Số văn bản').inputValue()).not.toBe('');
     }
     await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
-    await page.getByRole('dialog', { name: 'Ban hành kế hoạch?' }).getByRole('button', { name: 'Ban hành' }).click();
+    // The question says which tasks issuing creates, before anything is stored.
+    const question = page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    await question.getByText('Theo dõi nhiệm vụ khi ban hành: tạo mới 22, cập nhật 0, đóng 0 (bỏ khỏi kế hoạch).').waitFor();
+    expect(await question.getByRole('list', { name: 'Nhiệm vụ sẽ được theo dõi' }).getByRole('listitem').count()).toBe(22);
+    await question.getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();
 
     await nav('Tổng quan').click();
@@ -137,7 +141,12 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
     await taskEditor.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc /);
     await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
-    await page.getByRole('dialog', { name: 'Ban hành kế hoạch?' }).getByRole('button', { name: 'Ban hành' }).click();
+    const question = page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    await question.getByText('Theo dõi nhiệm vụ khi ban hành: tạo mới 0, cập nhật 0, đóng 1 (bỏ khỏi kế hoạch).').waitFor();
+    const closing = question.getByRole('list', { name: 'Nhiệm vụ sẽ được theo dõi' }).getByRole('listitem');
+    expect(await closing.count()).toBe(1);
+    expect(await closing.first().textContent()).toContain('Đóng');
+    await question.getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();
 
     // On Nhiệm vụ the task is still listed, closed, with its report.

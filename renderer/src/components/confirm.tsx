@@ -12,6 +12,8 @@ export interface ConfirmOptions {
   message: string;
   /** Shown as a list under the message. */
   items?: string[];
+  /** More about what confirming does, under the list (e.g. the tasks issuing a plan creates). */
+  details?: ReactNode;
   confirmLabel: string;
   danger?: boolean;
 }
@@ -48,7 +50,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
         onClose={() => close(false)}
         title={options?.title}
         centered
-        size={options?.items?.length ? 'lg' : 'md'}
+        size={options?.items?.length || options?.details ? 'lg' : 'md'}
         zIndex={300}
       >
         <Stack gap="sm">
@@ -62,6 +64,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
               </List>
             </ScrollArea.Autosize>
           )}
+          {options?.details}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => close(false)}>
               {t('actions.cancel')}

@@ -32,6 +32,7 @@ import { focusField, tabsFor, focusFirstField, tabForPath, type EditorTab } from
 import { ActionsBar } from './panels/ActionsBar';
 import { DamagedRevisionsNotice } from './panels/DamagedRevisionsNotice';
 import { FindingsPanel } from './panels/FindingsPanel';
+import { IssueTaskPreview } from './panels/IssueTaskPreview';
 import { RevisionsDrawer } from './panels/RevisionsDrawer';
 import { SaveStatus } from './panels/SaveStatus';
 import { EditorProviders, indexFindings, type EditApi, type Lookups } from './state/context';
@@ -208,14 +209,18 @@ function PlanEditor({ plan }: { plan: Plan }) {
   );
 
   const onIssue = async () => {
+    // Saved first, so the tasks the question lists are those of the text on screen.
+    await autosave.flush();
+    // A plan's tasks (a report has none); the question is still asked if the preview cannot be had.
+    const tasks = await call('task.preview', { planId: id }).catch(() => null);
     const ok = await confirm({
       title: t('issue.confirmTitle'),
       message: lintWarnings.length ? t('issue.confirmWithWarnings', { count: lintWarnings.length }) : t('issue.confirm'),
       items: lintWarnings.map((f) => f.message),
+      details: tasks ? <IssueTaskPreview items={tasks.items} /> : undefined,
       confirmLabel: t('actions.issue'),
     });
     if (!ok) return;
-    await autosave.flush();
     try {
       const stored = await issue.mutateAsync({ id });
       dispatch({ type: 'server', plan: stored, take: (s) => s });

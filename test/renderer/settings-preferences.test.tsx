@@ -31,6 +31,20 @@ describe('settings page: display, recipient presets, format profile', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('the "Sắp đến hạn" window is set in days and stored; a value out of range is not', async () => {
+    const { user } = await renderApp('/settings');
+    await user.click(await screen.findByRole('tab', { name: 'Hiển thị' }));
+    const days = screen.getByLabelText('Báo “Sắp đến hạn” trước hạn (ngày)');
+    expect(days).toHaveValue('7');
+    await user.clear(days);
+    await user.type(days, '14');
+    await waitFor(async () => expect((await bridge.call('settings.get', {})).taskDueSoonDays).toBe(14));
+    await user.clear(days);
+    await user.type(days, '90');
+    await user.tab();
+    expect((await bridge.call('settings.get', {})).taskDueSoonDays).toBeLessThanOrEqual(60);
+  });
+
   it('adds and removes recipient presets', async () => {
     const { user } = await renderApp('/settings');
     await user.click(await screen.findByRole('tab', { name: 'Nơi nhận mẫu' }));

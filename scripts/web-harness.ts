@@ -145,6 +145,8 @@ async function fileCall(channel: string, input: unknown, backend: Backend, appUr
     try {
       const printPdf = async (id: string) => (await import('./print-pdf')).printStoredPlanPdf(appUrl, id);
       const file = await produceSaveSource(source, (c, i) => backend.invoke(c, i), printPdf);
+      // The browser's download is the harness's "written": it is handed over with this answer.
+      await file.written?.();
       const { mime } = FILE_KINDS[saveSourceKind(source)];
       const data = { saved: true, fileName: file.fileName, ...(file.exchange ? { exchange: file.exchange } : {}) };
       return { ok: true, data, file: { base64: Buffer.from(file.bytes).toString('base64'), mime } };

@@ -46,6 +46,7 @@ export function createFileService(deps: FileServiceDeps): FileService {
       const path = await deps.dialogs.chooseSavePath(window, file.fileName, saveSourceKind(source));
       if (!path) return { saved: false };
       await write(path, file.bytes);
+      await file.written?.();
       return { saved: true, fileName: basename(path), ...(file.exchange ? { exchange: file.exchange } : {}) };
     },
 

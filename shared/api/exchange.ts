@@ -170,6 +170,11 @@ export const ExportInput = z
     receiverId: uuid.optional(),
     /** Required when a plan is marked MẬT. */
     passphrase: Passphrase.optional(),
+    /**
+     * Saving to a file (main's dialog): the Sổ trao đổi line is written only when `exchange.packageWritten` says the
+     * file is on disk, so a cancelled dialog leaves no line and "since the last package" misses nothing.
+     */
+    logWhenWritten: z.boolean().optional(),
   })
   .strict()
   .refine((i) => [i.planIds !== undefined, i.term !== undefined, i.sinceLast === true].filter(Boolean).length <= 1, {
@@ -284,6 +289,12 @@ export const exchangeChannels = {
   'exchange.revokeKey': command({ input: z.object({ officeId: uuid }).strict(), output: TrustedOfficeInfo, invalidates: ['exchange.trustList'] }),
   'exchange.linkOrg': command({ input: z.object({ officeId: uuid, orgId: uuid.nullable() }).strict(), output: TrustedOfficeInfo, invalidates: ['exchange.trustList'] }),
   'exchange.exportPackage': command({ input: ExportInput, output: ExportOutput, invalidates: ['exchange.log'] }),
+  /** The package made with `logWhenWritten` is on disk: its Sổ trao đổi line is written now (false: none was waiting). */
+  'exchange.packageWritten': command({
+    input: z.object({ packageId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ logged: z.boolean() }),
+    invalidates: ['exchange.log'],
+  }),
   'exchange.inspect': query({ input: PackageInput, output: InspectOutput }),
   'exchange.import': command({
     input: PackageInput.extend({ trust: z.boolean().default(false) }).strict(),

@@ -101,6 +101,7 @@ describe('every output matches the contract', () => {
     await call(backend, 'exchange.linkOrg', { officeId: office!.officeId, orgId: null });
     await call(other, 'plan.save', { ...minimalContent(), id: crypto.randomUUID(), baseRevision: null });
     const pkg = await call(other, 'exchange.exportPackage', {});
+    expect(await call(other, 'exchange.packageWritten', { packageId: pkg.packageId })).toEqual({ logged: false });
     expect((await call(backend, 'exchange.inspect', { base64: pkg.base64 })).opened).toBe(true);
     await call(backend, 'exchange.import', { base64: pkg.base64 });
     expect((await call(backend, 'exchange.importMany', { packages: [{ fileName: 'a.khx', base64: pkg.base64 }] })).results[0]!.outcome).toBe('alreadyImported');

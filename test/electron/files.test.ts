@@ -161,6 +161,25 @@ describe('exchange packages and key cards through the file channels', () => {
     expect(inspected).toMatchObject({ ok: true, data: { opened: true, inspection: { standing: 'self', records: [{ id: plan.id }] } } });
   });
 
+  it('enters a package in the Sổ trao đổi only once its file is written: a cancelled dialog leaves no line', async () => {
+    const sentLines = async () => {
+      const log = await backend.invoke('exchange.log', {});
+      if (!log.ok) throw new Error(log.error.message);
+      return log.data.filter((l) => l.direction === 'out');
+    };
+    const before = (await sentLines()).length;
+    const cancelled = service([null]);
+    expect(await cancelled.files.chooseSave({ source: { kind: 'exchange.khx', export: { planIds: [plan.id] } } }, window)).toEqual({ saved: false });
+    expect(await sentLines()).toHaveLength(before);
+    const out = join(dir, 'stick', 'goi-2.khx');
+    const saved = service([out]);
+    const result = await saved.files.chooseSave({ source: { kind: 'exchange.khx', export: { planIds: [plan.id] } } }, window);
+    expect(result.saved).toBe(true);
+    const lines = await sentLines();
+    expect(lines).toHaveLength(before + 1);
+    expect(lines.map((l) => l.packageId)).toContain(result.saved ? result.exchange?.packageId : '');
+  });
+
   it('saves the office key card', async () => {
     const out = join(dir, 'stick', 'the-khoa');
     const { files } = service([out]);

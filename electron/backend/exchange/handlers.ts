@@ -17,6 +17,7 @@ export const exchangeHandlers = ({ exchange, trust, exchangeRecords, reportGrid 
     const { bytes, ...out } = exchange.exportPackage(input);
     return { ...out, base64: bytes.toString('base64') };
   },
+  'exchange.packageWritten': ({ packageId }) => exchange.packageWritten(packageId),
   'exchange.inspect': ({ base64, passphrase }) => exchange.inspect(bytesOf(base64), passphrase),
   'exchange.import': ({ base64, passphrase, trust: accept }) => exchange.importPackage(bytesOf(base64), { passphrase, trust: accept }),
   'exchange.importMany': ({ packages, trust: accept }) => exchange.importMany(packages, accept),

@@ -26,7 +26,7 @@ import type { ReportRow, SharedRecords, TaskRow } from '../repositories/exchange
 import type { EvidenceStore, StagedFile } from '../tasks/evidence-store';
 import { ensureIdentity, replaceIdentity, type OfficeIdentity } from './identity';
 import { packPackage, readPackageHead, refused, unpackRecords, verifyEntries, type UnpackedRecord } from './package';
-import type { ExchangeRecords } from '../repositories/exchange/records';
+import type { ExchangeRecords, LogLine as SentLine } from '../repositories/exchange/records';
 import { makeKeyCard, parseKeyCard } from './trust';
 import type { TrustList } from '../repositories/exchange/trust-list';
 
@@ -173,6 +173,24 @@ export function createExchangeService(deps: ExchangeDeps) {
     facts: factsOf(t),
   });
 
+  /** Packages made for a file not yet written (main's save dialog still open), by package id; the newest few only. */
+  const awaitingWrite = new Map<string, SentLine>();
+  function keepUntilWritten(packageId: string, line: SentLine): void {
+    awaitingWrite.set(packageId, line);
+    for (const old of awaitingWrite.keys()) {
+      if (awaitingWrite.size <= 20) break;
+      awaitingWrite.delete(old);
+    }
+  }
+  /** The file of a package made with `logWhenWritten` is on disk: its Sổ trao đổi line now. */
+  function packageWritten(packageId: string): { logged: boolean } {
+    const line = awaitingWrite.get(packageId);
+    if (!line) return { logged: false };
+    awaitingWrite.delete(packageId);
+    records.log(line);
+    return { logged: true };
+  }
+
   function exportPackage(input: {
     planIds?: string[];
     term?: string;
@@ -180,6 +198,7 @@ export function createExchangeService(deps: ExchangeDeps) {
     orgIds?: string[];
     receiverId?: string;
     passphrase?: string;
+    logWhenWritten?: boolean;
   }): ExportOutput & { bytes: Buffer } {
     const id = me();
     const { name, symbol, profileMissing } = profileName();
@@ -286,7 +305,7 @@ export function createExchangeService(deps: ExchangeDeps) {
     });
     const fileSha256 = createHash('sha256').update(bytes).digest('hex');
     const documents = out.filter((r) => r.document).length;
-    records.log({
+    const sent: SentLine = {
       direction: 'out',
       packageId,
       officeId: receiver?.officeId ?? '',
@@ -294,7 +313,9 @@ export function createExchangeService(deps: ExchangeDeps) {
       fileSha256,
       records: out.length,
       summary: { plans: plansOut, documents, tasks: tasksOut, reports: reportsOut, evidence: evidenceOut.size, orgs: orgsOut, skipped: skipped.length, since, planIds: planIdsOut },
-    });
+    };
+    if (input.logWhenWritten) keepUntilWritten(packageId, sent);
+    else records.log(sent);
     const label = fileSafe(symbol) || id.officeId.slice(0, 8);
     return {
       fileName: `goi-${label}-${fileStamp(createdAt)}.khx`,
@@ -667,6 +688,7 @@ export function createExchangeService(deps: ExchangeDeps) {
     checkKeyCards: (files: { fileName: string; base64: string }[]) => files.map((f) => checkCard(f).check),
     enrolKeyCards: (files: { fileName: string; base64: string }[], confirmChanged: readonly string[]) => enrol.immediate(files, confirmChanged),
     exportPackage,
+    packageWritten,
     inspect,
     importPackage,
     importMany,

@@ -20,6 +20,8 @@ export interface ProducedFile {
   bytes: Uint8Array;
   /** An exchange package: what went in it. */
   exchange?: ExportSummary;
+  /** To call once the bytes are on disk (or handed over as a download): an exchange package is then entered in the Sổ trao đổi. */
+  written?: () => Promise<void>;
 }
 
 export async function produceSaveSource(source: SaveSource, invoke: Invoke, printPdf: (planId: string) => Promise<Uint8Array>): Promise<ProducedFile> {
@@ -32,8 +34,11 @@ export async function produceSaveSource(source: SaveSource, invoke: Invoke, prin
     return { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') };
   }
   if (source.kind === 'exchange.khx') {
-    const { fileName, base64, ...summary } = await callOrThrow(invoke, 'exchange.exportPackage', source.export);
-    return { fileName, bytes: Buffer.from(base64, 'base64'), exchange: summary };
+    const { fileName, base64, ...summary } = await callOrThrow(invoke, 'exchange.exportPackage', { ...source.export, logWhenWritten: true });
+    const written = async () => {
+      await callOrThrow(invoke, 'exchange.packageWritten', { packageId: summary.packageId });
+    };
+    return { fileName, bytes: Buffer.from(base64, 'base64'), exchange: summary, written };
   }
   if (source.kind === 'exchange.khkey') {
     const card = await callOrThrow(invoke, 'exchange.exportKeyCard', {});

@@ -86,6 +86,20 @@ describe('plan.recognise and plan.import', () => {
     expect((await call(backend, 'plan.list', {})).total).toBe(0);
   });
 
+  it('an issued plan with an impossible date is refused as issued, naming the field, and writes nothing; as a draft it is kept', async () => {
+    const backend = openBackend();
+    const read = await call(backend, 'plan.recognise', { source: { kind: 'file', ...(await seedDocx()) } });
+    const content = { ...read.plan, header: { ...read.plan.header, date: { day: '31', month: '2', year: '2024' } } };
+    const error = await callError(backend, 'plan.import', { content, status: 'issued', source: { kind: 'docx', name: 'a.docx' } });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/nhập làm bản nháp\. Không có gì được ghi\.$/u);
+    expect(error.issues?.some((i) => i.path.join('.').startsWith('content.header.date'))).toBe(true);
+    expect((await call(backend, 'plan.list', {})).total).toBe(0);
+    expect((await call(backend, 'backup.list', {})).items).toHaveLength(0);
+    const draft = await call(backend, 'plan.import', { content, status: 'draft', source: { kind: 'docx', name: 'a.docx' } });
+    expect(draft.plan.status).toBe('draft');
+  });
+
   it('a pasted text in a TCVN3 font: converted by default, kept as pasted when the clerk says no', async () => {
     const backend = openBackend();
     const text = ['HUYỆN ỦY TAM ĐƯỜNG', '*', 'Số 12-KH/HU', 'Tam Đường, ngày 10 tháng 3 năm 2025', 'KẾ HOẠCH', 'tuyªn truyÒn kû niÖm ngµy thµnh lËp §¶ng', 'I. MỤC ĐÍCH, YÊU CẦU', 'Tuyên truyền sâu rộng.', 'Nơi nhận:', '- Lưu.', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Tần Thị Quế'].join('\n');

@@ -11,6 +11,7 @@ import { foldVietnamese } from '../../../shared/format/fold';
 import { formatDocSymbol } from '../../../shared/format/symbol';
 import { LEGACY_ENCODING_NAMES } from '../../../shared/format/legacy-text';
 import type { OverridableRole } from '../../../shared/import';
+import { lintPlan } from '../../../shared/lint';
 import type { PlanContent, SelfProfile } from '../../../shared/model';
 import { renewIds } from '../../../shared/model/renew-ids';
 import type { Handlers } from '../dispatch';
@@ -100,6 +101,16 @@ export const importHandlers = (s: Services): Handlers<ImportChannels> => ({
       throw new BackendError('VALIDATION', `Kế hoạch nhập từ ${what} là bản đã ban hành nhưng chưa có số: hãy điền số hoặc nhập làm bản nháp. Không có gì được ghi.`, [
         { path: ['content', 'header', 'number'], message: 'Chưa có số văn bản' },
       ]);
+    }
+    // An issued plan passes what Ban hành checks (no 31/02, no control character, no emoji): nothing impossible is
+    // stored as issued. A draft keeps whatever was read, to be fixed in the editor.
+    const errors = status === 'issued' ? lintPlan(given).filter((f) => f.severity === 'error') : [];
+    if (errors.length) {
+      throw new BackendError(
+        'VALIDATION',
+        `Kế hoạch nhập từ ${what} còn ${errors.length} lỗi nên chưa nhập làm bản đã ban hành được: ${errors.slice(0, 3).map((e) => e.message).join(' ')} Hãy sửa, hoặc nhập làm bản nháp. Không có gì được ghi.`,
+        errors.map((e) => ({ path: ['content', ...e.path], message: e.message })),
+      );
     }
     // Fresh ids: importing the same text twice gives two plans whose tasks never share an id.
     let content = renewIds(given, s.ctx.newId);

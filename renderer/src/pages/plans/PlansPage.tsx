@@ -61,29 +61,16 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
       </Group>
     );
   }
-  if (view === 'received') {
-    // Its owner writes it: a copy of our own, or our report on it, is all she can make of it here.
-    return (
-      <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-        {plan.docType === 'KH' && (
-          <Button size="xs" variant="subtle" color="grape" loading={draftReport.isPending} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => draftReport.mutate({ planIds: [plan.id] })}>
-            {t('plans.draftReport')}
-          </Button>
-        )}
-        <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
-          {t('plans.duplicate')}
-        </Button>
-      </Group>
-    );
-  }
+  // A received plan is its owner's to write: a copy of our own, or our report on it, is all she can make of it here.
+  const ours = view === 'live';
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-      {plan.status === 'issued' && (
+      {ours && plan.status === 'issued' && (
         <Button size="xs" variant="subtle" color="blue" loading={archive.isPending} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => archive.mutate({ id: plan.id })}>
           {t('plans.archive')}
         </Button>
       )}
-      {plan.status === 'archived' && (
+      {ours && plan.status === 'archived' && (
         <Button size="xs" variant="subtle" color="blue" loading={unarchive.isPending} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => unarchive.mutate({ id: plan.id })}>
           {t('plans.unarchive')}
         </Button>
@@ -96,9 +83,11 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
       <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
         {t('plans.duplicate')}
       </Button>
-      <Button size="xs" variant="subtle" color="red" loading={remove.isPending} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => remove.mutate({ id: plan.id })}>
-        {t('actions.delete')}
-      </Button>
+      {ours && (
+        <Button size="xs" variant="subtle" color="red" loading={remove.isPending} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => remove.mutate({ id: plan.id })}>
+          {t('actions.delete')}
+        </Button>
+      )}
     </Group>
   );
 }

@@ -14,7 +14,7 @@ import { appHandlers } from './app/handlers';
 import { backupHandlers } from './backup/handlers';
 import { createHandlers } from './handlers';
 import { createContext } from './repositories/context';
-import { foldVietnamese } from '../../shared/format/fold';
+import { createSelfNames } from './repositories/self-names';
 import { createExchangeRecords } from './repositories/exchange/records';
 import { createReportGrid } from './repositories/exchange/report-grid';
 import { createSharedRecords } from './repositories/exchange/shared-records';
@@ -163,12 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
     const register = createRegisterRepo(ctx);
-    const tasks = createTasksRepo(ctx, {
-      selfNames: () => {
-        const self = settings.getSelf();
-        return self ? [foldVietnamese(self.issuer.name).trim()] : [];
-      },
-    });
+    const tasks = createTasksRepo(ctx, { selfNames: createSelfNames(ctx, () => settings.getSelf()?.issuer.name ?? null) });
     const evidence = createEvidenceStore(options.dataDir);
     if (!readOnly) evidence.recover((sha) => tasks.evidence.exists(sha));
     const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '', onIssued: tasks.syncPlan });

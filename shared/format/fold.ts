@@ -42,3 +42,8 @@ export function foldVietnamese(text: string): string {
 export function foldedWords(text: string): string[] {
   return foldVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/** A name compared as a name: folded, spacing collapsed ("Đảng  ủy xã" = "DANG UY XA"). */
+export function foldName(text: string): string {
+  return foldVietnamese(text.normalize('NFC')).replace(/\s+/gu, ' ').trim();
+}

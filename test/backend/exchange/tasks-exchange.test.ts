@@ -116,6 +116,30 @@ describe('duties across offices', () => {
     const ownDuty = await call(commune, 'task.get', { id: duty.tasks[0]!.id });
     expect(ownDuty.task.facts.paused).toBeNull();
   });
+  it('a duty whose body is our directory entry (its short name, other spacing and case) is ours; another unit\'s is not', async () => {
+    const { commune, province, communeId, provinceId } = await twoOffices();
+    const content = structuredClone(seedContent()) as PlanContent;
+    const [mine, other] = duties(content);
+    mine!.body = 'ĐU  xã   THANH NƯA';
+    mine!.orgId = null;
+    other!.body = 'Đảng ủy xã Thanh Minh';
+    other!.orgId = null;
+    const saved = await call(province, 'plan.save', { ...content, id: randomUUID(), baseRevision: null });
+    const plan = await call(province, 'plan.issue', { id: saved.id });
+    await call(commune, 'exchange.import', { base64: await exportFrom(province, { receiverId: communeId }) });
+    const reportingTo = async () => (await call(commune, 'task.list', { planId: plan.id, limit: 500 })).items.filter((t) => t.reportTo !== null);
+    // The profile's name alone does not say the short name is us.
+    expect(await reportingTo()).toEqual([]);
+    // The directory entry that is this office (its name is the profile's) gives its short name.
+    await call(commune, 'org.save', { name: 'Đảng ủy xã Thanh Nưa', shortName: 'ĐU xã Thanh Nưa', kind: 'co-so', notes: '' });
+    await call(commune, 'org.save', { name: 'Đảng ủy xã Thanh Minh', shortName: 'ĐU xã Thanh Minh', kind: 'co-so', notes: '' });
+    const ours = await reportingTo();
+    expect(ours.map((t) => t.sourceId).sort()).toEqual(duties(contentOf(plan))[0]!.tasks.map((t) => t.id).sort());
+    expect(ours[0]!.reportTo).toEqual({ officeId: provinceId, name: provinceProfile.issuer.name });
+    // Our report on it goes back to the province in the next package.
+    await call(commune, 'task.addReport', { taskId: ours[0]!.id, date: '2024-12-02', text: 'Đã triển khai.', percent: 30, files: [] });
+    expect(await call(commune, 'exchange.exportPackage', { receiverId: provinceId, sinceLast: true })).toMatchObject({ reports: 1 });
+  });
 });
 
 describe('directory entries and export choices', () => {

@@ -20,7 +20,7 @@ import type {
   DueKind,
 } from '../../../../shared/api/tasks';
 import { formatDocSymbol } from '../../../../shared/format/symbol';
-import { foldVietnamese } from '../../../../shared/format/fold';
+import { foldName, foldVietnamese } from '../../../../shared/format/fold';
 import { ftsQuery } from '../plan-index';
 import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model';
 import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
@@ -119,8 +119,8 @@ export interface StagedEvidence {
 }
 
 export interface TasksRepoDeps {
-  /** This office's names (its profile), accent-folded: a received plan's duty whose body is one of them is ours. */
-  selfNames?: () => readonly string[];
+  /** This office's names folded by `foldName` (repositories/self-names.ts): a received plan's duty whose body is one of them is ours. */
+  selfNames?: () => ReadonlySet<string>;
 }
 
 export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
@@ -418,11 +418,10 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     };
   }
 
-  /** A duty body that names this office (its profile's names, accents and case aside). */
+  /** A duty body that names this office (its profile's name or its own directory entry's, accents, case and spacing aside). */
   function isOurs(body: string): boolean {
-    const names = deps.selfNames?.() ?? [];
-    const folded = foldVietnamese(body).trim();
-    return folded !== '' && names.includes(folded);
+    const folded = foldName(body);
+    return folded !== '' && (deps.selfNames?.().has(folded) ?? false);
   }
 
   function dueDayOn(row: TrackedRow, due: TaskDue | null, on: string): string | null {

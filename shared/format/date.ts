@@ -54,13 +54,31 @@ function printPart(part: DatePartValue, pad: (n: number) => string, blank: strin
   return datePartText(part) || blank;
 }
 
-/** "Điện Biên, ngày 05 tháng 02 năm 2025"; blanks for a draft: "Điện Biên, ngày      tháng 8 năm 2024". */
-export function formatPlaceDateLine(place: string, date: DateParts): string {
+/** "ngày 05 tháng 02 năm 2025"; blanks for a draft: "ngày      tháng 8 năm 2024" (the date of the place-and-date line). */
+export function formatDateWords(date: DateParts): string {
   const day = printPart(date.day, formatDay, DATE_LINE_BLANK);
   const month = printPart(date.month, formatMonth, DATE_LINE_BLANK);
   const year = datePartText(date.year) || DATE_LINE_BLANK;
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** "Điện Biên, ngày 05 tháng 02 năm 2025"; blanks for a draft: "Điện Biên, ngày      tháng 8 năm 2024". */
+export function formatPlaceDateLine(place: string, date: DateParts): string {
   const where = place.trim();
-  return `${where ? `${where}, ` : ''}ngày ${day} tháng ${month} năm ${year}`;
+  return `${where ? `${where}, ` : ''}${formatDateWords(date)}`;
+}
+
+/** True when the day, month or year is left blank (a draft's date, filled in by hand). */
+export function hasBlankDatePart(date: DateParts): boolean {
+  return !datePartText(date.day) || !datePartText(date.month) || !datePartText(date.year);
+}
+
+/**
+ * A date inside a sentence: "ngày 05/11/2024"; a date with a blank part is written out in words as the
+ * place-and-date line prints it ("ngày      tháng 8 năm 2024"), so the blank reads as a space to fill in.
+ */
+export function formatDateInText(date: DateParts): string {
+  return hasBlankDatePart(date) ? formatDateWords(date) : `ngày ${formatShortDate(date)}`;
 }
 
 /** "10/01/2025", "31/3/2025", "03/10/2024"; blanks for a draft: "     /     /2024". Accepts a date or an ISO date. */

@@ -2,7 +2,7 @@
  * Every Vietnamese sentence the app writes from structured data, once. The texts returned here may carry
  * inline markup (they are later parsed like any body text), so user texts pass through unchanged.
  */
-import { formatCount, formatDocSymbol, formatShortDate } from '../format';
+import { formatCount, formatDateInText, formatDocSymbol, formatShortDate } from '../format';
 import type { AppendixTable, CanCu, CanCuItem, DocType, Person, PilotCategory, PilotUnit, PlanHeader, PlanIssuer, Recipient } from '../model/plan';
 import type { Signature } from '../model/org';
 
@@ -233,11 +233,14 @@ export function deriveAppendixIssuedBy(sig: Signature, issuer: PlanIssuer): stri
   return organ && m ? `${organ} ${committee}` : committee;
 }
 
-/** "Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy" (a BÁO CÁO: "Báo cáo số 07-BC/HU, …"); blanks for a draft. */
+/**
+ * "Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy" (a BÁO CÁO: "Báo cáo số 07-BC/HU, …"); a date
+ * with a blank day or month as the place-and-date line prints it: "…, ngày      tháng 8 năm 2024 của …".
+ */
 export function documentReference(header: PlanHeader, issuedBy: string): string {
   const symbol = formatDocSymbol(header.number, header.docType, header.issuer.symbol);
   const by = issuedBy.trim();
-  return `${DOC_TYPE_NAMES[header.docType]} số ${symbol}, ngày ${formatShortDate(header.date)}${by ? ` của ${by}` : ''}`;
+  return `${DOC_TYPE_NAMES[header.docType]} số ${symbol}, ${formatDateInText(header.date)}${by ? ` của ${by}` : ''}`;
 }
 
 /** "(Kèm theo Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy)"; blanks for a draft. */

@@ -162,7 +162,7 @@ describe('appendix', () => {
   it('writes the "(Kèm theo …)" line from the header, blanks for a draft', () => {
     expect(appendixLine(header, 'Ban Thường vụ Huyện ủy')).toBe('(Kèm theo Kế hoạch số 315-KH/HU, ngày 05/11/2024 của Ban Thường vụ Huyện ủy)');
     const draft = { ...header, number: '', date: { day: '', month: '', year: '2024' } };
-    expect(appendixLine(draft, 'Tỉnh ủy')).toBe('(Kèm theo Kế hoạch số      -KH/HU, ngày      /     /2024 của Tỉnh ủy)');
+    expect(appendixLine(draft, 'Tỉnh ủy')).toBe('(Kèm theo Kế hoạch số      -KH/HU, ngày      tháng      năm 2024 của Tỉnh ủy)');
   });
 
   it('numbers appendices only when there are several', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatPlaceDateLine } from '../../shared/format';
 import { composeLayout, layoutToPlainText, type LayoutParagraph } from '../../shared/layout';
 import { lintPlan } from '../../shared/lint';
 import { PlanContent, TemplateFile, defaultFormatProfile, type Block } from '../../shared/model';
@@ -115,6 +116,16 @@ describe('drafting a BÁO CÁO kết quả thực hiện kế hoạch', () => {
     expect(reportAsOf('2025-H2', '2025-09-01')).toBe('2025-09-01');
     expect(reportAsOf('2024', '2025-01-05')).toBe('2024-12-31');
     expect(reportAsOf(null, '2025-01-05')).toBe('2025-01-05');
+  });
+
+  it('names a plan dated with a blank day as its own place-and-date line prints it (ngày … tháng 8 năm 2024)', () => {
+    const plan = plan40Tasks();
+    const blankDay = { ...plan, header: { ...plan.header, date: { day: '', month: '8', year: '2024' } } };
+    const drafted = draftReport({ plans: [{ id: REPORT_PLAN_ID, content: blankDay, progress: new Map() }], period: null, asOf: '2025-06-15', today: '2025-06-15', newId: idMaker(3) });
+    const planDate = formatPlaceDateLine('', blankDay.header.date);
+    expect(planDate).toBe('ngày      tháng 8 năm 2024');
+    expect(drafted.trichYeu).toContain(`Kế hoạch số 12-KH/HU, ${planDate} của Ban Thường vụ Huyện ủy về`);
+    expect(drafted.trichYeu).not.toMatch(/ngày\s+\/8\/2024/u);
   });
 
   it('spans several plans of one issuer: both references in the trích yếu, results per plan', () => {

@@ -215,7 +215,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   // Until a restore, a damaged store answers the backup channels only (handlers over the same service).
-  const recoverySlice = { dataDir: options.dataDir, appVersion, schemaVersion: 0, readOnly: false, templates, backups } as Services;
+  const recoverySlice = { dataDir: options.dataDir, appVersion, schemaVersion: 0, readOnly: false, ctx: { clock }, templates, backups } as Services;
   const recoveryHandlers = { ...appHandlers(recoverySlice), ...backupHandlers(recoverySlice) } as Handlers;
   backups.start();
 

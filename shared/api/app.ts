@@ -13,6 +13,11 @@ export const AppInfo = z.object({
    * answers READ_ONLY. The window shows a banner saying so.
    */
   readOnly: z.boolean(),
+  /**
+   * Today ("YYYY-MM-DD", the office's local calendar) by the backend's clock: the day task statuses and reports are
+   * read on. Screens that pick a day by "today" take it from here, not from the window's clock.
+   */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -58,3 +58,14 @@ describe('plan times when the system clock goes back', () => {
     expect(restored.updatedAt > a3.updatedAt).toBe(true);
   });
 });
+
+describe("the backend's day", () => {
+  it('is what app.info says today is, and the day task.list reads, by the backend clock', async () => {
+    let time = new Date(2025, 6, 15, 9).getTime();
+    const backend = backendAt(tempDir(), () => time);
+    expect((await call(backend, 'app.info', {})).today).toBe('2025-07-15');
+    expect((await call(backend, 'task.list', { limit: 1 })).on).toBe('2025-07-15');
+    time = new Date(2025, 6, 16, 0, 0, 1).getTime();
+    expect((await call(backend, 'app.info', {})).today).toBe('2025-07-16');
+  });
+});

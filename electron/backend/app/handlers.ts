@@ -1,4 +1,5 @@
 import type { AppChannels } from '../../../shared/api';
+import { localToday } from '../../../shared/tasks';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 
@@ -12,5 +13,6 @@ export const appHandlers = (s: Services): Handlers<AppChannels> => ({
     schemaVersion: s.schemaVersion,
     platform: process.platform,
     readOnly: s.readOnly,
+    today: localToday(new Date(s.ctx.clock())),
   }),
 });

@@ -51,8 +51,8 @@ describe('Báo cáo theo kỳ', () => {
     const { user, router } = await renderApp('/plans');
     await user.click(await screen.findByRole('button', { name: 'Báo cáo theo kỳ…' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Lập báo cáo kết quả thực hiện theo kỳ' });
-    // Offered first: the half-year that last ended (by the machine's calendar here: the list has no backend day).
-    expect(within(dialog).getByTestId('period-report-label')).toHaveTextContent(/^Kỳ báo cáo: 6 tháng (đầu|cuối) năm \d{4}$/u);
+    // Offered first: the half-year that last ended by the backend's day (15/07/2025), whatever the machine's calendar says.
+    expect(await within(dialog).findByTestId('period-report-label')).toHaveTextContent(/^Kỳ báo cáo: 6 tháng đầu năm 2025$/u);
     const draft = within(dialog).getByRole('button', { name: 'Lập báo cáo' });
     expect(draft).toBeDisabled();
 
@@ -81,6 +81,8 @@ describe('Báo cáo theo kỳ', () => {
     const { user, router } = await renderApp(`/tasks?plan=${issued.id}`);
     await user.click(await screen.findByRole('button', { name: 'Báo cáo theo kỳ…' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Lập báo cáo kết quả thực hiện theo kỳ' });
+    // The same day as from the plans list: the backend's.
+    expect(await within(dialog).findByTestId('period-report-label')).toHaveTextContent(/^Kỳ báo cáo: 6 tháng đầu năm 2025$/u);
     await user.click(within(dialog).getByRole('radio', { name: 'Năm' }));
     expect(within(dialog).queryByRole('combobox', { name: 'Quý' })).toBeNull();
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Năm' }), '2025');

@@ -4,11 +4,10 @@
  * (report.draft { planIds, period }) and opens it in the editor.
  */
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Loader, Modal, NativeSelect, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { periodOfKey } from '../../../../shared/report';
-import { localToday } from '../../../../shared/tasks';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';
@@ -21,11 +20,9 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 interface Props {
   /** Plans ticked when the dialog opens (e.g. the plan the task list is filtered to). */
   initialPlanIds?: string[];
-  /** Today as the backend's clock reads it, when known (the task list's day); else the machine's. */
-  today?: string;
 }
 
-export function PeriodReportButton({ initialPlanIds = [], today }: Props) {
+export function PeriodReportButton({ initialPlanIds = [] }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -33,12 +30,30 @@ export function PeriodReportButton({ initialPlanIds = [], today }: Props) {
       <Button variant="light" color="grape" onClick={() => setOpen(true)}>
         {t('periodReport.open')}
       </Button>
-      {open && <PeriodReportDialog initialPlanIds={initialPlanIds} today={today ?? localToday()} onClose={() => setOpen(false)} />}
+      {open && <PeriodReportDialog initialPlanIds={initialPlanIds} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-function PeriodReportDialog({ initialPlanIds, today, onClose }: { initialPlanIds: string[]; today: string; onClose: () => void }) {
+/** The dialog, once the backend has said what day it is (app.info's today, read afresh: the day the task list reads). */
+function PeriodReportDialog({ initialPlanIds, onClose }: { initialPlanIds: string[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const info = useApiQuery('app.info', {}, { staleTime: 0 });
+  const today = info.isFetchedAfterMount ? info.data?.today : undefined;
+  return (
+    <Modal opened onClose={onClose} title={t('periodReport.title')} size="lg">
+      {today ? (
+        <PeriodReportForm initialPlanIds={initialPlanIds} today={today} onClose={onClose} />
+      ) : info.isError ? (
+        <Text c="red">{errorMessage(info.error)}</Text>
+      ) : (
+        <Loader size="sm" />
+      )}
+    </Modal>
+  );
+}
+
+function PeriodReportForm({ initialPlanIds, today, onClose }: { initialPlanIds: string[]; today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [choice, setChoice] = useState<PeriodChoice>(() => lastEndedPeriod('half-year', today));
@@ -69,71 +84,69 @@ function PeriodReportDialog({ initialPlanIds, today, onClose }: { initialPlanIds
   const toggle = (id: string, on: boolean) => setChosen((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   return (
-    <Modal opened onClose={onClose} title={t('periodReport.title')} size="lg">
-      <Stack>
-        <SegmentedControl
-          aria-label={t('periodReport.kind')}
-          value={choice.kind}
-          onChange={(v) => setKind(v as PeriodKind)}
-          data={[
-            { value: 'quarter', label: t('periodReport.kindQuarter') },
-            { value: 'half-year', label: t('periodReport.kindHalf') },
-            { value: 'year', label: t('periodReport.kindYear') },
-          ]}
-        />
-        <Group grow>
-          {choice.kind !== 'year' && (
-            <NativeSelect
-              label={choice.kind === 'quarter' ? t('periodReport.quarter') : t('periodReport.half')}
-              value={String(choice.part)}
-              onChange={(e) => setChoice({ ...choice, part: Number(e.currentTarget.value) })}
-              data={parts}
-            />
-          )}
-          <NativeSelect label={t('periodReport.year')} value={String(choice.year)} onChange={(e) => setChoice({ ...choice, year: Number(e.currentTarget.value) })} data={years} />
-        </Group>
-        <Text size="sm" data-testid="period-report-label">
-          {t('periodReport.period', { label: periodOfKey(key).label })}
+    <Stack>
+      <SegmentedControl
+        aria-label={t('periodReport.kind')}
+        value={choice.kind}
+        onChange={(v) => setKind(v as PeriodKind)}
+        data={[
+          { value: 'quarter', label: t('periodReport.kindQuarter') },
+          { value: 'half-year', label: t('periodReport.kindHalf') },
+          { value: 'year', label: t('periodReport.kindYear') },
+        ]}
+      />
+      <Group grow>
+        {choice.kind !== 'year' && (
+          <NativeSelect
+            label={choice.kind === 'quarter' ? t('periodReport.quarter') : t('periodReport.half')}
+            value={String(choice.part)}
+            onChange={(e) => setChoice({ ...choice, part: Number(e.currentTarget.value) })}
+            data={parts}
+          />
+        )}
+        <NativeSelect label={t('periodReport.year')} value={String(choice.year)} onChange={(e) => setChoice({ ...choice, year: Number(e.currentTarget.value) })} data={years} />
+      </Group>
+      <Text size="sm" data-testid="period-report-label">
+        {t('periodReport.period', { label: periodOfKey(key).label })}
+      </Text>
+      <Stack gap={4} role="group" aria-label={t('periodReport.plans')}>
+        <Text size="sm" fw={500}>
+          {t('periodReport.plans')}
         </Text>
-        <Stack gap={4} role="group" aria-label={t('periodReport.plans')}>
-          <Text size="sm" fw={500}>
-            {t('periodReport.plans')}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('periodReport.plansHint')}
-          </Text>
-          <ScrollArea.Autosize mah={320} mt="xs">
-            <Stack gap={6}>
-              {plans.isError && <Text c="red">{errorMessage(plans.error)}</Text>}
-              {plans.data && items.length === 0 && <Text c="dimmed">{t('periodReport.noPlans')}</Text>}
-              {items.map((p) => (
-                <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start">
-                  <Checkbox
-                    aria-label={`${planNumberLabel(t, p)} — ${p.trichYeu || t('plans.untitled')}`}
-                    checked={chosen.includes(p.id)}
-                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />
-                  <Text size="sm" className="kh-grow">
-                    <b>{planNumberLabel(t, p)}</b> — {p.trichYeu || t('plans.untitled')}
-                  </Text>
-                  <Badge size="sm" variant="light" color={statusColor[p.status]}>
-                    {statusLabels[p.status]}
-                  </Badge>
-                </Group>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        </Stack>
-        {draft.isError && <Text c="red">{errorMessage(draft.error)}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="grape" disabled={chosen.length === 0} loading={draft.isPending} onClick={() => draft.mutate({ planIds: chosen, period: key })}>
-            {t('plans.draftReport')}
-          </Button>
-        </Group>
+        <Text size="xs" c="dimmed">
+          {t('periodReport.plansHint')}
+        </Text>
+        <ScrollArea.Autosize mah={320} mt="xs">
+          <Stack gap={6}>
+            {plans.isError && <Text c="red">{errorMessage(plans.error)}</Text>}
+            {plans.data && items.length === 0 && <Text c="dimmed">{t('periodReport.noPlans')}</Text>}
+            {items.map((p) => (
+              <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start">
+                <Checkbox
+                  aria-label={`${planNumberLabel(t, p)} — ${p.trichYeu || t('plans.untitled')}`}
+                  checked={chosen.includes(p.id)}
+                  onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                />
+                <Text size="sm" className="kh-grow">
+                  <b>{planNumberLabel(t, p)}</b> — {p.trichYeu || t('plans.untitled')}
+                </Text>
+                <Badge size="sm" variant="light" color={statusColor[p.status]}>
+                  {statusLabels[p.status]}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
       </Stack>
-    </Modal>
+      {draft.isError && <Text c="red">{errorMessage(draft.error)}</Text>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('actions.cancel')}
+        </Button>
+        <Button color="grape" disabled={chosen.length === 0} loading={draft.isPending} onClick={() => draft.mutate({ planIds: chosen, period: key })}>
+          {t('plans.draftReport')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -70,13 +70,13 @@ export default function TasksPage() {
       <Group justify="space-between">
         <Title order={2}>{t('tasks.title')}</Title>
         <Group gap="sm">
-          <PeriodReportButton key={filter.planId ?? ''} initialPlanIds={filter.planId ? [filter.planId] : []} today={first.data?.on} />
+          <PeriodReportButton key={filter.planId ?? ''} initialPlanIds={filter.planId ? [filter.planId] : []} />
           <ExportXlsxButton filter={input} disabled={!first.data?.total} />
         </Group>
       </Group>
       <TaskFilterBar filter={filter} options={options} onChange={setFilter} searchRef={searchRef} />
       {body()}
-      <TaskDrawer id={openTask} onClose={() => setOpen(null)} today={first.data?.on} />
+      <TaskDrawer id={openTask} onClose={() => setOpen(null)} />
     </Stack>
   );
 }

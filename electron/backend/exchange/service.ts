@@ -507,28 +507,28 @@ export function createExchangeService(deps: ExchangeDeps) {
       db.pragma('defer_foreign_keys = ON');
       const now = ctx.now();
       const ordered = [...opened.classified].sort((a, b) => APPLY_ORDER[a.u.record.kind] - APPLY_ORDER[b.u.record.kind]);
-      for (const { u, verdict, hash } of ordered) {
-        if (verdict === 'same' || verdict === 'refused') continue;
+      const applyRecord = ({ u, verdict, hash }: Classified): void => {
+        if (verdict === 'same' || verdict === 'refused') return;
         const { record } = u;
         const selfId = me().officeId;
         const ownerIsUs = record.owner.officeId === selfId;
         if (record.kind === 'org') {
           shared.putOrg({ id: record.id, name: record.name, shortName: record.shortName, kind: record.orgKind, notes: record.notes, owner: record.owner.officeId, version: record.version }, verdict === 'update');
-          continue;
+          return;
         }
         if (record.kind === 'task') {
           const task = shared.taskBySource(record.planId, record.sourceId);
           if (task && !reportsHere(record.planId, task.body, record.owner.officeId)) tasks.applyReceivedFacts(task.id, record.facts, record.owner.officeId, record.version);
-          continue;
+          return;
         }
         if (record.kind === 'report') {
           const task = shared.taskBySource(record.planId, record.sourceId);
-          if (!task || shared.reportExists(record.id)) continue;
+          if (!task || shared.reportExists(record.id)) return;
           tasks.addReceivedReport(
             { id: record.id, taskId: task.id, date: record.date, text: record.text, percent: record.percent, createdAt: record.createdAt, office: ownerIsUs ? null : record.owner },
             record.files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, name: f.name })),
           );
-          continue;
+          return;
         }
         const { document } = u;
         const planId = verdict === 'conflict' ? ctx.newId() : record.id;
@@ -558,7 +558,11 @@ export function createExchangeService(deps: ExchangeDeps) {
             kind: verdict,
           });
         }
-      }
+      };
+      // The plans' tracked tasks are inserted together once every plan is written, before the tasks and reports.
+      const plansEnd = ordered.findIndex((c) => c.u.record.kind !== 'plan');
+      tasks.inBulk(() => ordered.slice(0, plansEnd < 0 ? ordered.length : plansEnd).forEach(applyRecord));
+      if (plansEnd >= 0) ordered.slice(plansEnd).forEach(applyRecord);
       records.log({
         direction: 'in',
         packageId: manifest.packageId,

@@ -132,10 +132,13 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     byPlan: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE plan_id = ?'),
     byId: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE id = ?'),
     idTaken: db.prepare<[string], number>('SELECT 1 FROM tracked_tasks WHERE id = ?').pluck(),
-    insert: db.prepare(`INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, duty_id, body, org_id, partners, text,
+    /** Many new tasks in one statement (rows as a JSON array, in order): the search index takes them in one pass. */
+    insertMany: db.prepare<[string]>(`INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, duty_id, body, org_id, partners, text,
         search_folded, due, due_kind, due_day, tracked_from, created_at, updated_at, term)
-      VALUES (:id, :planId, :source, :sourceId, :position, :dutyId, :body, :orgId, :partners, :text, :folded, :due, :dueKind, :dueDay,
-        :trackedFrom, :now, :now, coalesce((SELECT term FROM plans WHERE id = :planId), ''))`),
+      SELECT r ->> 'id', r ->> 'planId', r ->> 'source', r ->> 'sourceId', r ->> 'position', r ->> 'dutyId', r ->> 'body', r ->> 'orgId',
+        r ->> 'partners', r ->> 'text', r ->> 'folded', r ->> 'due', r ->> 'dueKind', r ->> 'dueDay', r ->> 'trackedFrom', r ->> 'now', r ->> 'now',
+        coalesce((SELECT term FROM plans WHERE id = r ->> 'planId'), '')
+      FROM (SELECT value AS r FROM json_each(?) ORDER BY key)`),
     updateFromContent: db.prepare(`UPDATE tracked_tasks SET position = :position, duty_id = :dutyId, body = :body, org_id = :orgId,
         partners = :partners, text = :text, search_folded = :folded, due = :due, due_kind = :dueKind, due_day = :dueDay, updated_at = :now
       WHERE id = :id`),
@@ -213,11 +216,50 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   const searchFolded = (s: TrackedSource, planRef: string) => foldVietnamese(`${s.text} ${s.body} ${s.partners.join(' ')} ${planRef}`);
 
   /**
+   * New tracked tasks not yet inserted, with their plans. A row at a time, each insert's search index trigger runs
+   * in a statement transaction, which makes FTS5 write its pending terms as a new segment: thousands of tiny
+   * segments for an imported package. So they are inserted together, in one statement: at the end of syncPlan, or
+   * of inBulk for many plans.
+   */
+  let pending: { rows: Record<string, unknown>[]; ids: Set<string>; plans: Set<string> } | null = null;
+  let bulkDepth = 0;
+
+  function flushPending(): void {
+    if (!pending) return;
+    const { rows, plans } = pending;
+    pending = null;
+    if (rows.length) st.insertMany.run(JSON.stringify(rows));
+    for (const planId of plans) refreshRows({ planId });
+  }
+
+  /**
+   * Run `fn` (inside the caller's transaction) with the tasks syncPlan creates inserted together at its end: a
+   * package's plans are imported this way. Until then those tasks are not yet readable.
+   */
+  function inBulk<T>(fn: () => T): T {
+    bulkDepth += 1;
+    try {
+      const out = fn();
+      if (bulkDepth === 1) flushPending();
+      return out;
+    } finally {
+      bulkDepth -= 1;
+      if (bulkDepth === 0) pending = null;
+    }
+  }
+
+  /**
    * The tracked tasks of an issued plan follow its content: new ones are created, changed ones updated (text, due,
    * body), ones that left the content are closed "Hủy (bỏ khỏi kế hoạch)" with their reports kept. Runs inside the
    * plan's write transaction; never writes a plan revision.
    */
   function syncPlan(planId: string, content: PlanContent, now: string): void {
+    // Outside a bulk nothing waits; inside one, a plan synced again reads the tasks its first sync created.
+    if (bulkDepth === 0) pending = null;
+    else if (pending?.plans.has(planId)) flushPending();
+    pending ??= { rows: [], ids: new Set(), plans: new Set() };
+    const batch = pending;
+    batch.plans.add(planId);
     const existing = new Map(st.byPlan.all(planId).map((r) => [r.source_id, r]));
     const h = content.header;
     const ref = h.number ? formatDocSymbol(h.number, h.docType, h.issuer.symbol) : '';
@@ -244,8 +286,9 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
         now,
       };
       if (!row) {
-        const id = trackedIdFor(planId, s.sourceId, st.idTaken.get(s.sourceId) !== undefined);
-        st.insert.run({ ...params, id, trackedFrom: day });
+        const id = trackedIdFor(planId, s.sourceId, batch.ids.has(s.sourceId) || st.idTaken.get(s.sourceId) !== undefined);
+        batch.ids.add(id);
+        batch.rows.push({ ...params, id, trackedFrom: day });
         continue;
       }
       const changed =
@@ -260,7 +303,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       const open = !row.completed_at && !row.cancelled_at;
       st.markRemoved.run(open ? day : row.cancelled_at, open ? REMOVED_REASON : row.cancel_reason, now, row.id);
     }
-    refreshRows({ planId });
+    if (bulkDepth === 0) flushPending();
   }
 
   /** What issuing `content` would do to the plan's tracked tasks. */
@@ -779,6 +822,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
 
   return {
     syncPlan,
+    inBulk,
     preview,
     list,
     all,

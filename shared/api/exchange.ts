@@ -164,7 +164,7 @@ export const ExportInput = z
     term: z.string().min(1).max(100).optional(),
     /** Only what changed since the last package to `receiverId` (Sổ trao đổi); everything when none went yet. */
     sinceLast: z.boolean().optional(),
-    /** Directory entries the clerk chose to share. */
+    /** These directory entries (else every entry of ours marked "chia sẻ khi trao đổi"). */
     orgIds: z.array(uuid).max(10_000).optional(),
     /** The receiving office (from the trust list). */
     receiverId: uuid.optional(),

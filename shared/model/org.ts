@@ -62,6 +62,8 @@ export const OrgInput = z.object({
   shortName: nfcString(100).default(''),
   kind: OrgKind,
   notes: nfcString(1000).default(''),
+  /** Chia sẻ khi trao đổi: every exchange package carries it (absent: kept as it was, false for a new entry). */
+  shared: z.boolean().optional(),
 });
 export type OrgInput = z.input<typeof OrgInput>;
 
@@ -71,6 +73,10 @@ export const Org = z.object({
   shortName: z.string(),
   kind: OrgKind,
   notes: z.string(),
+  /** Chia sẻ khi trao đổi. */
+  shared: z.boolean(),
+  /** Received from another office (its owner's; never sent on as ours): that office's name, else null. */
+  receivedFrom: z.string().nullable(),
   revision: z.number().int(),
   updatedAt: isoTimestamp,
 });

@@ -195,3 +195,18 @@ describe('migration 10 (task list search)', () => {
     expect(found('"kiem"')).toBe(0);
   });
 });
+
+describe('migration 11 (shared directory entries)', () => {
+  it('keeps every directory entry as it was, none shared until the clerk says so', () => {
+    const db = databaseAt(10);
+    db.prepare(
+      `INSERT INTO organizations (id, name, short_name, kind, notes, search, created_at, updated_at)
+       VALUES ('o1', 'Ban Tuyên giáo', 'BTG', 'ban-dang', '', 'ban tuyen giao btg', 'x', 'x')`,
+    ).run();
+    const before = rows(db, 'SELECT * FROM organizations');
+    upgrade(db, 11);
+    const after = rows(db, 'SELECT * FROM organizations') as Record<string, unknown>[];
+    expect(after.map(({ shared, ...rest }) => (expect(shared).toBe(0), rest))).toEqual(before);
+    expect(() => db.prepare(`UPDATE organizations SET shared = 2`).run()).toThrow(/CHECK/u);
+  });
+});

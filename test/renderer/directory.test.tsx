@@ -43,8 +43,11 @@ describe('directory page', () => {
     await user.click(within(edit).getByRole('button', { name: 'Lưu đơn vị' }));
     expect(await within(edit).findByText('Không được để trống')).toBeInTheDocument();
     await user.type(name, 'Ban Tuyên giáo và Dân vận Huyện ủy');
+    await user.click(within(edit).getByRole('checkbox', { name: 'Chia sẻ khi trao đổi' }));
     await user.click(within(edit).getByRole('button', { name: 'Lưu đơn vị' }));
     expect(await screen.findByText('Ban Tuyên giáo và Dân vận Huyện ủy')).toBeInTheDocument();
+    expect(await screen.findByText('Chia sẻ')).toBeInTheDocument();
+    expect((await bridge.call('org.list', {})).find((o) => o.name === 'Ban Tuyên giáo và Dân vận Huyện ủy')).toMatchObject({ shared: true });
     expect(screen.queryByText('Ban Tổ chức Huyện ủy')).not.toBeInTheDocument();
 
     // Search without accents.

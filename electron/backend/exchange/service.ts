@@ -277,9 +277,10 @@ export function createExchangeService(deps: ExchangeDeps) {
         takeReport(r);
       }
     }
-    // Directory entries the clerk chose to share (ours; one received from another office stays its owner's).
+    // Directory entries the clerk chose to share (ours; one received from another office stays its owner's): those
+    // named, else every entry marked "chia sẻ khi trao đổi" (since the last package: those changed after it).
     let orgsOut = 0;
-    for (const orgId of input.orgIds ?? []) {
+    for (const orgId of input.orgIds ?? shared.sharedOrgIds(after)) {
       const org = shared.org(orgId);
       if (!org) throw new BackendError('NOT_FOUND', `Không tìm thấy đơn vị ${orgId} trong danh mục.`);
       if (shared.orgOrigin(orgId)) throw refused(`Đơn vị «${org.name}» trong danh mục là của đơn vị khác gửi đến: chỉ đơn vị đó gửi được.`);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { foldVietnamese } from '../../../shared/format/fold';
 import type { Org, OrgInput, OrgKind } from '../../../shared/model';
-import { notFound } from '../errors';
+import { BackendError, notFound } from '../errors';
 import type { RepoContext } from './context';
 
 type OrgRow = {
@@ -10,6 +10,8 @@ type OrgRow = {
   short_name: string;
   kind: OrgKind;
   notes: string;
+  shared: number;
+  received_from: string | null;
   revision: number;
   updated_at: string;
 };
@@ -20,6 +22,8 @@ const toOrg = (r: OrgRow): Org => ({
   shortName: r.short_name,
   kind: r.kind,
   notes: r.notes,
+  shared: r.shared === 1,
+  receivedFrom: r.received_from,
   revision: r.revision,
   updatedAt: r.updated_at,
 });
@@ -31,20 +35,23 @@ export type ParsedOrgInput = z.output<typeof OrgInput>;
 
 export function createOrganizationsRepo(ctx: RepoContext) {
   const { db } = ctx;
-  const COLUMNS = 'id, name, short_name, kind, notes, revision, updated_at';
-  const byId = db.prepare<[string], OrgRow>(`SELECT ${COLUMNS} FROM organizations WHERE id = ?`);
+  // A received entry names the office it came from (its name in the trust list, else its id).
+  const FROM = `organizations o LEFT JOIN org_origins g ON g.org_id = o.id LEFT JOIN exchange_offices x ON x.office_id = g.owner_office`;
+  const COLUMNS = `o.id, o.name, o.short_name, o.kind, o.notes, o.shared, o.revision, o.updated_at,
+    CASE WHEN g.org_id IS NULL THEN NULL ELSE coalesce(nullif(x.name, ''), g.owner_office) END AS received_from`;
+  const byId = db.prepare<[string], OrgRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`);
   const listAll = db.prepare<[string, string | null, string | null], OrgRow>(
-    `SELECT ${COLUMNS} FROM organizations
-     WHERE search LIKE ? ESCAPE '\\' AND (? IS NULL OR kind = ?)
-     ORDER BY search, name`,
+    `SELECT ${COLUMNS} FROM ${FROM}
+     WHERE o.search LIKE ? ESCAPE '\\' AND (? IS NULL OR o.kind = ?)
+     ORDER BY o.search, o.name`,
   );
   const insert = db.prepare(
-    `INSERT INTO organizations (id, name, short_name, kind, notes, search, revision, created_at, updated_at)
-     VALUES (@id, @name, @shortName, @kind, @notes, @search, 1, @now, @now)`,
+    `INSERT INTO organizations (id, name, short_name, kind, notes, search, shared, revision, created_at, updated_at)
+     VALUES (@id, @name, @shortName, @kind, @notes, @search, coalesce(@shared, 0), 1, @now, @now)`,
   );
   const update = db.prepare(
     `UPDATE organizations SET name = @name, short_name = @shortName, kind = @kind, notes = @notes, search = @search,
-       revision = revision + 1, updated_at = @now
+       shared = coalesce(@shared, shared), revision = revision + 1, updated_at = @now
      WHERE id = @id`,
   );
   const remove = db.prepare<[string]>('DELETE FROM organizations WHERE id = ?');
@@ -70,9 +77,16 @@ export function createOrganizationsRepo(ctx: RepoContext) {
       kind: input.kind,
       notes: input.notes,
       search: foldVietnamese(`${input.name} ${input.shortName}`),
+      shared: input.shared === undefined ? null : input.shared ? 1 : 0,
       now: ctx.now(),
     };
-    if (byId.get(id)) update.run(params);
+    const existing = byId.get(id);
+    if (input.shared && existing?.received_from != null) {
+      throw new BackendError('VALIDATION', `Đơn vị «${existing.name}» do ${existing.received_from} gửi đến: chỉ đơn vị đó chia sẻ được.`, [
+        { path: ['shared'], message: 'Đơn vị do đơn vị khác gửi đến không chia sẻ lại được.' },
+      ]);
+    }
+    if (existing) update.run(params);
     else insert.run(params);
     return get(id);
   });

@@ -157,6 +157,42 @@ describe('directory entries and export choices', () => {
     expect((await callError(commune, 'exchange.exportPackage', { orgIds: [org.id] })).message).toMatch(/của đơn vị khác/u);
   });
 
+  it('every package carries the entries marked "chia sẻ khi trao đổi" and no other; received ones are never passed on or overwrite ours', async () => {
+    const { commune, province, communeId, provinceId } = await twoOffices();
+    const shared = await call(province, 'org.save', { name: 'Ban Tổ chức Tỉnh ủy', shortName: 'BTC', kind: 'ban-dang', notes: '', shared: true });
+    await call(province, 'org.save', { name: 'Văn phòng Tỉnh ủy', shortName: 'VP', kind: 'ban-dang', notes: '' });
+    expect(shared).toMatchObject({ shared: true, receivedFrom: null });
+    // An edit that does not name the flag keeps it.
+    expect(await call(province, 'org.save', { id: shared.id, name: 'Ban Tổ chức Tỉnh ủy Điện Biên', shortName: 'BTC', kind: 'ban-dang', notes: '' })).toMatchObject({ shared: true });
+    // The commune holds an entry of its own under the same id as a second shared one: the package cannot overwrite it.
+    const clash = await call(commune, 'org.save', { name: 'Ban Dân vận (của xã)', shortName: '', kind: 'ban-dang', notes: '' });
+    await call(province, 'org.save', { id: clash.id, name: 'Ban Dân vận Tỉnh ủy', shortName: 'BDV', kind: 'ban-dang', notes: '', shared: true });
+
+    const sent = await call(province, 'exchange.exportPackage', { receiverId: communeId, sinceLast: true });
+    expect(sent.orgs).toBe(2);
+    const got = await call(commune, 'exchange.import', { base64: sent.base64 });
+    if (!got.opened) throw new Error('not opened');
+    expect(got.inspection.records.filter((r) => r.kind === 'org').map((r) => [r.title, r.verdict]).sort()).toEqual([
+      ['Ban Dân vận Tỉnh ủy', 'refused'],
+      ['Ban Tổ chức Tỉnh ủy Điện Biên', 'new'],
+    ]);
+    const here = await call(commune, 'org.list', {});
+    expect(here.find((o) => o.id === shared.id)).toMatchObject({ name: 'Ban Tổ chức Tỉnh ủy Điện Biên', shared: false, receivedFrom: provinceProfile.issuer.name });
+    expect(here.find((o) => o.id === clash.id)).toMatchObject({ name: 'Ban Dân vận (của xã)', receivedFrom: null });
+    expect(here.map((o) => o.name)).not.toContain('Văn phòng Tỉnh ủy');
+
+    // Since the last package: an unchanged entry does not go again; a changed one does.
+    expect((await call(province, 'exchange.exportPackage', { receiverId: communeId, sinceLast: true })).orgs).toBe(0);
+    // The commune cannot share the province's entry as its own, and its packages carry only its own shared entries.
+    expect((await callError(commune, 'org.save', { id: shared.id, name: 'Ban Tổ chức Tỉnh ủy Điện Biên', shortName: 'BTC', kind: 'ban-dang', notes: '', shared: true })).message).toMatch(
+      /gửi đến/u,
+    );
+    await call(commune, 'org.save', { id: clash.id, name: 'Ban Dân vận (của xã)', shortName: '', kind: 'ban-dang', notes: '', shared: true });
+    const back = await call(province, 'exchange.inspect', { base64: await exportFrom(commune, { receiverId: provinceId }) });
+    if (!back.opened) throw new Error('not opened');
+    expect(back.inspection.records.filter((r) => r.kind === 'org').map((r) => r.id)).toEqual([clash.id]);
+  });
+
   it('exports the plans of one term, and only what changed since the last package to that receiver', async () => {
     const { commune, province, provinceId } = await twoOffices();
     const a = await draft(commune, {}, { term: '2020-2025' });

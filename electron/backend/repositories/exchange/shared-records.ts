@@ -56,6 +56,13 @@ export function createSharedRecords(ctx: RepoContext) {
     taskBySource: db.prepare<[string, string], TaskRow>(`SELECT ${TASK_COLUMNS} FROM tracked_tasks t WHERE t.plan_id = ? AND t.source_id = ?`),
     reportById: db.prepare<[string], { task_id: string }>('SELECT task_id FROM task_reports WHERE id = ?'),
     org: db.prepare<[string], OrgRow>('SELECT id, name, short_name, kind, notes, revision, updated_at FROM organizations WHERE id = ?'),
+    /** Our directory entries marked "chia sẻ khi trao đổi" (received ones are their owner's), changed after `since`. */
+    sharedOrgIds: db
+      .prepare<[string], string>(
+        `SELECT o.id FROM organizations o WHERE o.shared = 1 AND o.updated_at > ?
+           AND NOT EXISTS (SELECT 1 FROM org_origins g WHERE g.org_id = o.id) ORDER BY o.search, o.id`,
+      )
+      .pluck(),
     orgOrigin: db.prepare<[string], { owner_office: string; owner_revision: number }>('SELECT owner_office, owner_revision FROM org_origins WHERE org_id = ?'),
     insertOrg: db.prepare(
       `INSERT INTO organizations (id, name, short_name, kind, notes, search, revision, created_at, updated_at)
@@ -85,6 +92,7 @@ export function createSharedRecords(ctx: RepoContext) {
     reportExists: (id: string) => st.reportById.get(id) !== undefined,
     org: (id: string) => st.org.get(id) ?? null,
     orgOrigin: (id: string) => st.orgOrigin.get(id) ?? null,
+    sharedOrgIds: (since: string) => st.sharedOrgIds.all(since),
     /** A received directory entry: inserted or updated, with the owner's revision. */
     putOrg(o: { id: string; name: string; shortName: string; kind: OrgKind; notes: string; owner: string; version: number }, exists: boolean) {
       const now = ctx.now();

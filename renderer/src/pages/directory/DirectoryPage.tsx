@@ -85,7 +85,21 @@ export default function DirectoryPage() {
             <Table.Tbody>
               {orgs.data.map((org) => (
                 <Table.Tr key={org.id}>
-                  <Table.Td>{org.name}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6}>
+                      <span>{org.name}</span>
+                      {org.shared && (
+                        <Badge variant="light" color="teal" tt="none">
+                          {t('directory.sharedBadge')}
+                        </Badge>
+                      )}
+                      {org.receivedFrom && (
+                        <Badge variant="light" color="grape" tt="none">
+                          {t('directory.receivedFrom', { name: org.receivedFrom })}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{org.shortName}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color="gray">

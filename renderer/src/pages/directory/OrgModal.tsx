@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { OrgInput, type Org } from '../../../../shared/model';
@@ -8,9 +8,12 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { apiErrorToFormErrors, zodResolver } from '../../forms/zodResolver';
 import { orgKindLabels, toSelectData } from '../../i18n/labels';
 
-const blankOrg = (): OrgInput => ({ name: '', shortName: '', kind: 'co-so', notes: '' });
+const blankOrg = (): OrgInput => ({ name: '', shortName: '', kind: 'co-so', notes: '', shared: false });
+/** A received entry is its owner's to share: its flag is left as it is. */
 const toValues = (org: Org | null): OrgInput =>
-  org ? { id: org.id, name: org.name, shortName: org.shortName, kind: org.kind, notes: org.notes } : blankOrg();
+  org
+    ? { id: org.id, name: org.name, shortName: org.shortName, kind: org.kind, notes: org.notes, ...(org.receivedFrom === null ? { shared: org.shared } : {}) }
+    : blankOrg();
 
 /** Create (org = null) or edit one directory entry. The form starts fresh each time the dialog opens. */
 export function OrgModal({ opened, org, onClose }: { opened: boolean; org: Org | null; onClose: () => void }) {
@@ -52,6 +55,12 @@ function OrgForm({ org, onDone }: { org: Org | null; onDone: () => void }) {
         <TextInput label={t('directory.shortName')} placeholder={t('directory.shortNamePlaceholder')} {...form.getInputProps('shortName')} />
         <NativeSelect label={t('directory.kind')} data={toSelectData(orgKindLabels(t))} {...form.getInputProps('kind')} />
         <Textarea label={t('directory.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+        <Checkbox
+          label={t('directory.shared')}
+          description={org?.receivedFrom ? t('directory.sharedReceived', { name: org.receivedFrom }) : t('directory.sharedHint')}
+          disabled={!!org?.receivedFrom}
+          {...form.getInputProps('shared', { type: 'checkbox' })}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('actions.cancel')}

@@ -195,6 +195,7 @@ export function ExportPanel() {
                 {t('exchange.export.writtenSummary', { plans: written.summary.plans, documents: written.summary.documents, tasks: written.summary.tasks, reports: written.summary.reports })}
                 {written.summary.encrypted ? ` ${t('exchange.export.writtenEncrypted')}` : ''}
               </Text>
+              {written.summary.orgs > 0 && <Text size="sm">{t('exchange.export.writtenOrgs', { count: written.summary.orgs })}</Text>}
               {written.summary.since && <Text size="sm">{t('exchange.export.writtenSince', { date: dayjs(written.summary.since).format('DD/MM/YYYY HH:mm') })}</Text>}
               {written.summary.profileMissing && <Text size="sm">{t('exchange.export.profileMissing')}</Text>}
               {written.summary.skipped.length > 0 && (

@@ -20,6 +20,7 @@ import {
 import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { DocType, PlanStatus, type PlanSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -36,26 +37,68 @@ export const PAGE_SIZE = 50;
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
 type View = 'live' | 'received' | 'bin';
 
-function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: View; onRemoved: (plan: PlanSummary) => void }) {
+/**
+ * The commands a row offers. One mutation of each kind serves every row (a row with its own six mutations and four
+ * buttons each drawing a loader transition made the first draw of 50 rows the slowest part of opening the list);
+ * `pendingId` names the row whose command is in flight.
+ */
+function usePlanRowCommands(onRemoved: (plan: PlanSummary) => void) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // The plan a "Xóa" was clicked on, for the undo notice (the list no longer holds it once the command refetched it).
+  const removing = useRef(new Map<string, PlanSummary>());
   const duplicate = useApiMutation('plan.duplicate', { onSuccess: () => notifySuccess(t('plans.duplicated')) });
-  const remove = useApiMutation('plan.remove', { onSuccess: () => onRemoved(plan) });
+  const remove = useApiMutation('plan.remove', {
+    onSuccess: (_data, { id }) => {
+      const plan = removing.current.get(id);
+      removing.current.delete(id);
+      if (plan) onRemoved(plan);
+    },
+    onError: (_error, { id }) => removing.current.delete(id),
+  });
   const restore = useApiMutation('plan.restore', { onSuccess: () => notifySuccess(t('plans.restored')) });
   const archive = useApiMutation('plan.archive', { onSuccess: () => notifySuccess(t('plans.archived')) });
   const unarchive = useApiMutation('plan.unarchive', { onSuccess: () => notifySuccess(t('plans.unarchived')) });
-  const navigate = useNavigate();
   const draftReport = useApiMutation('report.draft', {
     onSuccess: (report) => {
       notifySuccess(t('plans.reportDrafted'));
       void navigate(`/plans/${report.id}`);
     },
   });
+  /** `true` on the row whose command of this kind is in flight, else undefined (a button without a loader to draw). */
+  const pendingOn = (mutation: { isPending: boolean; variables?: { id: string } | undefined }, id: string) =>
+    (mutation.isPending && mutation.variables?.id === id) || undefined;
+  return {
+    duplicate: (plan: PlanSummary) => duplicate.mutate({ id: plan.id }),
+    remove: (plan: PlanSummary) => {
+      removing.current.set(plan.id, plan);
+      remove.mutate({ id: plan.id });
+    },
+    restore: (plan: PlanSummary) => restore.mutate({ id: plan.id }),
+    archive: (plan: PlanSummary) => archive.mutate({ id: plan.id }),
+    unarchive: (plan: PlanSummary) => unarchive.mutate({ id: plan.id }),
+    draftReport: (plan: PlanSummary) => draftReport.mutate({ planIds: [plan.id] }),
+    pending: (plan: PlanSummary) => ({
+      duplicate: pendingOn(duplicate, plan.id),
+      remove: pendingOn(remove, plan.id),
+      restore: pendingOn(restore, plan.id),
+      archive: pendingOn(archive, plan.id),
+      unarchive: pendingOn(unarchive, plan.id),
+      draftReport: (draftReport.isPending && draftReport.variables?.planIds[0] === plan.id) || undefined,
+    }),
+  };
+}
+
+type PlanRowCommands = ReturnType<typeof usePlanRowCommands>;
+
+function PlanRowActions({ plan, view, commands, t }: { plan: PlanSummary; view: View; commands: PlanRowCommands; t: TFunction }) {
+  const pending = commands.pending(plan);
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
     return (
       <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-        <Button size="xs" variant="light" loading={restore.isPending} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => restore.mutate({ id: plan.id })}>
+        <Button size="xs" variant="light" loading={pending.restore} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => commands.restore(plan)}>
           {t('plans.restore')}
         </Button>
       </Group>
@@ -66,25 +109,25 @@ function PlanRowActions({ plan, view, onRemoved }: { plan: PlanSummary; view: Vi
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
       {ours && plan.status === 'issued' && (
-        <Button size="xs" variant="subtle" color="blue" loading={archive.isPending} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => archive.mutate({ id: plan.id })}>
+        <Button size="xs" variant="subtle" color="blue" loading={pending.archive} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => commands.archive(plan)}>
           {t('plans.archive')}
         </Button>
       )}
       {ours && plan.status === 'archived' && (
-        <Button size="xs" variant="subtle" color="blue" loading={unarchive.isPending} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => unarchive.mutate({ id: plan.id })}>
+        <Button size="xs" variant="subtle" color="blue" loading={pending.unarchive} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => commands.unarchive(plan)}>
           {t('plans.unarchive')}
         </Button>
       )}
       {plan.docType === 'KH' && (
-        <Button size="xs" variant="subtle" color="grape" loading={draftReport.isPending} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => draftReport.mutate({ planIds: [plan.id] })}>
+        <Button size="xs" variant="subtle" color="grape" loading={pending.draftReport} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => commands.draftReport(plan)}>
           {t('plans.draftReport')}
         </Button>
       )}
-      <Button size="xs" variant="subtle" color="gray" loading={duplicate.isPending} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => duplicate.mutate({ id: plan.id })}>
+      <Button size="xs" variant="subtle" color="gray" loading={pending.duplicate} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => commands.duplicate(plan)}>
         {t('plans.duplicate')}
       </Button>
       {ours && (
-        <Button size="xs" variant="subtle" color="red" loading={remove.isPending} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => remove.mutate({ id: plan.id })}>
+        <Button size="xs" variant="subtle" color="red" loading={pending.remove} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => commands.remove(plan)}>
           {t('actions.delete')}
         </Button>
       )}
@@ -114,6 +157,7 @@ export default function PlansPage() {
       undoLabel: t('plans.undo'),
       onUndo: () => undoRemove.mutate({ id: plan.id }, { onSuccess: () => notifySuccess(t('plans.restored')) }),
     });
+  const commands = usePlanRowCommands(onRemoved);
 
   // Ctrl+F (⌘F) focuses the search box, wherever the focus is.
   useWindowEvent('keydown', (event) => {
@@ -309,7 +353,7 @@ export default function PlansPage() {
                         <Text size="sm">{plan.issuerName}</Text>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <PlanRowActions plan={plan} view={view} onRemoved={onRemoved} />
+                        <PlanRowActions plan={plan} view={view} commands={commands} t={t} />
                       </Table.Td>
                     </Table.Tr>
                   </Fragment>

@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PackageInspection, VerdictCounts } from '../../../../shared/api';
+import type { ImportManyOutput, PackageInspection } from '../../../../shared/api';
 import { call, errorMessage } from '../../api/client';
 import { invalidateAfter } from '../../api/queries';
 import { notifyError } from '../../app/notify';
@@ -43,7 +43,7 @@ export function ImportPanel() {
   const client = useQueryClient();
   const [packages, setPackages] = useState<Chosen[]>([]);
   const [busy, setBusy] = useState<'choosing' | 'importing' | null>(null);
-  const [summary, setSummary] = useState<VerdictCounts & { packages: number } | null>(null);
+  const [summary, setSummary] = useState<ImportManyOutput | null>(null);
   const update = (key: number, patch: Partial<Chosen>) => setPackages((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
   const inspect = async (p: Pick<Chosen, 'key' | 'base64' | 'passphrase'>) => {
@@ -83,25 +83,28 @@ export function ImportPanel() {
   };
 
   const onImport = async () => {
+    const chosen = packages.filter(importable);
+    if (chosen.length === 0) return;
     setBusy('importing');
-    const total: VerdictCounts & { packages: number } = { new: 0, update: 0, same: 0, conflict: 0, refused: 0, packages: 0 };
-    for (const p of packages.filter(importable)) {
-      try {
-        const answer = await call('exchange.import', { base64: p.base64, trust: p.confirmed, ...(p.passphrase ? { passphrase: p.passphrase } : {}) });
-        await invalidateAfter(client, 'exchange.import');
-        if (!answer.opened) {
-          update(p.key, { state: 'needsPassphrase' });
-          continue;
-        }
-        for (const k of ['new', 'update', 'same', 'conflict', 'refused'] as const) total[k] += answer.inspection.counts[k];
-        total.packages += 1;
-        update(p.key, { state: 'imported', inspection: answer.inspection, result: answer.message });
-      } catch (err) {
-        update(p.key, { state: 'failed', error: errorMessage(err) });
-      }
+    try {
+      // Every package here is from a trusted sender or one whose fingerprint the clerk compared and confirmed.
+      const answer = await call('exchange.importMany', {
+        trust: true,
+        packages: chosen.map((p) => ({ fileName: p.fileName, base64: p.base64, ...(p.passphrase ? { passphrase: p.passphrase } : {}) })),
+      });
+      await invalidateAfter(client, 'exchange.importMany');
+      answer.results.forEach((r, i) => {
+        const p = chosen[i]!;
+        if (r.outcome === 'needsPassphrase') update(p.key, { state: 'needsPassphrase' });
+        else if (r.outcome === 'refused') update(p.key, { state: 'failed', error: r.message });
+        else update(p.key, { state: 'imported', inspection: r.inspection ?? p.inspection, result: r.message });
+      });
+      setSummary(answer);
+    } catch (err) {
+      notifyError(err, t('exchange.import.failed'));
+    } finally {
+      setBusy(null);
     }
-    setSummary(total);
-    setBusy(null);
   };
 
   const ready = packages.filter(importable).length;
@@ -141,14 +144,7 @@ export function ImportPanel() {
           )}
         </Group>
       )}
-      {summary && (
-        <Alert color="green" title={t('exchange.import.done', { count: summary.packages })} role="status">
-          {t('exchange.import.doneCounts', { ...summary })}{' '}
-          {summary.new + summary.update > 0 && (
-            <Link to="/plans?view=received">{t('exchange.import.openReceived')}</Link>
-          )}
-        </Alert>
-      )}
+      {summary && <ImportSummary summary={summary} />}
     </Stack>
   );
 }
@@ -289,5 +285,61 @@ function PackageCard({ chosen, onPassphrase, onConfirm }: { chosen: Chosen; onPa
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** One summary for the packages imported together: per package its sender, what it brought, or why it was refused. */
+function ImportSummary({ summary }: { summary: ImportManyOutput }) {
+  const { t } = useTranslation();
+  const imported = summary.results.filter((r) => r.outcome === 'imported').length;
+  const failed = summary.results.some((r) => r.outcome === 'refused' || r.outcome === 'needsPassphrase');
+  const outcomes = { imported: t('exchange.import.outcomeImported'), alreadyImported: t('exchange.import.outcomeAlready'), needsPassphrase: t('exchange.import.outcomePassphrase'), refused: t('exchange.import.outcomeRefused') };
+  const outcomeColor = { imported: 'green', alreadyImported: 'gray', needsPassphrase: 'grape', refused: 'red' } as const;
+  return (
+    <Alert color={failed ? 'orange' : 'green'} title={t('exchange.import.done', { count: imported })} role="status">
+      <Stack gap="xs">
+        <Text size="sm">{t('exchange.import.doneCounts', { ...summary.counts })}</Text>
+        <Table aria-label={t('exchange.import.summaryLabel')} withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('exchange.import.file')}</Table.Th>
+              <Table.Th>{t('exchange.import.sender')}</Table.Th>
+              <Table.Th>{t('exchange.import.outcome')}</Table.Th>
+              <Table.Th>{t('exchange.verdict.new')}</Table.Th>
+              <Table.Th>{t('exchange.verdict.update')}</Table.Th>
+              <Table.Th>{t('exchange.verdict.same')}</Table.Th>
+              <Table.Th>{t('exchange.verdict.conflict')}</Table.Th>
+              <Table.Th>{t('exchange.verdict.refused')}</Table.Th>
+              <Table.Th>{t('exchange.import.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {summary.results.map((r, i) => {
+              const c = r.inspection?.counts;
+              const refusedRecords = r.inspection?.records.filter((x) => x.verdict === 'refused') ?? [];
+              const reason = r.outcome === 'refused' || r.outcome === 'needsPassphrase' ? r.message : refusedRecords.map((x) => `${x.title}: ${x.reason ?? ''}`).join('; ');
+              return (
+                <Table.Tr key={`${i}/${r.fileName}`}>
+                  <Table.Td>{r.fileName}</Table.Td>
+                  <Table.Td>{r.inspection ? r.inspection.sender.name || t('exchange.import.senderNoProfile') : ''}</Table.Td>
+                  <Table.Td>
+                    <Badge color={outcomeColor[r.outcome]} variant="light" tt="none">
+                      {outcomes[r.outcome]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{c?.new ?? ''}</Table.Td>
+                  <Table.Td>{c?.update ?? ''}</Table.Td>
+                  <Table.Td>{c?.same ?? ''}</Table.Td>
+                  <Table.Td>{c?.conflict ?? ''}</Table.Td>
+                  <Table.Td>{c?.refused ?? ''}</Table.Td>
+                  <Table.Td>{reason}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {summary.counts.new + summary.counts.update > 0 && <Link to="/plans?view=received">{t('exchange.import.openReceived')}</Link>}
+      </Stack>
+    </Alert>
   );
 }

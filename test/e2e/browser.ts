@@ -30,7 +30,7 @@ export async function openApp(dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-'))):
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(harness.url);
-  return {
+  const session: AppSession = {
     harness,
     browser,
     context,
@@ -38,9 +38,11 @@ export async function openApp(dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-'))):
     dataDir,
     async close() {
       await browser.close();
-      await harness.close();
+      // The harness a test restarted on the same data folder, if it did.
+      await session.harness.close();
     },
   };
+  return session;
 }
 
 /**

@@ -10,10 +10,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { printStoredPlanPdf } from '../../scripts/print-pdf';
 import { checkRendered, convertToPdf, failed, pdfText, runChecker, writeTemp } from '../docx/tools';
-import { openApp, type AppSession } from './browser';
+import { appForFile } from './browser';
 
 /** What the .docx and the printed preview both show. */
 const PRINTED = ['ĐẢNG BỘ XÃ TÂN LẬP', 'CHI BỘ TRƯỜNG TIỂU HỌC', 'Số 10-KH/CBTH', 'T/M CHI BỘ', 'a. Tổ giúp việc đại hội', 'Đ/c Nguyễn Văn An', '– Bí thư Chi bộ', 'Nội dung công việc'];
@@ -25,24 +24,16 @@ const SAMPLE = {
   task: 'Chuẩn bị báo cáo chính trị, báo cáo kiểm điểm của chi ủy và phương án nhân sự, hoàn thành trước ngày 15/3/2025.',
 };
 
-let app: AppSession;
-let page: Page;
+const session = appForFile();
 
-beforeAll(async () => {
-  app = await openApp();
-  page = app.page;
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
 
-const openTab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const openTab = (name: string) => session.page.getByRole('tab', { name, exact: true }).click();
 const exactLabel = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-const input = (label: string) => page.getByLabel(exactLabel(label)).and(page.locator('input, textarea'));
+const input = (label: string) => session.page.getByLabel(exactLabel(label)).and(session.page.locator('input, textarea'));
 
 /** Fill every empty text area of the open tab (the template's blanks) with `text`. */
 async function fillBlanks(text: string): Promise<number> {
-  const areas = page.getByRole('tabpanel').locator('textarea:not([aria-hidden="true"])');
+  const areas = session.page.getByRole('tabpanel').locator('textarea:not([aria-hidden="true"])');
   let filled = 0;
   for (let i = 0; i < (await areas.count()); i++) {
     const area = areas.nth(i);
@@ -55,28 +46,28 @@ async function fillBlanks(text: string): Promise<number> {
 
 describe('a chi bộ plan from its blank template', () => {
   it('saves the chi bộ as the office profile', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-    await page.getByRole('textbox', { name: 'Dòng cấp trên 1' }).fill('ĐẢNG BỘ XÃ TÂN LẬP');
-    await page.getByLabel('Tên cơ quan ban hành').fill('CHI BỘ TRƯỜNG TIỂU HỌC');
-    await page.getByLabel('Ký hiệu cơ quan').fill('CBTH');
-    await page.getByLabel('Cấp', { exact: true }).selectOption({ label: 'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)' });
-    await page.getByLabel('Địa danh').fill('Tân Lập');
-    await page.getByLabel('Nhiệm kỳ').fill('2025-2030');
-    await page.getByLabel('Tập thể hoặc người đứng đầu').fill('CHI BỘ');
-    await page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
-    await page.getByLabel('Họ và tên người ký').fill('Nguyễn Thị Hoa');
-    await page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Chi bộ');
-    await page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
-    await page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
+    await session.page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+    await session.page.getByRole('textbox', { name: 'Dòng cấp trên 1' }).fill('ĐẢNG BỘ XÃ TÂN LẬP');
+    await session.page.getByLabel('Tên cơ quan ban hành').fill('CHI BỘ TRƯỜNG TIỂU HỌC');
+    await session.page.getByLabel('Ký hiệu cơ quan').fill('CBTH');
+    await session.page.getByLabel('Cấp', { exact: true }).selectOption({ label: 'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)' });
+    await session.page.getByLabel('Địa danh').fill('Tân Lập');
+    await session.page.getByLabel('Nhiệm kỳ').fill('2025-2030');
+    await session.page.getByLabel('Tập thể hoặc người đứng đầu').fill('CHI BỘ');
+    await session.page.getByLabel('Chức vụ người ký').fill('BÍ THƯ');
+    await session.page.getByLabel('Họ và tên người ký').fill('Nguyễn Thị Hoa');
+    await session.page.getByLabel('Dòng lưu ở nơi nhận').fill('Lưu Chi bộ');
+    await session.page.getByRole('button', { name: 'Lưu hồ sơ cơ quan' }).click();
+    await session.page.getByText('Đã lưu hồ sơ cơ quan ban hành.').waitFor();
   });
 
   it('picks "đại hội chi bộ" from the chi bộ group of the picker', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
-    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
-    const group = page.getByRole('group', { name: 'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)' });
+    await session.page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    await session.page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    const group = session.page.getByRole('group', { name: 'Chi bộ (trực thuộc đảng ủy cơ sở, hoặc chi bộ cơ sở)' });
     const name = 'Kế hoạch trống — Chi bộ: đại hội chi bộ';
     await group.getByRole('article', { name }).getByRole('button', { name: `Dùng mẫu này: ${name}` }).click();
-    await page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
+    await session.page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
     await expect.poll(() => input('Tên cơ quan ban hành').inputValue()).toBe('CHI BỘ TRƯỜNG TIỂU HỌC');
   });
 
@@ -90,7 +81,7 @@ describe('a chi bộ plan from its blank template', () => {
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect.poll(() => number.inputValue()).toBe('10');
-    await page.getByTestId('number-split').getByText(/Văn bản của Đảng ghi: Số 10-KH\/CBTH/).waitFor();
+    await session.page.getByTestId('number-split').getByText(/Văn bản của Đảng ghi: Số 10-KH\/CBTH/).waitFor();
     await input('Ngày').fill('20');
     await input('Tháng').fill('01');
     await input('Năm').fill('2025');
@@ -104,34 +95,34 @@ describe('a chi bộ plan from its blank template', () => {
     expect(await fillBlanks(SAMPLE.paragraph)).toBe(9);
     await openTab('Phân công thực hiện');
     expect(await fillBlanks(SAMPLE.task)).toBe(2);
-    const status = page.getByTestId('save-status');
+    const status = session.page.getByTestId('save-status');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
   });
 
   it('Nội dung: level 3 numbered "a.", a working team as a list of people, a timetable as a table; the preview draws the table', async () => {
     await openTab('Nội dung');
-    await page.getByRole('combobox', { name: 'Cấp 3' }).selectOption('a.');
-    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 2: Công tác tổ chức, phục vụ đại hội' }).click();
-    await page.getByRole('menuitem', { name: 'Đề mục (in đậm, đánh số)' }).click();
-    const team = page.getByRole('group', { name: 'Đề mục cấp 3', exact: true });
+    await session.page.getByRole('combobox', { name: 'Cấp 3' }).selectOption('a.');
+    await session.page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 2: Công tác tổ chức, phục vụ đại hội' }).click();
+    await session.page.getByRole('menuitem', { name: 'Đề mục (in đậm, đánh số)' }).click();
+    const team = session.page.getByRole('group', { name: 'Đề mục cấp 3', exact: true });
     await team.getByRole('textbox', { name: 'Tên đề mục' }).fill('Tổ giúp việc đại hội');
-    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 3: Tổ giúp việc đại hội' }).click();
-    await page.getByRole('menuitem', { name: 'Danh sách người' }).click();
-    const person = (n: number, label: string) => page.getByRole('group', { name: `Người ${n}`, exact: true }).getByRole('textbox', { name: label, exact: true });
+    await session.page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 3: Tổ giúp việc đại hội' }).click();
+    await session.page.getByRole('menuitem', { name: 'Danh sách người' }).click();
+    const person = (n: number, label: string) => session.page.getByRole('group', { name: `Người ${n}`, exact: true }).getByRole('textbox', { name: label, exact: true });
     const focused = (n: number, label: string) => person(n, label).evaluate((el) => el === document.activeElement);
     await expect.poll(() => focused(1, 'Họ và tên')).toBe(true);
-    await page.keyboard.type('Nguyễn Văn An');
+    await session.page.keyboard.type('Nguyễn Văn An');
     await person(1, 'Chức vụ').fill('Bí thư Chi bộ');
     await person(1, 'Nhiệm vụ trong tổ').fill('Tổ trưởng');
     await person(1, 'Nhiệm vụ trong tổ').press('Enter');
     await expect.poll(() => focused(2, 'Họ và tên')).toBe(true);
-    await page.keyboard.type('Lê Thị Bình');
+    await session.page.keyboard.type('Lê Thị Bình');
     await person(2, 'Chức vụ').fill('Chi ủy viên');
     await person(2, 'Nhiệm vụ trong tổ').fill('Thành viên');
 
-    await page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: TIẾN ĐỘ THỰC HIỆN' }).click();
-    await page.getByRole('menuitem', { name: 'Bảng', exact: true }).click();
-    const table = page.getByRole('group', { name: 'Các ô của bảng' });
+    await session.page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: TIẾN ĐỘ THỰC HIỆN' }).click();
+    await session.page.getByRole('menuitem', { name: 'Bảng', exact: true }).click();
+    const table = session.page.getByRole('group', { name: 'Các ô của bảng' });
     const cell = (part: string, row: number, n: number) => table.getByRole('textbox', { name: `Ô hàng ${part} ${row}, ô ${n}` });
     for (const [n, text] of ['TT', 'Nội dung công việc', 'Thời gian'].entries()) await cell('tiêu đề', 1, n + 1).fill(text);
     await table.getByRole('button', { name: 'Thêm hàng', exact: true }).click();
@@ -140,11 +131,11 @@ describe('a chi bộ plan from its blank template', () => {
       ['2', 'Chuẩn bị nhân sự chi ủy', 'Trước 20/3/2025'],
     ];
     for (const [r, row] of rows.entries()) for (const [n, text] of row.entries()) await cell('nội dung', r + 1, n + 1).fill(text);
-    const status = page.getByTestId('save-status');
+    const status = session.page.getByTestId('save-status');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
-    await expect.poll(() => page.getByRole('region', { name: 'Kiểm tra thể thức' }).locator('.kh-finding').count()).toBe(0);
+    await expect.poll(() => session.page.getByRole('region', { name: 'Kiểm tra thể thức' }).locator('.kh-finding').count()).toBe(0);
 
-    const preview = page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    const preview = session.page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
     const drawn = preview.locator('.kh-page table.kh-grid').filter({ hasText: 'Nội dung công việc' });
     await expect.poll(() => drawn.locator('tr').count()).toBe(3);
     await expect.poll(() => drawn.locator('td').filter({ hasText: 'Chuẩn bị nhân sự chi ủy' }).count()).toBe(1);
@@ -152,7 +143,7 @@ describe('a chi bộ plan from its blank template', () => {
   });
 
   it('exports the .docx: "CHI BỘ TRƯỜNG TIỂU HỌC", "Số 10-KH/CBTH", "T/M CHI BỘ"; the checker finds 0 errors and 0 warnings', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
+    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.getByRole('button', { name: 'Xuất .docx' }).click()]);
     const docx = join(await mkdtemp(join(tmpdir(), 'kh-e2e-chi-bo-')), 'chi-bo.docx');
     await download.saveAs(docx);
     const xml = strFromU8(unzipSync(await readFile(docx))['word/document.xml']!);
@@ -166,9 +157,9 @@ describe('a chi bộ plan from its blank template', () => {
   }, 240_000);
 
   it('prints the preview to a PDF the checker passes 0/0, with "a." and the people on it', async () => {
-    const id = /#\/plans\/([^/?]+)/u.exec(page.url())?.[1];
+    const id = /#\/plans\/([^/?]+)/u.exec(session.page.url())?.[1];
     expect(id).toBeTruthy();
-    const pdf = await writeTemp('chi-bo-preview.pdf', await printStoredPlanPdf(app.harness.url, id!));
+    const pdf = await writeTemp('chi-bo-preview.pdf', await printStoredPlanPdf(session.app.harness.url, id!));
     const report = await runChecker(pdf);
     expect(failed(report, 'E')).toEqual([]);
     expect(failed(report, 'W')).toEqual([]);

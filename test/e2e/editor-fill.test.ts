@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { checkRendered, convertToPdf, failed, pdfText, runChecker } from '../docx/tools';
 import { shingleCoverage, words } from '../docx/similarity';
-import { openApp, SCREENSHOT_DIR, saveIssuerProfile, type AppSession } from './browser';
+import { appForFile, SCREENSHOT_DIR, saveIssuerProfile } from './browser';
 
 const IMAGES = SCREENSHOT_DIR;
 
@@ -41,41 +41,35 @@ const TEXT = {
   pastedLines: ['1. Chuẩn bị văn kiện đại hội điểm.', '2. Chuẩn bị nhân sự cấp ủy khóa mới.', '3. Tổ chức đại hội và báo cáo kết quả.'],
 };
 
-let app: AppSession;
-let page: Page;
+const session = appForFile();
 let outDir = '';
 
 beforeAll(async () => {
-  app = await openApp();
-  page = app.page;
   outDir = await mkdtemp(join(tmpdir(), 'kh-e2e-fill-'));
   mkdirSync(IMAGES, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
 
-const openTab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
-const group = (name: string, scope: Page | Locator = page) => scope.getByRole('group', { name, exact: true });
+const openTab = (name: string) => session.page.getByRole('tab', { name, exact: true }).click();
+const group = (name: string, scope: Page | Locator = session.page) => scope.getByRole('group', { name, exact: true });
 /** The text box labelled `label` (a field with suggestions also labels its list of suggestions). */
-const input = (label: string, scope: Page | Locator = page) => scope.getByLabel(exactLabel(label)).and(scope.locator('input, textarea'));
+const input = (label: string, scope: Page | Locator = session.page) => scope.getByLabel(exactLabel(label)).and(scope.locator('input, textarea'));
 /** A label matched whole, with or without the asterisk of a required field. */
 const exactLabel = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
 /** Text drawn on the preview's pages (not its hidden measuring layer). */
-const inPreview = (text: string) => page.getByRole('region', { name: 'Bản xem trước kế hoạch' }).getByText(text, { exact: false }).filter({ visible: true }).first();
+const inPreview = (text: string) => session.page.getByRole('region', { name: 'Bản xem trước kế hoạch' }).getByText(text, { exact: false }).filter({ visible: true }).first();
 /** Open an "add block" menu and pick a kind. */
 async function addBlock(menuButton: Locator, kind: string): Promise<void> {
   await menuButton.click();
-  await page.getByRole('menuitem', { name: kind, exact: true }).click();
+  await session.page.getByRole('menuitem', { name: kind, exact: true }).click();
 }
 /** Pick an option of a Mantine Select by its label. */
 async function choose(select: Locator, option: string): Promise<void> {
   await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await session.page.getByRole('option', { name: option, exact: true }).click();
 }
 /** Wait until every edit is stored: the status reads "Đã lưu lúc …" and the backend holds `check`. */
 async function waitSaved(check: (plan: StoredPlan) => boolean): Promise<void> {
-  const status = page.getByTestId('save-status');
+  const status = session.page.getByTestId('save-status');
   await expect.poll(async () => (await status.getAttribute('data-status')) === 'saved' && check(await storedPlan()), { timeout: 10_000 }).toBe(true);
   await expect.poll(() => status.textContent()).toMatch(/^Đã lưu lúc \d\d:\d\d$/);
 }
@@ -85,24 +79,24 @@ interface StoredPlan {
   signature: { signer: string };
   appendices: { tables: { rows: { cells: { paragraphs: string[] }[] }[] }[] }[];
 }
-const planId = () => /#\/plans\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+const planId = () => /#\/plans\/([0-9a-f-]{36})/.exec(session.page.url())?.[1] ?? '';
 async function storedPlan(): Promise<StoredPlan> {
-  const res = await page.evaluate(async (id) => window.kehoach.invoke('plan.get', { id }), planId());
+  const res = await session.page.evaluate(async (id) => window.kehoach.invoke('plan.get', { id }), planId());
   if (!res.ok) throw new Error(res.error.message);
   return res.data as unknown as StoredPlan;
 }
 
 describe('filling a plan from the blank Huyện ủy template', () => {
   it('saves the issuer profile in Cài đặt', async () => {
-    await saveIssuerProfile(page, TEXT.signer);
+    await saveIssuerProfile(session.page, TEXT.signer);
   });
 
   it('creates a plan from the blank Huyện ủy template', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
-    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
-    const card = page.getByRole('article', { name: 'Kế hoạch trống — Huyện ủy (Ban Thường vụ)' });
+    await session.page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    await session.page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    const card = session.page.getByRole('article', { name: 'Kế hoạch trống — Huyện ủy (Ban Thường vụ)' });
     await card.getByRole('button', { name: 'Dùng mẫu này' }).click();
-    await page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
+    await session.page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
     expect(planId()).not.toBe('');
     // The issuer comes from the profile.
     await expect.poll(() => input('Tên cơ quan ban hành').inputValue()).toBe('HUYỆN ỦY TAM ĐƯỜNG');
@@ -117,8 +111,8 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await input('Tháng').fill('12');
     await input('Năm').fill('2024');
     await input('Trích yếu').fill(TEXT.trichYeu);
-    await page.getByRole('button', { name: 'Cấp số' }).click();
-    await page.getByText('Đã cấp số 01-KH/HU').waitFor();
+    await session.page.getByRole('button', { name: 'Cấp số' }).click();
+    await session.page.getByText('Đã cấp số 01-KH/HU').waitFor();
     await expect.poll(() => input('Số văn bản').inputValue()).toBe('01');
     await choose(input('Độ khẩn'), 'KHẨN');
     // The preview draws what was typed.
@@ -129,7 +123,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
   it('Căn cứ: two references and the lead sentence', async () => {
     await openTab('Căn cứ');
     await input('Căn cứ 1').fill(TEXT.canCu1);
-    await page.getByRole('button', { name: 'Thêm căn cứ' }).click();
+    await session.page.getByRole('button', { name: 'Thêm căn cứ' }).click();
     await input('Căn cứ 2').fill(TEXT.canCu2);
     await input('Câu dẫn').fill(TEXT.lead);
   });
@@ -141,9 +135,9 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await group('Gạch đầu dòng (-)').getByLabel('Nội dung', { exact: true }).fill(TEXT.requirement);
     await group('Đoạn đánh số cấp 2').getByLabel('Nội dung đoạn').fill(TEXT.runin);
     // A new heading inside NỘI DUNG, then a paragraph, an item and the pilot units block inside it.
-    await addBlock(page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: NỘI DUNG', exact: true }), 'Đề mục (in đậm, đánh số)');
+    await addBlock(session.page.getByRole('button', { name: 'Thêm vào trong mục này — Đề mục cấp 1: NỘI DUNG', exact: true }), 'Đề mục (in đậm, đánh số)');
     await group('Đề mục cấp 2').getByLabel('Tên đề mục').fill(TEXT.heading);
-    const inside = page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true });
+    const inside = session.page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true });
     await addBlock(inside, 'Đoạn văn');
     await group('Đoạn văn').getByLabel('Nội dung', { exact: true }).fill(TEXT.paragraph);
     await addBlock(inside, 'Gạch đầu dòng (-)');
@@ -154,10 +148,10 @@ describe('filling a plan from the blank Huyện ủy template', () => {
   });
 
   it('Nội dung: text pasted from Word (line breaks, tabs) becomes separate paragraphs when she accepts the offer', async () => {
-    await addBlock(page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true }), 'Đoạn văn');
+    await addBlock(session.page.getByRole('button', { name: `Thêm vào trong mục này — Đề mục cấp 2: ${TEXT.heading}`, exact: true }), 'Đoạn văn');
     // The block's name follows its text: hold it by its id.
     const blockId = await group('Đoạn văn').getAttribute('data-block-id');
-    const box = page.locator(`[data-block-id="${blockId}"]`).getByLabel('Nội dung', { exact: true });
+    const box = session.page.locator(`[data-block-id="${blockId}"]`).getByLabel('Nội dung', { exact: true });
     await box.focus();
     await box.evaluate((el, text) => {
       const data = new DataTransfer();
@@ -166,12 +160,12 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     }, TEXT.pasted);
     // Kept as pasted until she chooses, the tabs already spaces.
     await expect.poll(() => box.inputValue()).toBe(TEXT.pasted.replace(/\r\n/g, '\n').replace(/\t/g, ' '));
-    const offer = page.getByRole('group', { name: 'Tách văn bản vừa dán' });
+    const offer = session.page.getByRole('group', { name: 'Tách văn bản vừa dán' });
     await offer.getByRole('button', { name: 'Tách thành 3 đoạn văn' }).click();
     await offer.waitFor({ state: 'detached' });
     for (const line of TEXT.pastedLines) await group(`Đoạn văn: ${line.slice(0, 40)}`).waitFor();
     // The preview draws three paragraphs of their own.
-    const region = page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
+    const region = session.page.getByRole('region', { name: 'Bản xem trước kế hoạch' });
     for (const line of TEXT.pastedLines) {
       await expect.poll(() => region.locator('.kh-page .kh-p').filter({ hasText: line }).count()).toBe(1);
     }
@@ -180,9 +174,9 @@ describe('filling a plan from the blank Huyện ủy template', () => {
 
   it('Đơn vị làm điểm: two units, members + invited → the total is computed and shown', async () => {
     await group('Danh sách đơn vị làm điểm').getByRole('button', { name: 'Sửa đơn vị làm điểm' }).click();
-    await page.getByText('Chưa có đơn vị làm điểm.', { exact: false }).waitFor();
+    await session.page.getByText('Chưa có đơn vị làm điểm.', { exact: false }).waitFor();
 
-    await page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
+    await session.page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
     await group('Đơn vị 1 (chưa có tên)').getByLabel('Tên đơn vị').fill(TEXT.unit1);
     const u1 = group(TEXT.unit1);
     await choose(input('Loại', u1), 'Chi bộ trực thuộc đảng ủy cơ sở');
@@ -195,7 +189,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await input('Thời gian (ngày)', u1).fill('1');
     // The deadline through the date picker: month view → year → decade → 2025 → January → the 20th.
     await u1.getByRole('button', { name: 'Hoàn thành trước ngày' }).click();
-    const calendar = page.getByRole('dialog');
+    const calendar = session.page.getByRole('dialog');
     await calendar.getByRole('button', { name: /^tháng \d+ \d{4}$/ }).click();
     await calendar.getByRole('button', { name: /^\d{4}$/ }).click();
     await calendar.getByRole('button', { name: '2025', exact: true }).click();
@@ -203,7 +197,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await calendar.getByRole('button', { name: '20 tháng 1 2025', exact: true }).click();
     await expect.poll(() => u1.getByRole('button', { name: 'Hoàn thành trước ngày' }).textContent()).toBe('20/01/2025');
 
-    await page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
+    await session.page.getByRole('button', { name: 'Thêm đơn vị làm điểm' }).click();
     await group('Đơn vị 2 (chưa có tên)').getByLabel('Tên đơn vị').fill(TEXT.unit2);
     const u2 = group(TEXT.unit2);
     await choose(input('Loại', u2), 'Đảng bộ cơ sở');
@@ -221,8 +215,8 @@ describe('filling a plan from the blank Huyện ủy template', () => {
     await inPreview(TEXT.unit2).waitFor();
     await input('Đảng viên (đồng chí)', u2).scrollIntoViewIfNeeded();
     await input('Đảng viên (đồng chí)', u2).blur();
-    await page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByLabel('Đang kiểm tra…').waitFor({ state: 'hidden' });
-    await page.screenshot({ path: join(IMAGES, 'pilot-units.png') });
+    await session.page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByLabel('Đang kiểm tra…').waitFor({ state: 'hidden' });
+    await session.page.screenshot({ path: join(IMAGES, 'pilot-units.png') });
   });
 
   it('Phân công thực hiện: a body with two tasks; the due date is proposed from the text', async () => {
@@ -241,7 +235,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
 
   it('Nơi nhận: a new recipient goes before the closing "Lưu" line', async () => {
     await openTab('Nơi nhận');
-    await page.getByRole('button', { name: 'Thêm nơi nhận' }).click();
+    await session.page.getByRole('button', { name: 'Thêm nơi nhận' }).click();
     await input('Nơi nhận 6').fill(TEXT.recipient);
     await input('Nơi nhận 6').press('Escape');
     await input('Ghi chú mục đích').nth(5).fill('(để thực hiện)');
@@ -258,7 +252,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
 
   it('Phụ lục: an appendix with a small table', async () => {
     await openTab('Phụ lục');
-    await page.getByRole('button', { name: 'Thêm phụ lục' }).click();
+    await session.page.getByRole('button', { name: 'Thêm phụ lục' }).click();
     await input('Tên phụ lục').fill(TEXT.appendixTitle);
     const cells: [string, string][] = [
       ['Ô hàng tiêu đề 1, ô 1', 'Đơn vị'],
@@ -266,27 +260,27 @@ describe('filling a plan from the blank Huyện ủy template', () => {
       ['Ô hàng nội dung 1, ô 1', TEXT.unit1],
       ['Ô hàng nội dung 1, ô 2', '47'],
     ];
-    for (const [label, text] of cells) await page.getByLabel(label, { exact: true }).fill(text);
-    await page.getByRole('button', { name: 'Thêm hàng', exact: true }).click();
+    for (const [label, text] of cells) await session.page.getByLabel(label, { exact: true }).fill(text);
+    await session.page.getByRole('button', { name: 'Thêm hàng', exact: true }).click();
     await input('Ô hàng nội dung 2, ô 1').fill(TEXT.unit2);
     await input('Ô hàng nội dung 2, ô 2').fill('145');
     await waitSaved((p) => p.signature.signer === TEXT.signer && p.appendices[0]?.tables[0]?.rows[1]?.cells[1]?.paragraphs[0] === '145');
     await openTab('Thông tin chung');
     await inPreview(TEXT.appendixTitle).waitFor();
     // plan.lint agrees with the checker that nothing is wrong.
-    await page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByText('Không phát hiện sai sót về thể thức.').waitFor();
-    await page.screenshot({ path: join(IMAGES, 'editor-preview.png') });
+    await session.page.getByRole('region', { name: 'Kiểm tra thể thức' }).getByText('Không phát hiện sai sót về thể thức.').waitFor();
+    await session.page.screenshot({ path: join(IMAGES, 'editor-preview.png') });
   });
 
   let docxPath = '';
   let previewPdf = '';
   let docxPdf = '';
   it('exports the .docx through a download; the checker (rendered by LibreOffice) finds 0 errors', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
+    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.getByRole('button', { name: 'Xuất .docx' }).click()]);
     docxPath = join(outDir, 'out.docx');
     await download.saveAs(docxPath);
     // The notice first: it closes by itself while LibreOffice converts.
-    await page.getByText(/^Đã lưu tệp .*\.docx$/).waitFor();
+    await session.page.getByText(/^Đã lưu tệp .*\.docx$/).waitFor();
     docxPdf = await convertToPdf(docxPath);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const report = await checkRendered(docxPath, docxPdf);
@@ -302,9 +296,9 @@ describe('filling a plan from the blank Huyện ủy template', () => {
   }, 120_000);
 
   it('prints the preview to PDF; the checker finds 0 errors and the words match the .docx', async () => {
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await session.page.evaluate(() => document.fonts.ready.then(() => undefined));
     previewPdf = join(outDir, 'preview.pdf');
-    await writeFile(previewPdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await writeFile(previewPdf, await session.page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const report = await runChecker(previewPdf);
     expect(report.rules.length).toBeGreaterThan(5); // the rendered-layout rules ran
     expect(failed(report, 'E')).toEqual([]);
@@ -318,7 +312,7 @@ describe('filling a plan from the blank Huyện ủy template', () => {
   }, 120_000);
 
   it('after a reload, every tab still holds what was typed', async () => {
-    await page.reload();
+    await session.page.reload();
     await openTab('Thông tin chung');
     await expect.poll(() => input('Trích yếu').inputValue()).toBe(TEXT.trichYeu);
     expect(await input('Số văn bản').inputValue()).toBe('01');

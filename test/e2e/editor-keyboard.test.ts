@@ -2,32 +2,23 @@
  * End to end in Chromium: the editor opens with the caret in the first field of its tab, a tab opens at its top,
  * the focus colour is not the error colour, and an issued plan's fields look read-only (not like empty inputs).
  */
-import type { Page } from 'playwright-core';
-import { openApp, templateFile, type AppSession, invokeIn } from './browser';
+import { appForFile, templateFile, invokeIn } from './browser';
 
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem') as ReturnType<typeof templateFile> & { id: string };
 
-let app: AppSession;
-let page: Page;
-beforeAll(async () => {
-  app = await openApp();
-  page = app.page;
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
+const session = appForFile();
 
-const invoke = <T>(channel: string, input: unknown): Promise<T> => invokeIn<T>(page, channel, input);
+const invoke = <T>(channel: string, input: unknown): Promise<T> => invokeIn<T>(session.page, channel, input);
 
 async function openPlan(id: string): Promise<void> {
-  await page.goto(`${app.harness.url}#/plans/${id}`);
-  await page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
-  await expect.poll(() => page.getByLabel('Trích yếu').inputValue()).toBe(seed01.content.trichYeu);
+  await session.page.goto(`${session.app.harness.url}#/plans/${id}`);
+  await session.page.getByRole('tab', { name: 'Thông tin chung' }).waitFor();
+  await expect.poll(() => session.page.getByLabel('Trích yếu').inputValue()).toBe(seed01.content.trichYeu);
 }
 
 /** The computed colour of a CSS colour expression (e.g. a Mantine variable), as Chromium writes it. */
 const colourOf = (expression: string) =>
-  page.evaluate((e) => {
+  session.page.evaluate((e) => {
     const probe = document.createElement('div');
     probe.style.color = e;
     document.body.append(probe);
@@ -37,7 +28,7 @@ const colourOf = (expression: string) =>
   }, expression);
 
 const focused = () =>
-  page.evaluate(() => {
+  session.page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return null;
     const s = getComputedStyle(el);
@@ -60,24 +51,24 @@ describe('the editor and the keyboard', () => {
     await expect.poll(async () => (await focused())?.inPanel).toBe(true);
     const f = await focused();
     expect(['INPUT', 'TEXTAREA']).toContain(f?.tag);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('header.issuer.higherLines.0');
+    expect(await session.page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('header.issuer.higherLines.0');
     // From there the form is walked in order: Trích yếu follows the header's fields, not the page's chrome.
     let presses = 0;
-    while (presses < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('data-path'))) !== 'trichYeu') {
-      await page.keyboard.press('Tab');
+    while (presses < 20 && (await session.page.evaluate(() => document.activeElement?.getAttribute('data-path'))) !== 'trichYeu') {
+      await session.page.keyboard.press('Tab');
       presses += 1;
     }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('trichYeu');
+    expect(await session.page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('trichYeu');
   });
 
   it('a tab opens at its top', async () => {
-    const viewport = page.locator('.kh-editor-panel .mantine-ScrollArea-viewport');
-    await page.getByRole('tab', { name: 'Nội dung' }).click();
-    await page.locator('[data-block-id]').first().waitFor();
+    const viewport = session.page.locator('.kh-editor-panel .mantine-ScrollArea-viewport');
+    await session.page.getByRole('tab', { name: 'Nội dung' }).click();
+    await session.page.locator('[data-block-id]').first().waitFor();
     await viewport.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect.poll(() => viewport.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
-    await page.getByRole('tab', { name: 'Phân công' }).click();
-    await page.locator('[data-path^="body."]').first().waitFor();
+    await session.page.getByRole('tab', { name: 'Phân công' }).click();
+    await session.page.locator('[data-path^="body."]').first().waitFor();
     // The new tab is long enough to have kept the old position.
     expect(await viewport.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(300);
     expect(await viewport.evaluate((el) => el.scrollTop)).toBe(0);
@@ -85,15 +76,15 @@ describe('the editor and the keyboard', () => {
 
   it('the focus colour is not the error colour', async () => {
     const error = await colourOf('var(--mantine-color-error)');
-    await page.getByRole('tab', { name: 'Thông tin chung' }).click();
-    await page.getByLabel('Trích yếu').click();
-    await page.waitForTimeout(300); // the border colour's transition
+    await session.page.getByRole('tab', { name: 'Thông tin chung' }).click();
+    await session.page.getByLabel('Trích yếu').click();
+    await session.page.waitForTimeout(300); // the border colour's transition
     const input = await focused();
     expect(input?.borderColor).not.toBe(error);
     // A button reached by the keyboard shows its ring.
     let button = await focused();
     for (let i = 0; i < 30 && button?.tag !== 'BUTTON'; i++) {
-      await page.keyboard.press('Tab');
+      await session.page.keyboard.press('Tab');
       button = await focused();
     }
     expect(button?.tag).toBe('BUTTON');
@@ -103,7 +94,7 @@ describe('the editor and the keyboard', () => {
   });
 
   it("an issued plan's fields look read-only, not like empty inputs", async () => {
-    const draftLook = await page.getByLabel('Trích yếu').evaluate((el) => {
+    const draftLook = await session.page.getByLabel('Trích yếu').evaluate((el) => {
       const s = getComputedStyle(el);
       return { background: s.backgroundColor, border: s.borderTopStyle };
     });
@@ -111,8 +102,8 @@ describe('the editor and the keyboard', () => {
     await invoke('plan.allocateNumber', { id });
     await invoke('plan.issue', { id });
     await openPlan(id);
-    await page.getByText('Kế hoạch đã ban hành', { exact: true }).waitFor();
-    const issuedLook = await page.getByLabel('Trích yếu').evaluate((el) => {
+    await session.page.getByText('Kế hoạch đã ban hành', { exact: true }).waitFor();
+    const issuedLook = await session.page.getByLabel('Trích yếu').evaluate((el) => {
       const s = getComputedStyle(el);
       return { background: s.backgroundColor, border: s.borderTopStyle, readOnly: (el as HTMLTextAreaElement).readOnly };
     });

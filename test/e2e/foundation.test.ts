@@ -3,19 +3,13 @@
  * issuer profile, restart the harness on the same data folder, reload, and find the profile persisted.
  */
 import { startHarness } from '../../scripts/web-harness';
-import { openApp, saveIssuerProfile, type AppSession } from './browser';
+import { appForFile, saveIssuerProfile } from './browser';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
+const session = appForFile();
 
 describe('foundation in a real browser', () => {
   it('opens in Vietnamese with the five sections', async () => {
-    const { page } = app;
+    const { page } = session;
     const nav = page.getByRole('navigation');
     for (const name of ['Kế hoạch', 'Nhiệm vụ', 'Trao đổi dữ liệu', 'Danh mục', 'Cài đặt']) {
       await nav.getByRole('link', { name }).waitFor();
@@ -24,7 +18,7 @@ describe('foundation in a real browser', () => {
   });
 
   it('switches to English and back', async () => {
-    const { page } = app;
+    const { page } = session;
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).waitFor();
     await page.getByText('VI', { exact: true }).click();
@@ -32,13 +26,13 @@ describe('foundation in a real browser', () => {
   });
 
   it('saves the issuer profile, and it survives a restart of the backend', async () => {
-    const { page } = app;
+    const { page } = session;
     await saveIssuerProfile(page);
 
     // Restart the backend on the same data folder, then reload the page from it.
-    await app.harness.close();
-    app.harness = await startHarness({ port: 0, dataDir: app.dataDir });
-    await page.goto(`${app.harness.url}#/settings`);
+    await session.app.harness.close();
+    session.app.harness = await startHarness({ port: 0, dataDir: session.app.dataDir });
+    await page.goto(`${session.app.harness.url}#/settings`);
     await expect.poll(() => page.getByLabel('Tên cơ quan ban hành').inputValue()).toBe('HUYỆN ỦY TAM ĐƯỜNG');
     await expect.poll(() => page.getByLabel('Họ và tên người ký').inputValue()).toBe('Tần Thị Quế');
     await expect.poll(() => page.getByLabel('Địa danh').inputValue()).toBe('Tam Đường');

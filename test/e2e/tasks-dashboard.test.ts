@@ -7,69 +7,62 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { TaskListOutput } from '../../shared/api';
-import { invokeIn, openApp, SCREENSHOT_DIR, templateFile, type AppSession } from './browser';
+import { invokeIn, appForFile, SCREENSHOT_DIR, templateFile } from './browser';
 
 const seed01 = templateFile('seed-01-huyen-uy-dai-hoi-diem');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-let app: AppSession;
-let page: Page;
+const session = appForFile();
 beforeAll(async () => {
-  app = await openApp();
-  page = app.page;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
 
-const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
-const grid = () => page.getByRole('grid', { name: 'Danh sách nhiệm vụ' });
+const nav = (name: string) => session.page.getByRole('navigation').getByRole('link', { name, exact: true });
+const grid = () => session.page.getByRole('grid', { name: 'Danh sách nhiệm vụ' });
 const dataRows = () => grid().locator('[role="row"]:not([aria-rowindex="1"])');
 
 describe('tasks of an issued plan, from the dashboard to a late completion', () => {
   it('issues seed 01; Tổng quan counts its tasks and draws them on the timeline', async () => {
-    await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
-    await page.getByText('Chưa có nhiệm vụ nào được theo dõi').waitFor();
+    await session.page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
+    await session.page.getByText('Chưa có nhiệm vụ nào được theo dõi').waitFor();
     await nav('Kế hoạch').click();
-    await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
-    await page.getByRole('article', { name: seed01.name }).getByRole('button', { name: 'Dùng mẫu này' }).click();
-    await expect.poll(() => page.getByLabel('Trích yếu').inputValue()).toBe(seed01.content.trichYeu);
-    if ((await page.getByLabel('Số văn bản').inputValue()) === '') {
-      await page.getByRole('button', { name: 'Cấp số' }).click();
-      await expect.poll(() => page.getByLabel('Số văn bản').inputValue()).not.toBe('');
+    await session.page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+    await session.page.getByRole('article', { name: seed01.name }).getByRole('button', { name: 'Dùng mẫu này' }).click();
+    await expect.poll(() => session.page.getByLabel('Trích yếu').inputValue()).toBe(seed01.content.trichYeu);
+    if ((await session.page.getByLabel('Số văn bản').inputValue()) === '') {
+      await session.page.getByRole('button', { name: 'Cấp số' }).click();
+      await expect.poll(() => session.page.getByLabel('Số văn bản').inputValue()).not.toBe('');
     }
-    await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
+    await session.page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
     // The question says which tasks issuing creates, before anything is stored.
-    const question = page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    const question = session.page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
     await question.getByText('Theo dõi nhiệm vụ khi ban hành: tạo mới 22, cập nhật 0, đóng 0 (bỏ khỏi kế hoạch).').waitFor();
     expect(await question.getByRole('list', { name: 'Nhiệm vụ sẽ được theo dõi' }).getByRole('listitem').count()).toBe(22);
     await question.getByRole('button', { name: 'Ban hành' }).click();
-    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+    await session.page.getByText('Đã ban hành kế hoạch.').waitFor();
 
     await nav('Tổng quan').click();
-    const byStatus = page.getByRole('list', { name: 'Theo trạng thái' });
+    const byStatus = session.page.getByRole('list', { name: 'Theo trạng thái' });
     await byStatus.getByRole('listitem', { name: 'Quá hạn: 19' }).waitFor();
     await byStatus.getByRole('listitem', { name: 'Thường xuyên: 3' }).waitFor();
     await byStatus.getByRole('listitem', { name: 'Chưa thực hiện: 0' }).waitFor();
-    await page.getByRole('list', { name: 'Quá hạn theo đơn vị' }).getByRole('listitem').first().waitFor();
-    const timeline = page.getByTestId('timeline');
+    await session.page.getByRole('list', { name: 'Quá hạn theo đơn vị' }).getByRole('listitem').first().waitFor();
+    const timeline = session.page.getByTestId('timeline');
     await expect.poll(() => timeline.locator('[data-status="overdue"]').count()).toBe(19);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'overview.png'), fullPage: true });
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'overview.png'), fullPage: true });
   });
 
   it('the app says at open what is overdue; Nhiệm vụ lists the 22 tasks, the overdue ones first and standing out', async () => {
-    await page.reload();
-    const notice = page.getByTestId('start-notice');
+    await session.page.reload();
+    const notice = session.page.getByTestId('start-notice');
     await notice.getByText('19 nhiệm vụ quá hạn').waitFor();
     await notice.getByText('19 nhiệm vụ quá hạn').click();
-    await expect.poll(() => page.url()).toContain('#/tasks?status=overdue');
-    await expect.poll(() => page.getByText(/^Tổng số: 19 nhiệm vụ/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+    await expect.poll(() => session.page.url()).toContain('#/tasks?status=overdue');
+    await expect.poll(() => session.page.getByText(/^Tổng số: 19 nhiệm vụ/).count()).toBe(1);
+    await session.page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(() => dataRows().count()).toBe(22);
-    await page.getByText(/^Tổng số: 22 nhiệm vụ/).waitFor();
+    await session.page.getByText(/^Tổng số: 22 nhiệm vụ/).waitFor();
     const first = dataRows().first();
     expect(await first.getAttribute('data-overdue')).toBe('true');
     expect(await first.textContent()).toContain('Quá hạn');
@@ -81,20 +74,20 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
     const ordinary = await dataRows().last().evaluate((el) => getComputedStyle(el).backgroundColor);
     await dataRows().first().scrollIntoViewIfNeeded();
     expect(await tint(0)).not.toBe(ordinary);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'tasks.png') });
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'tasks.png') });
   });
 
   it('reports progress with an evidence file, opens it again, and completes the task late', async () => {
     await grid().focus();
-    await page.keyboard.press('Enter');
-    const drawer = page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    await session.page.keyboard.press('Enter');
+    const drawer = session.page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
     await drawer.getByTestId('task-drawer').waitFor();
     await drawer.getByRole('link', { name: /^Số \d+-KH\/HU — / }).waitFor();
 
     const report = drawer.getByRole('form', { name: 'Báo cáo tiến độ' });
     await report.getByLabel(/Kết quả thực hiện/).fill('Đã tổ chức đại hội điểm; gửi biên bản kèm theo.');
     await report.getByLabel('Tỷ lệ hoàn thành').fill('100');
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = session.page.waitForEvent('filechooser');
     await report.getByRole('button', { name: 'Đính kèm minh chứng…' }).click();
     await (await chooser).setFiles({ name: 'bien-ban-dai-hoi.pdf', mimeType: 'application/pdf', buffer: PDF });
     await report.getByText('bien-ban-dai-hoi.pdf').waitFor();
@@ -104,7 +97,7 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
     expect(await history.textContent()).toContain('100%');
 
     // The evidence opens again (in the browser: a download of the same bytes).
-    const download = page.waitForEvent('download');
+    const download = session.page.waitForEvent('download');
     await history.getByRole('button', { name: 'Mở tệp bien-ban-dai-hoi.pdf' }).click();
     const saved = await (await download).path();
     expect((await import('node:fs')).readFileSync(saved).equals(PDF)).toBe(true);
@@ -113,17 +106,17 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
     const state = drawer.getByRole('form', { name: 'Cập nhật trạng thái' });
     await state.getByRole('button', { name: 'Hoàn thành' }).click();
     await drawer.getByText('Hoàn thành quá hạn').first().waitFor();
-    await page.keyboard.press('Escape');
+    await session.page.keyboard.press('Escape');
     await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hoàn thành quá hạn');
     expect(await dataRows().first().getAttribute('data-overdue')).toBeNull();
   });
 
   it('reopened and issued again without a task that has a report, the plan closes it as "Hủy (bỏ khỏi kế hoạch)", report kept', async () => {
-    const found = await invokeIn<TaskListOutput>(page, 'task.list', { search: 'Chỉ đạo xây dựng dự toán kinh phí', limit: 10 });
+    const found = await invokeIn<TaskListOutput>(session.page, 'task.list', { search: 'Chỉ đạo xây dựng dự toán kinh phí', limit: 10 });
     const target = found.items.find((t) => t.body === 'Đảng bộ xã Bình Lư')!;
     expect(target.removedFromPlan).toBe(false);
-    await page.goto(`${app.harness.url}#/tasks?task=${target.id}`);
-    const drawer = page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    await session.page.goto(`${session.app.harness.url}#/tasks?task=${target.id}`);
+    const drawer = session.page.getByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
     const report = drawer.getByRole('form', { name: 'Báo cáo tiến độ' });
     await report.getByLabel(/Kết quả thực hiện/).fill('Đã lập dự toán kinh phí đại hội, trình Đảng ủy xã.');
     await report.getByRole('button', { name: 'Lưu báo cáo' }).click();
@@ -132,35 +125,35 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
 
     // To the plan from the task's context; reopen it, remove the task, issue it again.
     await drawer.getByRole('link', { name: /^Số \d+-KH\/HU — / }).click();
-    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
-    await page.getByRole('dialog', { name: 'Sửa kế hoạch đã ban hành?' }).getByRole('button', { name: 'Sửa kế hoạch' }).click();
-    await page.getByRole('main').getByText('Dự thảo', { exact: true }).first().waitFor();
-    await page.getByRole('tab', { name: 'Phân công thực hiện' }).click();
-    const taskEditor = page.locator(`[data-task-id="${target.sourceId}"]`);
+    await session.page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await session.page.getByRole('dialog', { name: 'Sửa kế hoạch đã ban hành?' }).getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    await session.page.getByRole('main').getByText('Dự thảo', { exact: true }).first().waitFor();
+    await session.page.getByRole('tab', { name: 'Phân công thực hiện' }).click();
+    const taskEditor = session.page.locator(`[data-task-id="${target.sourceId}"]`);
     await taskEditor.getByRole('button', { name: /^Xóa: / }).click();
     await taskEditor.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc /);
-    await page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
-    const question = page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    await expect.poll(() => session.page.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc /);
+    await session.page.getByRole('toolbar', { name: 'Thao tác với kế hoạch' }).getByRole('button', { name: 'Ban hành' }).click();
+    const question = session.page.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
     await question.getByText('Theo dõi nhiệm vụ khi ban hành: tạo mới 0, cập nhật 0, đóng 1 (bỏ khỏi kế hoạch).').waitFor();
     const closing = question.getByRole('list', { name: 'Nhiệm vụ sẽ được theo dõi' }).getByRole('listitem');
     expect(await closing.count()).toBe(1);
     expect(await closing.first().textContent()).toContain('Đóng');
     await question.getByRole('button', { name: 'Ban hành' }).click();
-    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+    await session.page.getByText('Đã ban hành kế hoạch.').waitFor();
 
     // On Nhiệm vụ the task is still listed, closed, with its report.
     await nav('Nhiệm vụ').click();
-    await page.getByLabel('Tìm nhiệm vụ').fill('truc tiep chi dao du toan');
+    await session.page.getByLabel('Tìm nhiệm vụ').fill('truc tiep chi dao du toan');
     await expect.poll(() => dataRows().count()).toBe(1);
     await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hủy (bỏ khỏi kế hoạch)');
     await grid().focus();
-    await page.keyboard.press('Enter');
+    await session.page.keyboard.press('Enter');
     await drawer.getByTestId('task-drawer').waitFor();
     await drawer.getByText('Hủy (bỏ khỏi kế hoạch)').first().waitFor();
     await history.getByText('Đã lập dự toán kinh phí đại hội, trình Đảng ủy xã.').waitFor();
     // Nothing else changed: still 22 tasks, none of the others closed.
-    const all = await invokeIn<TaskListOutput>(page, 'task.list', { limit: 100 });
+    const all = await invokeIn<TaskListOutput>(session.page, 'task.list', { limit: 100 });
     expect(all.total).toBe(22);
     expect(all.items.filter((t) => t.removedFromPlan).map((t) => t.id)).toEqual([target.id]);
   });

@@ -4,8 +4,7 @@
  * must verify, and every entry must match its size and SHA-256; every record is validated by its schema. Each failure
  * is a VALIDATION error with its own Vietnamese message; nothing here touches the database.
  */
-// The pure-JS build (see backup/khbak.ts): only the synchronous zip/unzip are used.
-import { strFromU8, strToU8, unzipSync } from 'fflate/browser';
+import { inflateRawSync } from 'node:zlib';
 import { NewerContentError, upgradeContent } from '../../../shared/model';
 import { passphraseBox } from '../crypto/passphrase-box';
 import { BackendError } from '../errors';
@@ -37,6 +36,7 @@ const TAMPERED = 'Gói bị sửa sau khi ký';
 const box = passphraseBox(PACKAGE_MAGIC, (why) => refused(`Không mở được gói mã hóa: ${why}`));
 export const isEncryptedPackage = (bytes: Uint8Array): boolean => box.isSealed(bytes);
 
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 
 export interface PackInput {
@@ -90,8 +90,8 @@ export function packPackage(input: PackInput): Buffer {
     receiver: input.receiver,
     records: listed,
   };
-  const manifestBytes = strToU8(JSON.stringify(manifest, null, 1));
-  zip.unshift({ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: strToU8(input.sign(manifestBytes)) });
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 1), 'utf8');
+  zip.unshift({ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: Buffer.from(input.sign(manifestBytes), 'utf8') });
   const zipped = writeZip(zip);
   return input.passphrase ? box.seal(zipped, input.passphrase) : zipped;
 }
@@ -113,48 +113,84 @@ export type UnpackResult =
 
 interface ZipEntryInfo {
   name: string;
+  /** Compressed size, as the zip's directory gives it. */
   size: number;
+  /** Uncompressed size, as the zip's directory gives it (what inflating may produce at most). */
   originalSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where its local header starts. */
+  offset: number;
+}
+
+const END_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/**
+ * Where the zip's end record starts. It must end the file (its comment included): a file cut short can end inside a
+ * stored .docx, whose own directory would otherwise be read as the package's.
+ */
+function zipEndRecord(data: Uint8Array): number | null {
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  for (let e = data.length - 22; e >= Math.max(0, data.length - 22 - 0xffff); e--) {
+    if (view.readUInt32LE(e) === END_SIGNATURE) return e + 22 + view.readUInt16LE(e + 20) === data.length ? e : null;
+  }
+  return null;
 }
 
 /**
- * The zip's end record must end the file (its comment included): a file cut short can end inside a stored .docx,
- * whose own directory would otherwise be read as the package's.
+ * The zip's directory only (nothing inflated): every central header read within the file, bounds checked. No zip64:
+ * sizes and counts are their 32- and 16-bit fields, which the limits below then judge. Names are UTF-8 when the
+ * entry says so, else read byte for byte.
  */
-function endsWithZipDirectory(data: Uint8Array): boolean {
-  for (let e = data.length - 22; e >= Math.max(0, data.length - 22 - 0xffff); e--) {
-    if (data[e] === 0x50 && data[e + 1] === 0x4b && data[e + 2] === 0x05 && data[e + 3] === 0x06) {
-      return e + 22 + (data[e + 20]! | (data[e + 21]! << 8)) === data.length;
-    }
-  }
-  return false;
-}
-
-/** The zip's directory only (nothing inflated). */
 function listEntries(data: Uint8Array): ZipEntryInfo[] {
-  if (!endsWithZipDirectory(data)) throw refused(NOT_A_PACKAGE);
+  const end = zipEndRecord(data);
+  if (end === null) throw refused(NOT_A_PACKAGE);
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const count = view.readUInt16LE(end + 10);
+  if (count > LIMITS.entries) throw refused(`Gói có quá nhiều thành phần (hơn ${LIMITS.entries.toLocaleString('vi-VN')}): không đọc.`);
   const seen: ZipEntryInfo[] = [];
-  try {
-    unzipSync(data, {
-      filter: (f) => {
-        seen.push({ name: f.name, size: f.size, originalSize: f.originalSize });
-        if (seen.length > LIMITS.entries) throw new Error('too many');
-        return false;
-      },
-    });
-  } catch {
-    if (seen.length > LIMITS.entries) throw refused(`Gói có quá nhiều thành phần (hơn ${LIMITS.entries.toLocaleString('vi-VN')}): không đọc.`);
-    throw refused(NOT_A_PACKAGE);
+  let at = view.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || view.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw refused(NOT_A_PACKAGE);
+    const flags = view.readUInt16LE(at + 8);
+    const nameLength = view.readUInt16LE(at + 28);
+    const next = at + 46 + nameLength + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+    if (next > end) throw refused(NOT_A_PACKAGE);
+    const name = view.toString(flags & 0x0800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength);
+    seen.push({ name, size: view.readUInt32LE(at + 20), originalSize: view.readUInt32LE(at + 24), method: view.readUInt16LE(at + 10), offset: view.readUInt32LE(at + 42) });
+    at = next;
   }
   return seen;
 }
 
-function inflate(data: Uint8Array, names: ReadonlySet<string>): Record<string, Uint8Array> {
+/**
+ * The entries named, inflated by node:zlib. Each gives at most the uncompressed size its directory entry declares
+ * (which the limits have judged), exactly that size; an encrypted entry or another method is refused.
+ */
+function inflate(data: Uint8Array, directory: readonly ZipEntryInfo[], names: ReadonlySet<string>): Record<string, Uint8Array> {
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const out: Record<string, Uint8Array> = {};
   try {
-    return unzipSync(data, { filter: (f) => names.has(f.name) });
+    for (const e of directory) {
+      if (!names.has(e.name)) continue;
+      if (e.offset + 30 > view.length || view.readUInt32LE(e.offset) !== LOCAL_SIGNATURE) throw new Error('local header');
+      if (view.readUInt16LE(e.offset + 6) & 0x0001) throw new Error('encrypted entry');
+      const start = e.offset + 30 + view.readUInt16LE(e.offset + 26) + view.readUInt16LE(e.offset + 28);
+      if (start + e.size > view.length) throw new Error('entry past the end');
+      const body = view.subarray(start, start + e.size);
+      let bytes: Uint8Array;
+      if (e.method === 0) bytes = body;
+      else if (e.method === 8) bytes = e.originalSize === 0 ? new Uint8Array(0) : inflateRawSync(body, { maxOutputLength: e.originalSize });
+      else throw new Error('compression method');
+      if (bytes.length !== e.originalSize) throw new Error('size');
+      out[e.name] = bytes;
+    }
   } catch {
     throw refused(`${NOT_A_PACKAGE.slice(0, -1)} (một thành phần không giải nén được).`);
   }
+  return out;
 }
 
 /** The limits on the zip's directory: entry count, names, duplicates, total size, compression ratio. */
@@ -181,7 +217,7 @@ function readManifest(manifestBytes: Uint8Array, signatureBytes: Uint8Array): Ma
   if (manifestBytes.length > LIMITS.manifestBytes) throw refused('Gói quá lớn: bảng kê (manifest.json) vượt giới hạn.');
   let raw: unknown;
   try {
-    raw = JSON.parse(strFromU8(manifestBytes));
+    raw = JSON.parse(utf8(manifestBytes));
   } catch {
     throw refused('Bảng kê của gói (manifest.json) không phải JSON hợp lệ.');
   }
@@ -197,7 +233,7 @@ function readManifest(manifestBytes: Uint8Array, signatureBytes: Uint8Array): Ma
   }
   const manifest = parsed.data;
   if (fingerprintOf(manifest.sender.publicKey) !== manifest.sender.fingerprint) throw refused(`${TAMPERED}: dấu vân tay của đơn vị gửi không khớp khóa công khai.`);
-  const signature = strFromU8(signatureBytes).trim();
+  const signature = utf8(signatureBytes).trim();
   if (!verifySignature(manifest.sender.publicKey, manifestBytes, signature)) throw refused(`${TAMPERED}: chữ ký không hợp lệ.`);
   return manifest;
 }
@@ -228,7 +264,7 @@ export function readPackageHead(bytes: Uint8Array, passphrase?: string): Package
   const data = encrypted ? box.open(bytes, passphrase!) : bytes;
   const directory = listEntries(data);
   checkDirectory(directory);
-  const head = inflate(data, new Set([MANIFEST_ENTRY, SIGNATURE_ENTRY]));
+  const head = inflate(data, directory, new Set([MANIFEST_ENTRY, SIGNATURE_ENTRY]));
   const manifest = readManifest(head[MANIFEST_ENTRY]!, head[SIGNATURE_ENTRY]!);
   return { encrypted, fileSha256, manifest, data, directory };
 }
@@ -280,7 +316,7 @@ export function verifyEntries(head: PackageHead): (path: string) => Uint8Array {
     if (present.get(path) !== size) throw refused(`${TAMPERED}: thành phần ${path} không đúng kích thước đã kê.`);
   }
 
-  const files = inflate(data, new Set(expected.keys()));
+  const files = inflate(data, directory, new Set(expected.keys()));
   for (const r of manifest.records) {
     for (const f of [r, ...(r.document ? [r.document] : []), ...(r.files ?? [])]) {
       const got = files[f.path];
@@ -300,7 +336,7 @@ export function unpackRecords(head: PackageHead): UnpackResult & { needsPassphra
     const evidence = (entry.files ?? []).map((f) => file(f.path));
     let json: unknown;
     try {
-      json = JSON.parse(strFromU8(raw));
+      json = JSON.parse(utf8(raw));
     } catch {
       throw refused(`Bản ghi ${entry.path} không phải JSON hợp lệ.`);
     }

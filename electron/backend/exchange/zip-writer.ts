@@ -1,7 +1,7 @@
 /**
  * A plain zip writer over node:zlib (raw deflate, CRC-32): fflate's pure-JS deflate is about six times slower, and a
  * package of a thousand plans is mostly deflating. No zip64 (the package limits stay far below 4 GB), UTF-8 names,
- * a fixed timestamp (the manifest holds the real one). Read back by fflate like any zip.
+ * a fixed timestamp (the manifest holds the real one). Read back by package.ts over node:zlib, or by any zip tool.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 

@@ -194,6 +194,19 @@ describe('hostile packages change nothing', () => {
       zip.writeUInt32LE(0xfffffff0, central + 24);
       return zip;
     }, /^Gói quá lớn/u],
+    ['a directory understating what an entry inflates to (signed)', () => {
+      const lying = structuredClone(manifest);
+      lying.packageId = randomUUID();
+      const line = lying.records.find((r) => r.kind === 'plan')!;
+      line.size -= 1;
+      const zip = signedZip(recordFiles(), lying);
+      // The entry's uncompressed size in its central header, one byte short as the signed manifest says.
+      const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+      for (let at = zip.readUInt32LE(end + 16); at < end; at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)) {
+        if (zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28)) === line.path) zip.writeUInt32LE(line.size, at + 24);
+      }
+      return zip;
+    }, /không giải nén được|không khớp mã băm/u],
     ['path traversal', () => signedZip({ ...recordFiles(), '../../evil.json': strToU8('{}') }, manifest), /tên không hợp lệ.*\.\.\/\.\.\/evil\.json/u],
     ['an absolute path', () => signedZip({ ...recordFiles(), '/etc/cron.d/x': strToU8('x') }, manifest), /tên không hợp lệ/u],
     ['two entries with one name', () => {

@@ -121,6 +121,8 @@ export interface StagedEvidence {
 export interface TasksRepoDeps {
   /** This office's names folded by `foldName` (repositories/self-names.ts): a received plan's duty whose body is one of them is ours. */
   selfNames?: () => ReadonlySet<string>;
+  /** Up to this many matches a word search fetches its rows by rowid; above it, it filters a walk of an index (default 2000). */
+  fewMatches?: number;
 }
 
 export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
@@ -334,8 +336,9 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   }
 
   /** Matches of a word search under which they are fetched by rowid. */
-  const FEW_MATCHES = 2000;
-  const ftsCount = db.prepare<[string], number>('SELECT count(*) FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH ?').pluck();
+  const FEW_MATCHES = deps.fewMatches ?? 2000;
+  /** The seqs of the tasks the words match, as one text ("3,6,7"): one pass over the index, no row handed over one by one. */
+  const ftsMatches = db.prepare<[string], string | null>('SELECT group_concat(rowid) FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH ?').pluck();
 
   /** The WHERE of a list (status filter included) and its named parameters. */
   function listQuery(input: ParsedTaskList | ParsedTaskExport, sp: StatusParams, { S, D }: { S: string; D: string }): Query {
@@ -369,11 +372,24 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     let matches: number | null = null;
     const words = ftsQuery(input.search);
     if (words) {
-      // Few matches: fetch them by rowid. Many: walk the filter's (or the due day's) index in order and keep the
-      // rows the words match, so a page stops after its rows instead of reading and sorting every match.
-      matches = ftsCount.get(words) as number;
-      where.push(`${matches <= FEW_MATCHES ? '' : '+'}t.seq IN (SELECT rowid FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH :words)`);
-      params.words = words;
+      // The index is read once. Few matches: fetch them by rowid. Many: walk the filter's (or the due day's) index in
+      // order and keep the rows the words match, so a page stops after its rows instead of reading and sorting every
+      // match, and a count reads the filter's index alone. A row is kept by its byte in a map of the matched seqs (a
+      // blob read with substr, no call into JS per row), not by an IN list, which would build a temporary b-tree of
+      // every match (45,000 at 100,000 tasks) on each query, and again for the count.
+      const seqs = seqsOf(ftsMatches.get(words) ?? '');
+      const map = seqs && seqs.length > FEW_MATCHES ? seqMap(seqs) : null;
+      matches = seqs?.length ?? null;
+      if (map) {
+        where.push(`substr(:matched, t.seq + 1, 1) = x'01'`);
+        params.matched = map;
+      } else if (seqs) {
+        where.push('t.seq IN (SELECT value FROM json_each(:matched))');
+        params.matched = JSON.stringify(seqs);
+      } else {
+        where.push('t.seq IN (SELECT rowid FROM tracked_tasks_fts WHERE tracked_tasks_fts MATCH :words)');
+        params.words = words;
+      }
     }
     if (input.statuses?.length) {
       const codes = [...new Set(input.statuses)];
@@ -863,4 +879,38 @@ export function rollUpOfCounts(byStatus: Record<TaskStatusCode, number>): RollUp
     out.total += one.total * n;
   }
   return out;
+}
+
+/** "3,6,7" (group_concat of seqs) → [3, 6, 7]; null for anything but non-negative integers of up to 15 digits. */
+export function seqsOf(text: string): number[] | null {
+  const seqs: number[] = [];
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 && digits) {
+      seqs.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 15) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else return null;
+  }
+  if (digits) seqs.push(n);
+  else if (text.length) return null;
+  return seqs;
+}
+
+/** Seqs above this are left to an IN list (a map would be too large). */
+const MAX_MAPPED_SEQ = 1 << 26;
+
+/** A byte per seq from 0 to the largest, 1 where the seq is listed (SQL reads it with substr(map, seq + 1, 1)); null when a seq is too large. */
+export function seqMap(seqs: readonly number[]): Buffer | null {
+  let max = 0;
+  for (const q of seqs) if (q > max) max = q;
+  if (max > MAX_MAPPED_SEQ) return null;
+  const map = Buffer.alloc(max + 1);
+  for (const q of seqs) map[q] = 1;
+  return map;
 }

@@ -4,28 +4,11 @@
  * and in the two groups, what falls due within 14 days, overdue by body, the timeline, and the notice at app open.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { notifications } from '@mantine/notifications';
-import { resetStartNotice } from '../../renderer/src/app/StartNotice';
-import { installRealBridge, type RealBridge } from './real-bridge';
+import { appOnDay, planFromSeed } from './app-on-day';
 import { renderApp } from './render-app';
 
 const TODAY = Date.UTC(2025, 2, 25, 3);
-let bridge: RealBridge;
-beforeEach(() => {
-  bridge = installRealBridge({ clock: () => TODAY });
-  resetStartNotice();
-});
-afterEach(() => {
-  bridge.dispose();
-  notifications.clean();
-});
-
-async function issueSeed01(): Promise<void> {
-  const seed = (await bridge.call('template.list', {})).find((x) => x.kind === 'seed' && /đại hội điểm/i.test(x.name))!;
-  const plan = await bridge.call('template.instantiate', { templateId: seed.id });
-  await bridge.call('plan.allocateNumber', { id: plan.id });
-  await bridge.call('plan.issue', { id: plan.id });
-}
+const session = appOnDay(TODAY);
 
 describe('Tổng quan', () => {
   it('is the start page, first in the sidebar, and says how tasks come when there are none', async () => {
@@ -38,7 +21,7 @@ describe('Tổng quan', () => {
   });
 
   it('counts by status, lists what falls due, overdue by body, draws the timeline; a count opens the filtered list', async () => {
-    await issueSeed01();
+    await planFromSeed(session.bridge, /đại hội điểm/i);
     const { user, router } = await renderApp('/');
     const byStatus = await screen.findByRole('list', { name: 'Theo trạng thái' }, { timeout: 10_000 });
     expect(within(byStatus).getByRole('listitem', { name: 'Quá hạn: 3' })).toBeInTheDocument();

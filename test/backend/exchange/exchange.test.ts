@@ -2,12 +2,12 @@
  * Signed packages between offices through the backend's channels: identity and key cards, the trust list, export,
  * inspect and import with owner-writes, conflicts kept, idempotence, the incoming register, secrecy rules.
  */
-import { cpSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, callError, cleanup, openBackend, tempDir } from '../helpers';
-import { communeProfile, draft, edit, enrol, exportFrom, provinceProfile } from './helpers';
+import { communeProfile, draft, edit, enrol, exportFrom, officeOnTwoComputers, provinceProfile } from './helpers';
 
 afterEach(cleanup);
 
@@ -135,18 +135,7 @@ describe('packages', () => {
   });
 
   it('the same plan changed in two installations of one office: the second becomes a conflict copy beside the first', async () => {
-    const aDir = tempDir();
-    const a = openBackend(aDir);
-    const province = openBackend();
-    await call(a, 'org.saveSelf', communeProfile);
-    await enrol(province, a);
-    const plan = await draft(a);
-    await call(province, 'exchange.import', { base64: await exportFrom(a) });
-    a.close();
-    const a2Dir = tempDir();
-    cpSync(aDir, a2Dir, { recursive: true });
-    const a1 = openBackend(aDir);
-    const a2 = openBackend(a2Dir);
+    const { province, first: a1, second: a2, plans: plan } = await officeOnTwoComputers((a) => draft(a));
     await edit(a1, await call(a1, 'plan.get', { id: plan.id }), (c) => ({ ...c, trichYeu: 'Bản máy 1' }));
     await edit(a2, await call(a2, 'plan.get', { id: plan.id }), (c) => ({ ...c, trichYeu: 'Bản máy 2' }));
     await call(province, 'exchange.import', { base64: await exportFrom(a1) });

@@ -5,7 +5,7 @@
  * once, and conflicts resolved by choosing.
  */
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
@@ -13,8 +13,8 @@ import { contentOf } from '../../../electron/backend/repositories/plans';
 import type { DutyBlock, PlanContent } from '../../../shared/model';
 import { walkBlocks } from '../../../shared/model/tree';
 import { seedContent } from '../fixtures/plans';
-import { call, callError, cleanup, openBackend, tempDir } from '../helpers';
-import { communeProfile, draft, edit, enrol, exportFrom, provinceProfile } from './helpers';
+import { call, callError, cleanup, openBackend } from '../helpers';
+import { communeProfile, draft, edit, enrol, exportFrom, officeOnTwoComputers, provinceProfile } from './helpers';
 
 afterEach(cleanup);
 
@@ -235,19 +235,9 @@ describe('directory entries and export choices', () => {
 
 describe('conflicts', () => {
   it('a conflict copy is listed, both versions retrievable, and resolved by choosing ours or theirs', async () => {
-    const aDir = tempDir();
-    const a = openBackend(aDir);
-    const province = openBackend();
-    await call(a, 'org.saveSelf', communeProfile);
-    await enrol(province, a);
-    const p1 = await draft(a, {}, { trichYeu: 'Kế hoạch một' });
-    const p2 = await draft(a, {}, { trichYeu: 'Kế hoạch hai' });
-    await call(province, 'exchange.import', { base64: await exportFrom(a) });
-    a.close();
-    const a2Dir = tempDir();
-    cpSync(aDir, a2Dir, { recursive: true });
-    const a1 = openBackend(aDir);
-    const a2 = openBackend(a2Dir);
+    const office = await officeOnTwoComputers(async (a) => [await draft(a, {}, { trichYeu: 'Kế hoạch một' }), await draft(a, {}, { trichYeu: 'Kế hoạch hai' })] as const);
+    const { province, first: a1, second: a2 } = office;
+    const [p1, p2] = office.plans;
     for (const [backend, label] of [[a1, 'máy 1'], [a2, 'máy 2']] as const) {
       for (const p of [p1, p2]) await edit(backend, await call(backend, 'plan.get', { id: p.id }), (c) => ({ ...c, trichYeu: `${c.trichYeu} (${label})` }));
     }
@@ -269,6 +259,6 @@ describe('conflicts', () => {
     expect((await callError(province, 'plan.get', { id: c2.copyId })).code).toBe('NOT_FOUND');
     expect((await call(province, 'plan.list', {})).items).toHaveLength(2);
     expect((await callError(province, 'exchange.resolveConflict', { copyId: c1.copyId, keep: 'ours' })).code).toBe('NOT_FOUND');
-    expect(existsSync(aDir)).toBe(true);
+    expect(existsSync(office.firstDir)).toBe(true);
   });
 });

@@ -4,32 +4,12 @@
  * chooses a period (quý, 6 tháng, năm) and the plans, "Lập báo cáo" drafts one BÁO CÁO over them and opens it.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { notifications } from '@mantine/notifications';
-import type { Plan } from '../../../shared/model';
 import { lastEndedPeriod, periodKey } from '../../../renderer/src/pages/reports/periodChoice';
-import { resetStartNotice } from '../../../renderer/src/app/StartNotice';
-import { installRealBridge, type RealBridge } from '../real-bridge';
+import { appOnDay, planFromSeed } from '../app-on-day';
 import { renderApp } from '../render-app';
 
 const TODAY = Date.UTC(2025, 6, 15, 3); // 15/07/2025, 10:00 in Việt Nam
-let bridge: RealBridge;
-beforeEach(() => {
-  bridge = installRealBridge({ clock: () => TODAY });
-  resetStartNotice();
-});
-afterEach(() => {
-  bridge.dispose();
-  notifications.clean();
-});
-
-/** A seed instantiated, numbered and issued (or left a draft). */
-async function planFromSeed(pattern: RegExp, issue = true): Promise<Plan> {
-  const seed = (await bridge.call('template.list', {})).find((x) => x.kind === 'seed' && pattern.test(x.name))!;
-  const plan = await bridge.call('template.instantiate', { templateId: seed.id });
-  if (!issue) return plan;
-  await bridge.call('plan.allocateNumber', { id: plan.id });
-  return bridge.call('plan.issue', { id: plan.id });
-}
+const session = appOnDay(TODAY);
 
 describe('the period of a report', () => {
   it('is keyed as the backend takes it, and offered as the period that last ended', () => {
@@ -46,8 +26,8 @@ describe('the period of a report', () => {
 
 describe('Báo cáo theo kỳ', () => {
   it('from the plans list: a quarter over two plans, drafted as one BÁO CÁO and opened', async () => {
-    const first = await planFromSeed(/đại hội điểm/i);
-    const second = await planFromSeed(/Chỉ thị 35|chỉ thị số 35/i);
+    const first = await planFromSeed(session.bridge, /đại hội điểm/i);
+    const second = await planFromSeed(session.bridge, /Chỉ thị 35|chỉ thị số 35/i);
     const { user, router } = await renderApp('/plans');
     await user.click(await screen.findByRole('button', { name: 'Báo cáo theo kỳ…' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Lập báo cáo kết quả thực hiện theo kỳ' });
@@ -68,7 +48,7 @@ describe('Báo cáo theo kỳ', () => {
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/plans\/[0-9a-f-]{36}$/));
     const reportId = router.state.location.pathname.split('/')[2]!;
     expect([first.id, second.id]).not.toContain(reportId);
-    const report = await bridge.call('plan.get', { id: reportId });
+    const report = await session.bridge.call('plan.get', { id: reportId });
     expect(report.header.docType).toBe('BC');
     expect(report.report).toEqual({ planIds: expect.arrayContaining([first.id, second.id]), period: '2025-Q1', asOf: '2025-03-31' });
     expect(report.report?.planIds).toHaveLength(2);
@@ -76,8 +56,8 @@ describe('Báo cáo theo kỳ', () => {
   });
 
   it('from Nhiệm vụ filtered to a plan: that plan is ticked; a year is chosen; a draft plan can be added', async () => {
-    const issued = await planFromSeed(/đại hội điểm/i);
-    const draftPlan = await planFromSeed(/Chỉ thị 35|chỉ thị số 35/i, false);
+    const issued = await planFromSeed(session.bridge, /đại hội điểm/i);
+    const draftPlan = await planFromSeed(session.bridge, /Chỉ thị 35|chỉ thị số 35/i, false);
     const { user, router } = await renderApp(`/tasks?plan=${issued.id}`);
     await user.click(await screen.findByRole('button', { name: 'Báo cáo theo kỳ…' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Lập báo cáo kết quả thực hiện theo kỳ' });
@@ -96,7 +76,7 @@ describe('Báo cáo theo kỳ', () => {
     await user.click(boxes[1]!);
     await user.click(within(dialog).getByRole('button', { name: 'Lập báo cáo' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/plans\/[0-9a-f-]{36}$/));
-    const report = await bridge.call('plan.get', { id: router.state.location.pathname.split('/')[2]! });
+    const report = await session.bridge.call('plan.get', { id: router.state.location.pathname.split('/')[2]! });
     expect(report.report).toEqual({ planIds: [issued.id, draftPlan.id], period: '2025', asOf: '2025-07-15' });
   });
 });

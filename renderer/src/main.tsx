@@ -6,11 +6,16 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { routes } from './app/routes';
+import { hashPathname, preloadRoute } from './app/lazyPage';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The page the window opens on renders with the shell, without a Suspense round (see lazyPage).
+void preloadRoute(routes, hashPathname(window.location.hash)).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

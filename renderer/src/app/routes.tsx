@@ -9,15 +9,17 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import OverviewPage from '../pages/overview/OverviewPage';
 import PlansPage from '../pages/plans/PlansPage';
 
-// The other pages load on demand.
-const TasksPage = lazy(() => import('../pages/tasks/TasksPage'));
-const PlanEditorPage = lazy(() => import('../editor/PlanEditorPage'));
-const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
-const RegisterPage = lazy(() => import('../pages/register/RegisterPage'));
+import { lazyPage } from './lazyPage';
+
+// The other pages load on demand; the one a window opens on is preloaded before the first render (main.tsx).
+const TasksPage = lazyPage(() => import('../pages/tasks/TasksPage'));
+const PlanEditorPage = lazyPage(() => import('../editor/PlanEditorPage'));
+const DirectoryPage = lazyPage(() => import('../pages/directory/DirectoryPage'));
+const SettingsPage = lazyPage(() => import('../pages/settings/SettingsPage'));
+const RegisterPage = lazyPage(() => import('../pages/register/RegisterPage'));
 const PrintPage = lazy(() => import('../pages/print/PrintPage'));
-const ImportPage = lazy(() => import('../pages/plans/import/ImportPage'));
-const ExchangePage = lazy(() => import('../pages/exchange/ExchangePage'));
+const ImportPage = lazyPage(() => import('../pages/plans/import/ImportPage'));
+const ExchangePage = lazyPage(() => import('../pages/exchange/ExchangePage'));
 
 export const routes: RouteObject[] = [
   // The printout alone, without the app shell (used by `npm run kehoach -- pdf`).

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { resetStartNotice } from '../../renderer/src/app/StartNotice';
+import { resetAfterStartup } from '../../renderer/src/api/afterStartup';
 import { routes } from '../../renderer/src/app/routes';
 import { hashPathname, preloadRoute } from '../../renderer/src/app/lazyPage';
 import { installRealBridge, type RealBridge } from './real-bridge';
@@ -11,6 +12,7 @@ let bridge: RealBridge;
 beforeEach(() => {
   bridge = installRealBridge();
   resetStartNotice();
+  resetAfterStartup();
 });
 afterEach(() => {
   bridge.dispose();
@@ -34,5 +36,17 @@ describe('opening the window', () => {
     await expect(preloadRoute(routes, '/no-such-page')).resolves.toBeUndefined();
     await renderApp('/directory');
     expect(await screen.findByRole('heading', { level: 2 }, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('what is overdue this week and the last backup are asked only once the page has its data', async () => {
+    await renderApp('/plans');
+    await waitFor(() => expect(channels()).toContain('task.summary'), { timeout: 10_000 });
+    await waitFor(() => expect(channels()).toContain('backup.list'), { timeout: 10_000 });
+    const list = channels().indexOf('plan.list');
+    expect(list).toBeGreaterThanOrEqual(0);
+    expect(channels().indexOf('plan.years')).toBeLessThan(channels().indexOf('task.summary'));
+    expect(list).toBeLessThan(channels().indexOf('task.summary'));
+    expect(list).toBeLessThan(channels().indexOf('backup.list'));
+    expect(await screen.findByTestId('last-backup')).toBeInTheDocument();
   });
 });

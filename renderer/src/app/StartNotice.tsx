@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/queries';
+import { useAfterStartup } from '../api/afterStartup';
 import { addDays } from '../../../shared/tasks';
 import { tasksLink } from '../pages/tasks/taskFilter';
 
@@ -27,7 +28,9 @@ export function StartNotice() {
   const { t } = useTranslation();
   // The notice is drawn outside the router (the notifications live in the providers): links navigate by hand.
   const navigate = useNavigate();
-  const summary = useApiQuery('task.summary', { withinDays: WEEK_DAYS, limit: 0 }, { enabled: !shown });
+  // Not a call the page needs: asked once the page has its data (on a large store the summary takes a while).
+  const afterStartup = useAfterStartup();
+  const summary = useApiQuery('task.summary', { withinDays: WEEK_DAYS, limit: 0 }, { enabled: !shown && afterStartup });
   const overdue = summary.data?.rollUp.notDone.overdue ?? 0;
   const dueThisWeek = summary.data?.dueSoon.total ?? 0;
   useEffect(() => {

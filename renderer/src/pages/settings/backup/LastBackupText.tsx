@@ -2,6 +2,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/queries';
+import { useAfterStartup } from '../../../api/afterStartup';
 import { isStale, lastBackup } from './backupStatus';
 
 /** After a restore everything the window holds is stale: start again from the plans list. */
@@ -12,7 +13,9 @@ export function reloadAfterRestore(): void {
 
 export function LastBackupText() {
   const { t } = useTranslation();
-  const list = useApiQuery('backup.list', {});
+  // In the header of every page, not what the page is opened for: asked once the page has its data.
+  const afterStartup = useAfterStartup();
+  const list = useApiQuery('backup.list', {}, { enabled: afterStartup });
   if (!list.data) return null;
   const last = lastBackup(list.data.newestAt);
   const text =

@@ -560,9 +560,9 @@ export function createExchangeService(deps: ExchangeDeps) {
           });
         }
       };
-      // The plans' tracked tasks are inserted together once every plan is written, before the tasks and reports.
+      // The plans' search text and tracked tasks go in together once every plan is written, before the tasks and reports.
       const plansEnd = ordered.findIndex((c) => c.u.record.kind !== 'plan');
-      tasks.inBulk(() => ordered.slice(0, plansEnd < 0 ? ordered.length : plansEnd).forEach(applyRecord));
+      plans.inBulk(() => tasks.inBulk(() => ordered.slice(0, plansEnd < 0 ? ordered.length : plansEnd).forEach(applyRecord)));
       if (plansEnd >= 0) ordered.slice(plansEnd).forEach(applyRecord);
       records.log({
         direction: 'in',

@@ -44,7 +44,7 @@ function ftsSegmentsWritten(dbFile: string, table: string): number {
 }
 
 describe('importing many issued plans', () => {
-  it('creates every tracked task at once: listed, searchable, distinct ids; the search index written in a few segments', async () => {
+  it('indexes the plans and creates every tracked task at once: listed, searchable, distinct ids; the search indexes written in a few segments', async () => {
     const senderDir = tempDir();
     const sender = openBackend(senderDir);
     await call(sender, 'org.saveSelf', provinceProfile);
@@ -93,8 +93,14 @@ describe('importing many issued plans', () => {
     const found = await call(receiver, 'task.list', { planId: ids[1]!, search: word, limit: 500 });
     expect(found.items.map((t) => t.id)).toContain(listed.items[0]!.id);
 
-    // A task at a time, FTS5 writes a segment per task (hundreds here); together, a few.
+    // Each plan found by the words of its trích yếu.
+    const title = (await call(receiver, 'plan.get', { id: ids[5]! })).trichYeu;
+    const byTitle = await call(receiver, 'plan.list', { query: title, origin: 'received' });
+    expect(byTitle.items.map((p) => p.id)).toContain(ids[5]);
+
+    // A task (or a plan) at a time, FTS5 writes a segment per task (hundreds here) and per plan; together, a few.
     expect(rows.length).toBeGreaterThan(100);
     expect(ftsSegmentsWritten(join(receiverDir, DATABASE_FILE), 'tracked_tasks_fts')).toBeLessThan(10);
+    expect(ftsSegmentsWritten(join(receiverDir, DATABASE_FILE), 'plans_fts')).toBeLessThan(4);
   });
 });

@@ -45,6 +45,8 @@ export function createPlansRepo(
     ...history,
     /** The one write path, for the importer and the exchange: see store.ts. */
     writeRevision: store.writeRevision,
+    /** Many writes with their search text indexed together at the end (an import): see store.ts. */
+    inBulk: store.inBulk,
     /** Thin one plan's autosave history now (thinning.ts); writes already ask for it in the background. */
     thinHistory: thinning.thinNow,
   };

@@ -76,6 +76,8 @@ export function preparePlanStatements(db: Db) {
 
     ftsDelete: db.prepare<[number]>('DELETE FROM plans_fts WHERE rowid = ?'),
     ftsInsert: db.prepare<[number, string]>('INSERT INTO plans_fts (rowid, text) VALUES (?, ?)'),
+    /** Many plans' search text in one statement: `[[seq, text], …]` as JSON, in seq order. */
+    ftsInsertMany: db.prepare<[string]>('INSERT INTO plans_fts (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY key'),
 
     unitsPrune: db.prepare<[string, string]>('DELETE FROM pilot_units WHERE plan_id = ? AND id NOT IN (SELECT value FROM json_each(?))'),
     unitUpsert: db.prepare(

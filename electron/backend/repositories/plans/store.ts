@@ -222,6 +222,29 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     );
   }
 
+  /**
+   * Search text waiting for plans_fts, by plan seq, inside inBulk. Each write is a savepoint, and FTS5 writes out
+   * its pending terms at every savepoint: a segment per plan when a package of many plans is imported.
+   */
+  let ftsPending: Map<number, string> | null = null;
+
+  /**
+   * Run `fn` (inside the caller's transaction) with the search text of the plans it writes indexed together at its
+   * end. Until then plan.list's word search does not find them.
+   */
+  function inBulk<T>(fn: () => T): T {
+    if (ftsPending) return fn();
+    ftsPending = new Map();
+    try {
+      const out = fn();
+      const rows = [...ftsPending].sort((a, b) => a[0] - b[0]);
+      if (rows.length) st.ftsInsertMany.run(JSON.stringify(rows));
+      return out;
+    } finally {
+      ftsPending = null;
+    }
+  }
+
   const write = db.transaction((planId: string, content: PlanContent, status: PlanStatus, reason: RevisionReason): Plan => {
     assertUniqueIds(content);
     const existing = st.metaById.get(planId);
@@ -250,14 +273,16 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     if (existing) {
       st.updatePlan.run(params);
       seq = existing.seq;
-      st.ftsDelete.run(seq);
+      // A plan written earlier in the same bulk is not in the index yet.
+      if (!ftsPending?.has(seq)) st.ftsDelete.run(seq);
     } else {
       seq = Number(st.insertPlan.run(params).lastInsertRowid);
     }
     st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...storedContent(JSON.stringify(content)), now });
     syncChildren(planId, content, now);
     if (status === 'issued') options.onIssued?.(planId, content, now);
-    st.ftsInsert.run(seq, searchText(content));
+    if (ftsPending) ftsPending.set(seq, searchText(content));
+    else st.ftsInsert.run(seq, searchText(content));
     return planOf(content, {
       id: planId,
       status,
@@ -281,6 +306,6 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     return plan;
   }
 
-  return { findRow, getRow, toPlan, writeRevision, revisionOf, assertOurs };
+  return { findRow, getRow, toPlan, writeRevision, inBulk, revisionOf, assertOurs };
 }
 export type PlanStore = ReturnType<typeof createPlanStore>;

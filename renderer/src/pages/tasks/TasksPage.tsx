@@ -76,7 +76,7 @@ export default function TasksPage() {
       </Group>
       <TaskFilterBar filter={filter} options={options} onChange={setFilter} searchRef={searchRef} />
       {body()}
-      <TaskDrawer id={openTask} onClose={() => setOpen(null)} />
+      <TaskDrawer id={openTask} onClose={() => setOpen(null)} today={first.data?.on} />
     </Stack>
   );
 }

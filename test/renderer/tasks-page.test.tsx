@@ -89,6 +89,23 @@ describe('Nhiệm vụ page', () => {
     expect(router.state.location.search).toBe('?q=na+phat');
   });
 
+  it('shows the due range as dd/mm/yyyy in the window\'s language and picks it from a calendar', async () => {
+    await issueSeed01();
+    const { user, router } = await renderApp('/tasks?from=2025-01-05&to=2025-03-31');
+    const g = await grid();
+    const from = screen.getByRole('button', { name: 'Hạn từ ngày' });
+    expect(from).toHaveTextContent(/^05\/01\/2025$/u);
+    expect(screen.getByRole('button', { name: 'Đến ngày' })).toHaveTextContent(/^31\/03\/2025$/u);
+    await waitFor(() => expect(dataRows(g).length).toBeGreaterThan(3));
+    await user.click(from);
+    await user.click(await screen.findByRole('button', { name: '11 tháng 1 2025' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?from=2025-01-11&to=2025-03-31'));
+    expect(screen.getByRole('button', { name: 'Hạn từ ngày' })).toHaveTextContent(/^11\/01\/2025$/u);
+    await waitFor(() => {
+      for (const row of dataRows(g)) expect(row).not.toHaveTextContent('10/01/2025');
+    });
+  });
+
   it('works by keyboard: arrows move, Enter opens the drawer with the plan context', async () => {
     const planId = await issueSeed01();
     const { user, router } = await renderApp('/tasks');
@@ -135,7 +152,11 @@ describe('Nhiệm vụ page', () => {
 
     // Completed on 20/03/2025, after its deadline of 10/01/2025.
     const state = within(drawer).getByRole('form', { name: 'Cập nhật trạng thái' });
-    fireEvent.change(within(state).getByLabelText(/Ngày hoàn thành/), { target: { value: '2025-03-20' } });
+    const completedOn = within(state).getByRole('button', { name: /Ngày hoàn thành/ });
+    expect(completedOn).toHaveTextContent(/^25\/03\/2025$/u);
+    await user.click(completedOn);
+    await user.click(await screen.findByRole('button', { name: '20 tháng 3 2025' }));
+    expect(completedOn).toHaveTextContent(/^20\/03\/2025$/u);
     await user.click(within(state).getByRole('button', { name: 'Hoàn thành' }));
     expect(await within(drawer).findByText('Hoàn thành quá hạn')).toBeInTheDocument();
     expect(within(drawer).getByText('Hoàn thành ngày 20/3/2025')).toBeInTheDocument();

@@ -10,10 +10,10 @@
  */
 import { useId, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Autocomplete } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { normalizePastedText, pastedOnOneLine, splitPastedLines, type PastedLines } from '../../../../shared/format/pasted-text';
 import { pathKey, useEdit, useFinding, type FieldPath } from '../state/context';
+import { DateInput } from '../../components/DateInput';
 
 /** A text of several lines pasted into a text area: what the field held around it, and the lines. */
 export interface PastedInField {
@@ -212,13 +212,7 @@ interface DateFieldProps extends Omit<CommonProps, 'validate'> {
 
 export function DateField(props: DateFieldProps) {
   return (
-    <DatePickerInput
-      {...useFrame(props, null)}
-      clearable={props.clearable ?? true}
-      valueFormat="DD/MM/YYYY"
-      value={props.value}
-      onChange={(v) => props.onChange(typeof v === 'string' && v ? v.slice(0, 10) : null)}
-    />
+    <DateInput {...useFrame(props, null)} clearable={props.clearable ?? true} value={props.value} onChange={props.onChange} />
   );
 }
 

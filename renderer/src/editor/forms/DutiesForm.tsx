@@ -5,7 +5,6 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { Block, DutyBlock, PlanDate, Task, TaskDue } from '../../../../shared/model';
 import { proposeDue } from '../../../../shared/format/due-date';
@@ -14,6 +13,7 @@ import { foldVietnamese } from '../../../../shared/format/fold';
 import { AreaField, TextField } from '../fields/fields';
 import { ItemControls } from '../fields/ItemControls';
 import { useConfirm } from '../../components/confirm';
+import { DateInput } from '../../components/DateInput';
 import { pathKey, useEdit, useLookups } from '../state/context';
 import { newDuty, newTask } from '../model/blocks';
 import { moveItem, updateById } from '../model/list';
@@ -278,14 +278,12 @@ function TaskEditor({ task, index, count, path, onText, onDue, onRepropose, onMo
           </Group>
           {editingDue && !readOnly && (
             <Group align="flex-end" gap="sm">
-              <DatePickerInput
-                type="multiple"
+              <DateInput
+                multiple
                 label={t('duties.dueDates')}
-                valueFormat="DD/MM/YYYY"
-                clearable
                 maxLevel="decade"
                 value={due?.dates ?? []}
-                onChange={(v) => manual({ dates: (v as string[]).map((d) => String(d).slice(0, 10)).sort().slice(0, 5) })}
+                onChange={(dates) => manual({ dates: dates.sort().slice(0, 5) })}
                 data-path={pathKey([...path, 'due', 'dates'])}
               />
               <TextField label={t('duties.dueRelative')} placeholder={t('duties.dueRelativePlaceholder')} value={due?.relative ?? ''} onChange={(v) => manual({ relative: v })} />

@@ -20,7 +20,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { Link } from 'react-router';
@@ -36,6 +35,7 @@ import { dueLabel } from './dueLabel';
 import { useEvidenceFiles, type ChosenFile } from './evidence';
 import { fieldErrorsOf, NO_ERRORS, type FieldErrors } from './fieldErrors';
 import { TaskStatusBadge } from './taskStatus';
+import { DateInput } from '../../components/DateInput';
 
 const fileSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -136,7 +136,7 @@ function ReportForm({ task, today }: { task: TaskItem; today: string }) {
         {t('tasks.addReport')}
       </Title>
       <Group align="flex-start" grow>
-        <TextInput type="date" label={t('tasks.reportDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.fields['date']} withAsterisk />
+        <DateInput label={t('tasks.reportDate')} clearable={false} value={date} onChange={(d) => setDate(d ?? '')} error={errors.fields['date']} withAsterisk />
         <NumberInput
           label={t('tasks.reportPercent')}
           min={0}
@@ -260,11 +260,11 @@ function StateForm({ task, today }: { task: TaskItem; today: string }) {
         }}
         data={(['complete', 'pause', 'cancel'] as const).map((value) => ({ value, label: labels[value] }))}
       />
-      <TextInput
-        type="date"
+      <DateInput
         label={action === 'complete' ? t('tasks.completedOn') : action === 'pause' ? t('tasks.pausedOn') : t('tasks.cancelledOn')}
+        clearable={false}
         value={date}
-        onChange={(e) => setDate(e.currentTarget.value)}
+        onChange={(d) => setDate(d ?? '')}
         error={errors.fields['date']}
         withAsterisk
       />

@@ -2,6 +2,7 @@
 import type { RefObject } from 'react';
 import { Button, Group, Kbd, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import type { TaskStatusCode } from '../../../../shared/tasks';
 import { isFiltering, type TaskFilterState } from './taskFilter';
 import { taskStatusLabels, TASK_STATUS_ORDER } from './taskStatus';
@@ -86,8 +87,8 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         onChange={(value) => set({ term: value })}
         clearable
       />
-      <TextInput type="date" w={150} label={t('tasks.dueFrom')} value={filter.dueFrom ?? ''} onChange={(e) => set({ dueFrom: e.currentTarget.value || null })} />
-      <TextInput type="date" w={150} label={t('tasks.dueTo')} value={filter.dueTo ?? ''} onChange={(e) => set({ dueTo: e.currentTarget.value || null })} />
+      <DateInput w={150} label={t('tasks.dueFrom')} value={filter.dueFrom ?? null} onChange={(dueFrom) => set({ dueFrom })} />
+      <DateInput w={150} label={t('tasks.dueTo')} value={filter.dueTo ?? null} onChange={(dueTo) => set({ dueTo })} />
       {isFiltering(filter) && (
         <Button
           variant="subtle"

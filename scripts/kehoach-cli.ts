@@ -197,19 +197,25 @@ function onePlanFile(args: Args, command: string): string {
   return file;
 }
 
-const render: Command = async (args, io) => {
-  const file = onePlanFile(args, 'render');
-  const out = args.options.get('out');
-  if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- render <kế-hoạch.json> -o <tệp.docx>');
-  const content = printablePlan(file, args, io);
-  if (!content) return EXIT.findings;
-  // Loaded on demand: `lint` does not need the .docx writer.
-  const { renderPlanDocx } = await import('../electron/backend/docx/index');
-  const bytes = await renderPlanDocx(content);
-  await writeOutput(out, bytes);
-  io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
-  return EXIT.ok;
-};
+/**
+ * A command printing one plan file to `-o <tệp.ext>` (after the checks `printablePlan` makes). `print` loads its
+ * writer on demand: `lint` needs neither the .docx writer nor Chromium.
+ */
+const printCommand =
+  (command: string, ext: string, print: (content: PlanContent) => Promise<Uint8Array>): Command =>
+  async (args, io) => {
+    const file = onePlanFile(args, command);
+    const out = args.options.get('out');
+    if (typeof out !== 'string') throw new InputError(`Thiếu tệp kết quả: npm run kehoach -- ${command} <kế-hoạch.json> -o <tệp.${ext}>`);
+    const content = printablePlan(file, args, io);
+    if (!content) return EXIT.findings;
+    const bytes = await print(content);
+    await writeOutput(out, bytes);
+    io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
+    return EXIT.ok;
+  };
+
+const render = printCommand('render', 'docx', async (content) => (await import('../electron/backend/docx/index')).renderPlanDocx(content));
 
 const lint: Command = async (args, io) => {
   const file = onePlanFile(args, 'lint');
@@ -225,18 +231,7 @@ const lint: Command = async (args, io) => {
 };
 
 /** The preview's printout as PDF: the same pages as the in-app print, through headless Chromium. */
-const pdf: Command = async (args, io) => {
-  const file = onePlanFile(args, 'pdf');
-  const out = args.options.get('out');
-  if (typeof out !== 'string') throw new InputError('Thiếu tệp kết quả: npm run kehoach -- pdf <kế-hoạch.json> -o <tệp.pdf>');
-  const content = printablePlan(file, args, io);
-  if (!content) return EXIT.findings;
-  const { printPlanPdf } = await import('./print-pdf');
-  const bytes = await printPlanPdf(content);
-  await writeOutput(out, bytes);
-  io.out(`Đã ghi ${out} (${bytes.byteLength} byte).`);
-  return EXIT.ok;
-};
+const pdf = printCommand('pdf', 'pdf', async (content) => (await import('./print-pdf')).printPlanPdf(content));
 
 /** Backups of a data folder (scripts/backup-cli.ts); a damaged or refused backup exits 1. */
 const backup: Command = async (args, io) => {

@@ -6,12 +6,13 @@
  * name. A restore drops the two tables again (restore.ts).
  */
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { BackupKind, type BackupCounts, type BackupPreview } from '../../../shared/api/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
+import { fsyncPath } from '../files/durable';
 import { isSafeRelativePath, sha256, type DataFile } from './data-files';
 
 export const META_TABLE = 'kh_backup_meta';
@@ -26,17 +27,6 @@ export const BackupManifest = z.object({
   files: z.array(z.object({ path: z.string().refine(isSafeRelativePath), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/u) })),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
-
-/** Flush a file, or a folder's entry list (not possible on Windows, where a folder cannot be opened). */
-export function fsyncPath(path: string): void {
-  if (process.platform === 'win32' && statSync(path).isDirectory()) return;
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export function integrityProblems(db: Db): string[] {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];

@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DATABASE_FILE } from '../db/open';
-import { FILES_TABLE, fsyncPath, META_TABLE } from './backup-file';
+import { fsyncPath } from '../files/durable';
+import { FILES_TABLE, META_TABLE } from './backup-file';
 import type { DataFile } from './data-files';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];

@@ -8,9 +8,10 @@
  * read as six groups of five decimal digits (each group a 5-byte chunk mod 100000, as Signal's safety numbers).
  */
 import { createHash, createPrivateKey, randomBytes, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeNewFileSync } from '../files/durable';
 
 export const IDENTITY_FOLDER = 'identity';
 export const KEY_FILE = 'office-key.json';
@@ -93,13 +94,7 @@ function writeKeyFile(dataDir: string, file: KeyFile, replace: boolean): void {
   const dir = join(dataDir, IDENTITY_FOLDER);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${KEY_FILE}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(file, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeNewFileSync(tmp, Buffer.from(JSON.stringify(file, null, 2), 'utf8'), 0o600);
   try {
     if (replace) renameSync(tmp, keyPath(dataDir));
     else linkSync(tmp, keyPath(dataDir));

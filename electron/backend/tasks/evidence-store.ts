@@ -6,10 +6,11 @@
  * once. Their type is read from the content (magic bytes), never from the name.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate/browser';
 import type { EvidenceMediaType } from '../../../shared/api/tasks';
+import { fsyncPath, writeNewFileSync } from '../files/durable';
 
 /** The data folder's evidence folder (backed up: backup/data-files.ts). */
 export const EVIDENCE_FOLDER = 'evidence';
@@ -64,16 +65,6 @@ export function sniffEvidence(bytes: Uint8Array): EvidenceMediaType | null {
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export interface StagedFile {
   sha256: string;
   path: string;
@@ -87,14 +78,7 @@ export function createEvidenceStore(dataDir: string) {
     const sha256 = sha256Of(bytes);
     mkdirSync(stagingDir, { recursive: true });
     const path = join(stagingDir, `${sha256}.${randomBytes(6).toString('hex')}`);
-    const fd = openSync(path, 'wx', 0o644);
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFileSync(path, bytes, 0o644);
     return { sha256, path };
   }
 
@@ -108,7 +92,7 @@ export function createEvidenceStore(dataDir: string) {
     const dir = join(dataDir, EVIDENCE_FOLDER, file.sha256.slice(0, 2));
     mkdirSync(dir, { recursive: true });
     renameSync(file.path, target);
-    fsyncDir(dir);
+    fsyncPath(dir);
   }
 
   const discard = (file: StagedFile): void => rmSync(file.path, { force: true });

@@ -15,7 +15,7 @@ import { listDuties } from '../model/tree';
 import { PlanContent, SecrecyMark, type Appendix, type Block, type PlanContentInput, type Recipient, type TableRow, type TaskDue } from '../model/plan';
 import { CONTENT_VERSION } from '../model/content-migrations';
 import { periodContaining } from '../tasks/deadline';
-import { trackedDue } from '../tasks/plan-due';
+import { planDueReader, trackedDue } from '../tasks/plan-due';
 import { TaskFacts, rollUp, taskStatus, type TaskStatusCode } from '../tasks/status';
 import { statusLabel } from '../layout/task-labels';
 
@@ -34,8 +34,9 @@ export interface PlanTask {
  * deadline.
  */
 export function planTasks(content: PlanContent): PlanTask[] {
+  const reader = planDueReader(content);
   const tasks = listDuties(content.body).flatMap(({ duty }) =>
-    duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: trackedDue(t, duty, content) })),
+    duty.tasks.map((t) => ({ id: t.id, body: duty.body.trim(), text: t.text, due: trackedDue(t, duty, content, reader) })),
   );
   const units = content.pilotUnits.map((u) => ({
     id: u.id,

@@ -21,40 +21,64 @@ const MIN_NAME = 6;
 
 const fold = (text: string) => foldVietnamese(text.normalize('NFC')).replace(/\s+/gu, ' ').trim();
 
-/** The pilot unit a body stands for: the same directory entry, or one name within the other. */
-function pilotUnitOf(duty: Pick<DutyBlock, 'body' | 'orgId'>, units: readonly PilotUnit[]): PilotUnit | null {
-  const body = fold(duty.body);
-  return (
-    units.find((u) => u.orgId != null && u.orgId === duty.orgId) ??
-    units.find((u) => {
-      const name = fold(u.name);
-      return body.length >= MIN_NAME && name.length >= MIN_NAME && (name.includes(body) || body.includes(name));
-    }) ??
-    null
-  );
+/** The plan's side of the reading, folded once for all its tasks. */
+interface PlanSide {
+  /** The units with a date, each with its folded name. */
+  dated: { unit: PilotUnit; name: string }[];
+  /** The last pilot congress's date. */
+  last: string;
+  aboutPilots: boolean;
 }
 
 /** The pilot schedule's dates: each unit's own, and the last one. Null when no unit has a date. */
-function pilotSchedule(content: PlanContent): { dated: PilotUnit[]; last: string } | null {
+function planSide(content: PlanContent): PlanSide | null {
   const dated = content.pilotUnits.filter((u) => u.deadline);
   if (!dated.length) return null;
-  return { dated, last: dated.map((u) => u.deadline!).sort().at(-1)! };
+  return {
+    dated: dated.map((unit) => ({ unit, name: fold(unit.name) })),
+    last: dated.map((u) => u.deadline!).sort().at(-1)!,
+    aboutPilots: PILOT_CONGRESS.test(fold(content.trichYeu)),
+  };
+}
+
+/** The pilot unit a body stands for: the same directory entry, or one name within the other. */
+function pilotUnitOf(duty: Pick<DutyBlock, 'body' | 'orgId'>, side: PlanSide): PilotUnit | null {
+  const byOrg = side.dated.find(({ unit }) => unit.orgId != null && unit.orgId === duty.orgId);
+  if (byOrg) return byOrg.unit;
+  const body = fold(duty.body);
+  if (body.length < MIN_NAME) return null;
+  return side.dated.find(({ name }) => name.length >= MIN_NAME && (name.includes(body) || body.includes(name)))?.unit ?? null;
+}
+
+export type DueReader = (task: Pick<Task, 'text'>, duty: Pick<DutyBlock, 'body' | 'orgId'>) => TaskDue | null;
+
+/**
+ * dueFromPlan for the tasks of one plan: the plan's side (its pilot schedule, folded names, trích yếu) is read once,
+ * at the first task that needs it, not once per task.
+ */
+export function planDueReader(content: PlanContent): DueReader {
+  let side: PlanSide | null | undefined;
+  return (task, duty) => {
+    const own = proposeDue(task.text, content.header.date);
+    if (own) return own;
+    if (side === undefined) side = planSide(content);
+    if (!side) return null;
+    const unit = pilotUnitOf(duty, side);
+    const text = fold(task.text);
+    if (!unit && !PILOT_CONGRESS.test(text) && !(side.aboutPilots && CONGRESS.test(text))) return null;
+    return { dates: [unit?.deadline ?? side.last], relative: '', source: 'auto' };
+  };
 }
 
 /** The deadline a duty task is tracked by when it has none of its own (see the module comment). */
 export function dueFromPlan(task: Pick<Task, 'text'>, duty: Pick<DutyBlock, 'body' | 'orgId'>, content: PlanContent): TaskDue | null {
-  const own = proposeDue(task.text, content.header.date);
-  if (own) return own;
-  const schedule = pilotSchedule(content);
-  if (!schedule) return null;
-  const unit = pilotUnitOf(duty, schedule.dated);
-  const text = fold(task.text);
-  const aboutPilots = PILOT_CONGRESS.test(fold(content.trichYeu));
-  if (!unit && !PILOT_CONGRESS.test(text) && !(aboutPilots && CONGRESS.test(text))) return null;
-  return { dates: [unit?.deadline ?? schedule.last], relative: '', source: 'auto' };
+  return planDueReader(content)(task, duty);
 }
 
-/** A task's tracked deadline: the one set on it (by hand or proposed in the editor), else the plan's reading. */
-export function trackedDue(task: Task, duty: Pick<DutyBlock, 'body' | 'orgId'>, content: PlanContent): TaskDue | null {
-  return task.due ?? dueFromPlan(task, duty, content);
+/**
+ * A task's tracked deadline: the one set on it (by hand or proposed in the editor), else the plan's reading (many
+ * tasks of one plan: pass its planDueReader).
+ */
+export function trackedDue(task: Task, duty: Pick<DutyBlock, 'body' | 'orgId'>, content: PlanContent, reader?: DueReader): TaskDue | null {
+  return task.due ?? (reader ?? planDueReader(content))(task, duty);
 }

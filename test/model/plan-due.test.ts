@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanContent, type DutyBlock } from '../../shared/model';
 import { walkBlocks } from '../../shared/model/tree';
-import { deadlineOf, dueFromPlan, trackedDue } from '../../shared/tasks';
+import { deadlineOf, dueFromPlan, planDueReader, trackedDue } from '../../shared/tasks';
 import { planTasks } from '../../shared/report';
 import { seedContent, templateContent } from '../backend/fixtures/plans';
 
@@ -62,6 +62,19 @@ describe('seed 01: every task gets the deadline the plan gives it', () => {
     const c = seed01();
     const byId = new Map(dutiesOf(c).flatMap((duty) => duty.tasks.map((t) => [t.id, trackedDue(t, duty, c)] as const)));
     for (const t of planTasks(c).slice(0, byId.size)) expect(t.due).toEqual(byId.get(t.id));
+  });
+});
+
+describe('one reader for all the tasks of a plan', () => {
+  it('reads the pilot schedule once and answers what dueFromPlan answers for each task of every seed', () => {
+    for (const file of ['seed-01-huyen-uy-dai-hoi-diem.json', 'seed-02-tinh-uy-thuc-hien-chi-thi-35.json', 'seed-03-btctw-doan-du-dai-hoi.json']) {
+      const c = PlanContent.parse(templateContent(file));
+      let reads = 0;
+      const counted = new Proxy(c, { get: (target, key) => (key === 'pilotUnits' && reads++, Reflect.get(target, key) as unknown) });
+      const reader = planDueReader(counted);
+      for (const duty of dutiesOf(c)) for (const task of duty.tasks) expect(reader(task, duty)).toEqual(dueFromPlan(task, duty, c));
+      expect(reads).toBeLessThanOrEqual(1);
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { PlanContent, TaskDue } from '../../../../shared/model';
 import { deadlineOf } from '../../../../shared/tasks/deadline';
-import { trackedDue } from '../../../../shared/tasks/plan-due';
+import { planDueReader, trackedDue } from '../../../../shared/tasks/plan-due';
 import type { DueKind, TaskSource } from '../../../../shared/api/tasks';
 import { pilotUnitTaskText } from '../../../../shared/layout/report-phrases';
 import { collectTasks } from '../plan-index';
@@ -43,6 +43,7 @@ export const pilotUnitText = pilotUnitTaskText;
 export function trackedSourcesOf(content: PlanContent): TrackedSource[] {
   // A BÁO CÁO reports on tasks; it assigns none, even when it quotes a duty block.
   if (content.header.docType !== 'KH') return [];
+  const reader = planDueReader(content);
   const out: TrackedSource[] = collectTasks(content).map(({ task, duty }, position) => ({
     source: 'task' as const,
     sourceId: task.id,
@@ -53,7 +54,7 @@ export function trackedSourcesOf(content: PlanContent): TrackedSource[] {
     partners: partnersOf(task.text),
     text: task.text,
     // A task whose due date was never set is tracked by the deadline its text or the pilot schedule gives it.
-    due: trackedDue(task, duty, content),
+    due: trackedDue(task, duty, content, reader),
   }));
   const base = out.length;
   content.pilotUnits.forEach((u, i) =>

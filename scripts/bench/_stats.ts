@@ -1,4 +1,11 @@
-/** Timing helpers shared by the benchmark modules (files starting with "_" are not run as benchmarks). */
+/** Helpers shared by the benchmark modules: timing, statistics, backend calls (files starting with "_" are not run as benchmarks). */
+
+/** The data of a backend call's answer; throws its message on an error answer. */
+export async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
 
 export function percentile(samples: readonly number[], p: number): number {
   if (!samples.length) return Number.NaN;

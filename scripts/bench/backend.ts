@@ -22,7 +22,7 @@ import { createRegisterRepo } from '../../electron/backend/repositories/register
 import { OrgInput, PlanSaveInput, type OrgKind, type PlanContentInput } from '../../shared/model';
 import { renewIds } from '../../shared/model/renew-ids';
 import { generatedContent, templateContent } from '../../test/backend/fixtures/plans';
-import { log, median, percentile, sample } from './_stats';
+import { log, median, percentile, sample, ok } from './_stats';
 
 export const budgets = {
   'coldStartEmpty.medianMs': 100,
@@ -39,12 +39,6 @@ const newFolder = () => {
   folders.push(dir);
   return dir;
 };
-
-async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
 
 /**
  * Time createBackend alone (open, quick_check, pragmas, migrations); close is not part of a start. The better-sqlite3

@@ -13,7 +13,7 @@ import { createBackend } from '../../electron/backend';
 import { readBackup } from '../../electron/backend/backup/backup-file';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { seedPlans } from './backend';
-import { log, median } from './_stats';
+import { log, median, ok } from './_stats';
 
 export const budgets = {
   'backup.medianMs': 2000,
@@ -21,12 +21,6 @@ export const budgets = {
   'restore.medianMs': 3000,
   'firstPageAfterRestore.medianMs': 1000,
 };
-
-async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
 
 export async function run(): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kehoach-bench-backup-'));

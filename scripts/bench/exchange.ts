@@ -17,7 +17,7 @@ import { createBackend } from '../../electron/backend';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { renewIds } from '../../shared/model/renew-ids';
 import { templateContent } from '../../test/backend/fixtures/plans';
-import { log, median } from './_stats';
+import { log, median, ok } from './_stats';
 
 export const budgets = {
   'export.medianMs': 2000,
@@ -28,12 +28,6 @@ export const budgets = {
 
 const PLANS = 1000;
 const SEEDS = ['seed-01-huyen-uy-dai-hoi-diem.json', 'seed-02-tinh-uy-thuc-hien-chi-thi-35.json', 'seed-03-btctw-doan-du-dai-hoi.json'].map(templateContent);
-
-async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
 
 export async function run(): Promise<Record<string, number>> {
   const root = mkdtempSync(join(tmpdir(), 'kehoach-bench-exchange-'));

@@ -21,7 +21,7 @@ import type { TaskListInput } from '../../shared/api/tasks';
 import { PlanContent, type TaskDue } from '../../shared/model';
 import { addDays } from '../../shared/tasks';
 import { minimalContent } from '../../test/backend/fixtures/plans';
-import { log, percentile, median, sample } from './_stats';
+import { log, percentile, median, sample, ok } from './_stats';
 
 export const budgets = { 'taskList.p95Ms': 30, 'summary.p95Ms': 50 };
 
@@ -80,12 +80,6 @@ export function seedIssuedPlans(dataDir: string, plans: number): string[] {
   })();
   db.close();
   return ids;
-}
-
-async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
 }
 
 /** The kept status columns brought to day `first` (every row) then to `second` (a day later), in the background. */

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import { replaceControlChars } from '../../../shared/format/text-chars';
 import type { DocumentLayout, LayoutParagraph, LayoutTable, LayoutTableRow, Run } from '../../../shared/layout';
+import { fastAttributes } from './attribute-speedup';
 import { compactDocx } from './compact';
 import { ALIGN, FONTS, documentStyles, mmToTwip, ptToHalf, ptToTwip, styleId } from './styles';
 
@@ -241,6 +242,8 @@ function buildDocument(layout: DocumentLayout, meta: { title?: string } = {}): D
     sections: [section(layout)],
   });
 }
+
+fastAttributes();
 
 /** The package as the `docx` library writes it, with its whole default kit (tests compare the print with it). */
 export async function packDocx(layout: DocumentLayout): Promise<Uint8Array> {

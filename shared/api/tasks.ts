@@ -103,6 +103,8 @@ export const TaskFilter = z.object({
   /** Đơn vị chủ trì by directory entry, or by its name as printed (exact). */
   orgId: uuid.optional(),
   body: z.string().max(2000).optional(),
+  /** Whose plan: 'self' for our own plans, else the office whose received plans (TaskPlanRef.owner). */
+  owner: z.union([z.literal('self'), uuid]).optional(),
   planId: uuid.optional(),
   /** The plan's committee term, "2025-2030". */
   term: z.string().max(20).optional(),
@@ -199,7 +201,15 @@ export const TaskSummaryOutput = z.object({
   /** Open tasks falling due from `on` to `on + withinDays` (overdue ones not included), soonest first. */
   dueSoon: z.object({ total: z.number().int(), items: z.array(TaskItem) }),
   /** Overdue tasks by đơn vị chủ trì, most first. */
-  overdueByBody: z.array(z.object({ body: z.string(), orgId: z.string().nullable(), count: z.number().int() })),
+  overdueByBody: z.array(
+    z.object({
+      body: z.string(),
+      orgId: z.string().nullable(),
+      count: z.number().int(),
+      /** A received plan's body: the office that owns the plan (its units' tasks shown with ours); null for ours. */
+      owner: z.object({ officeId: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
 });
 export type TaskSummaryOutput = z.infer<typeof TaskSummaryOutput>;
 
@@ -296,6 +306,8 @@ export const TaskFilterOptions = z.object({
   plansTotal: z.number().int(),
   /** Their committee terms, newest first. */
   terms: z.array(z.string()),
+  /** The offices whose received plans have tracked tasks here (by name). */
+  owners: z.array(z.object({ officeId: z.string(), name: z.string() })),
 });
 export type TaskFilterOptions = z.infer<typeof TaskFilterOptions>;
 

@@ -142,6 +142,38 @@ describe('duties across offices', () => {
   });
 });
 
+describe("the units' tasks with ours", () => {
+  it('lists, filters and counts overdue tasks by whose plan they are: ours or a unit\'s', async () => {
+    const { commune, province, communeId } = await twoOffices();
+    await provincePlanForCommune(province);
+    const seed = structuredClone(seedContent()) as PlanContent;
+    const saved = await call(commune, 'plan.save', { ...seed, id: randomUUID(), baseRevision: null });
+    const theirs = await call(commune, 'plan.issue', { id: saved.id });
+    await call(province, 'exchange.import', { base64: await exportFrom(commune, { planIds: [theirs.id] }) });
+
+    const on = '2099-01-01';
+    const all = await call(province, 'task.list', { on, limit: 500 });
+    const unit = await call(province, 'task.list', { on, owner: communeId, limit: 500 });
+    const ours = await call(province, 'task.list', { on, owner: 'self', limit: 500 });
+    expect(unit.total).toBeGreaterThan(0);
+    expect(ours.total).toBeGreaterThan(0);
+    expect(unit.total + ours.total).toBe(all.total);
+    expect(unit.items.every((t) => t.planId === theirs.id && t.plan.owner?.officeId === communeId)).toBe(true);
+    expect(ours.items.every((t) => t.plan.owner === null)).toBe(true);
+    expect((await call(province, 'task.filterOptions', {})).owners).toEqual([{ officeId: communeId, name: communeProfile.issuer.name }]);
+
+    // Overdue by body, each body with whose plan it is: the same body in the unit's plan and in ours are two rows.
+    const summary = await call(province, 'task.summary', { on });
+    const rows = summary.overdueByBody;
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(summary.rollUp.byStatus.overdue);
+    const unitRows = rows.filter((r) => r.owner?.officeId === communeId);
+    expect(unitRows.reduce((n, r) => n + r.count, 0)).toBe(unit.items.filter((t) => t.status === 'overdue').length);
+    expect(unitRows[0]!.owner).toEqual({ officeId: communeId, name: communeProfile.issuer.name });
+    const both = new Set(unitRows.map((r) => r.body));
+    expect(rows.some((r) => r.owner === null && both.has(r.body))).toBe(true);
+  });
+});
+
 describe('directory entries and export choices', () => {
   it('a shared directory entry arrives once; a later revision updates it; ours are never overwritten', async () => {
     const { commune, province } = await twoOffices();

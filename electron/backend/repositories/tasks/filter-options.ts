@@ -1,5 +1,6 @@
 /**
- * What the task list can be filtered by: the bodies in charge, the plans and the terms present among tracked tasks
+ * What the task list can be filtered by: the bodies in charge, the plans, the terms and the offices whose received plans
+ * have tasks, present among tracked tasks
  * (plans in the bin left out). The plans are many (10,000 in a long-lived office): the newest PLAN_CHOICES, or those
  * whose words match what she typed, plus the one the list is filtered by; `plansTotal` says how many there are.
  */
@@ -49,5 +50,15 @@ export function taskFilterOptions(db: Db, input: TaskFilterOptionsInput = {}): T
     const chosen = db.prepare<[string], PlanRefRow>(`SELECT ${columns} FROM plans p WHERE p.id = ? AND p.deleted_at IS NULL`).get(input.planId);
     if (chosen) plans.unshift(planRefOf(chosen));
   }
-  return { bodies, plans, plansTotal, terms };
+  // The offices whose plans were received here (not conflict copies), for "whose plan": ours or a unit's.
+  const owners = db
+    .prepare<[], { officeId: string; name: string }>(
+      `SELECT o.owner_office AS officeId, max(o.owner_name) AS name FROM plan_origins o
+       WHERE o.conflict_of IS NULL AND EXISTS (SELECT 1 FROM tracked_tasks t WHERE t.plan_id = o.plan_id)
+         AND o.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)
+       GROUP BY o.owner_office`,
+    )
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { bodies, plans, plansTotal, terms, owners };
 }

@@ -357,6 +357,11 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       where.push('t.body = :body');
       params.body = input.body;
     }
+    if (input.owner === 'self') where.push('t.plan_id NOT IN (SELECT plan_id FROM plan_origins)');
+    else if (input.owner) {
+      where.push('t.plan_id IN (SELECT plan_id FROM plan_origins WHERE owner_office = :owner AND conflict_of IS NULL)');
+      params.owner = input.owner;
+    }
     if (input.term) {
       where.push('t.term = :term');
       params.term = input.term;
@@ -598,10 +603,14 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     const dueParams = { ...params, withinEnd };
     const dueTotal = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${openWithin}`).pluck().get(dueParams) as number;
     const dueRows = input.limit ? pageRows(openWithin, dueParams, S, D, { limit: input.limit }) : [];
-    const overdueByBody = prepared(
-      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count FROM tracked_tasks t WHERE ${w} AND ${S} = 'overdue'
-       GROUP BY t.body ORDER BY count DESC, t.body`,
-    ).all(params) as { body: string; orgId: string | null; count: number }[];
+    // By body and by whose plan it is: a unit's "Văn phòng" is not ours.
+    const overdueByBody = (
+      prepared(
+        `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count, o.owner_office AS ownerOffice, max(o.owner_name) AS ownerName
+         FROM tracked_tasks t LEFT JOIN plan_origins o ON o.plan_id = t.plan_id WHERE ${w} AND ${S} = 'overdue'
+         GROUP BY o.owner_office, t.body ORDER BY count DESC, t.body`,
+      ).all(params) as { body: string; orgId: string | null; count: number; ownerOffice: string | null; ownerName: string | null }[]
+    ).map(({ ownerOffice, ownerName, ...row }) => ({ ...row, owner: ownerOffice ? { officeId: ownerOffice, name: ownerName ?? '' } : null }));
     return {
       on: sp.on,
       rollUp: roll,

@@ -151,27 +151,37 @@ function OverdueByBody({ summary }: { summary: TaskSummaryOutput }) {
         </Text>
       ) : (
         <Stack gap={6} role="list" aria-label={t('overview.overdueByBody')}>
-          {rows.map((r) => (
-            <UnstyledButton
-              key={r.body}
-              role="listitem"
-              component={Link}
-              to={tasksLink({ statuses: ['overdue'], body: r.body })}
-              aria-label={t('overview.bodyOverdue', { body: r.body, count: r.count })}
-            >
-              <Group gap="sm" wrap="nowrap">
-                <Text size="sm" w={220} truncate title={r.body} style={{ flexShrink: 0 }}>
-                  {r.body}
-                </Text>
-                <svg viewBox="0 0 100 10" preserveAspectRatio="none" height={10} style={{ flex: 1 }} aria-hidden="true">
-                  <rect x={0} y={0} width={(r.count / max) * 100} height={10} rx={1} fill="var(--mantine-color-red-6)" />
-                </svg>
-                <Text size="sm" fw={700} w={36} ta="right">
-                  {r.count}
-                </Text>
-              </Group>
-            </UnstyledButton>
-          ))}
+          {rows.map((r) => {
+            // A received plan's body is named with the office whose plan it is: the units' tasks and ours together.
+            const name = r.owner ? t('tasks.bodyOfOwner', { body: r.body, owner: r.owner.name }) : r.body;
+            return (
+              <UnstyledButton
+                key={`${r.owner?.officeId ?? ''}/${r.body}`}
+                role="listitem"
+                component={Link}
+                to={tasksLink({ statuses: ['overdue'], body: r.body, owner: r.owner?.officeId ?? (summary.overdueByBody.some((x) => x.owner) ? 'self' : null) })}
+                aria-label={t('overview.bodyOverdue', { body: name, count: r.count })}
+              >
+                <Group gap="sm" wrap="nowrap">
+                  <Text size="sm" w={260} truncate title={name} style={{ flexShrink: 0 }}>
+                    {r.body}
+                    {r.owner && (
+                      <Text span size="xs" c="dimmed">
+                        {' · '}
+                        {r.owner.name}
+                      </Text>
+                    )}
+                  </Text>
+                  <svg viewBox="0 0 100 10" preserveAspectRatio="none" height={10} style={{ flex: 1 }} aria-hidden="true">
+                    <rect x={0} y={0} width={(r.count / max) * 100} height={10} rx={1} fill="var(--mantine-color-red-6)" />
+                  </svg>
+                  <Text size="sm" fw={700} w={36} ta="right">
+                    {r.count}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            );
+          })}
         </Stack>
       )}
     </Paper>

@@ -32,6 +32,7 @@ import { planDateLabel, planNumberLabel, statusColor } from './planLabels';
 import { TemplatePicker } from './TemplatePicker';
 import { FirstRunHint } from '../../components/FirstRunHint';
 import { PeriodReportButton } from '../reports/PeriodReportButton';
+import { ReportGridButton } from '../tasks/ReportGridButton';
 
 export const PAGE_SIZE = 50;
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
@@ -118,6 +119,7 @@ function PlanRowActions({ plan, view, commands, t }: { plan: PlanSummary; view: 
           {t('plans.unarchive')}
         </Button>
       )}
+      {ours && plan.status !== 'draft' && <ReportGridButton size="xs" planId={plan.id} label={label} />}
       {plan.docType === 'KH' && (
         <Button size="xs" variant="subtle" color="grape" loading={pending.draftReport} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => commands.draftReport(plan)}>
           {t('plans.draftReport')}

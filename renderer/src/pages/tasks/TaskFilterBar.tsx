@@ -1,10 +1,10 @@
-/** The filter bar of the Nhiệm vụ page: search (accents optional), status, body, plan, term and a due range. */
+/** The filter bar of the Nhiệm vụ page: search (accents optional), status, body, whose plan, plan, term and a due range. */
 import type { RefObject } from 'react';
 import { Button, Group, Kbd, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import type { TaskStatusCode } from '../../../../shared/tasks';
-import { isFiltering, type TaskFilterState } from './taskFilter';
+import { EMPTY_FILTER, isFiltering, type TaskFilterState } from './taskFilter';
 import { taskStatusLabels, TASK_STATUS_ORDER } from './taskStatus';
 
 export interface FilterOptions {
@@ -14,6 +14,8 @@ export interface FilterOptions {
   /** Plans not offered (type to narrow). */
   plansMore?: number;
   terms: string[];
+  /** The offices whose received plans have tasks here: with them, "whose plan" is offered (ours or a unit's). */
+  owners: { officeId: string; name: string }[];
   /** The words typed in the plan field; the plans offered follow them (searched by the backend). */
   onPlanSearch?: (words: string) => void;
 }
@@ -64,6 +66,21 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         clearable
         nothingFoundMessage={t('tasks.nothingFound')}
       />
+      {(options.owners.length > 0 || filter.owner) && (
+        <Select
+          style={{ flex: '1 1 200px', maxWidth: 300 }}
+          label={t('tasks.owner')}
+          placeholder={t('tasks.allOwners')}
+          data={[
+            { value: 'self', label: t('tasks.ownerSelf') },
+            ...options.owners.map((o) => ({ value: o.officeId, label: o.name })),
+            ...(filter.owner && filter.owner !== 'self' && !options.owners.some((o) => o.officeId === filter.owner) ? [{ value: filter.owner, label: filter.owner }] : []),
+          ]}
+          value={filter.owner}
+          onChange={(value) => set({ owner: value })}
+          clearable
+        />
+      )}
       <Select
         style={{ flex: '1 1 220px', maxWidth: 340 }}
         label={t('tasks.plan')}
@@ -92,7 +109,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
       {isFiltering(filter) && (
         <Button
           variant="subtle"
-          onClick={() => onChange({ search: '', statuses: [], body: null, planId: null, term: null, dueFrom: null, dueTo: null })}
+          onClick={() => onChange(EMPTY_FILTER)}
         >
           {t('tasks.clearFilters')}
         </Button>

@@ -131,8 +131,14 @@ export function TaskTable({ filter, total, firstPage, onOpen, label }: Props) {
             <div role="gridcell" className="kh-tasks-text" title={task.text}>
               {task.text}
             </div>
-            <div role="gridcell" className="kh-tasks-cell" title={task.body}>
+            <div role="gridcell" className="kh-tasks-cell" title={task.plan.owner ? t('tasks.bodyOfOwner', { body: task.body, owner: task.plan.owner.name }) : task.body}>
               {task.body}
+              {task.plan.owner && (
+                <Text span size="xs" c="dimmed">
+                  {' · '}
+                  {task.plan.owner.name}
+                </Text>
+              )}
             </div>
             <div role="gridcell" className="kh-tasks-cell" title={task.plan.trichYeu}>
               {task.plan.ref || t('plans.unnumbered')}

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
 import { PeriodReportButton } from '../reports/PeriodReportButton';
 import { ExportXlsxButton } from './ExportXlsxButton';
+import { ReportGridButton } from './ReportGridButton';
 import { TaskDrawer } from './TaskDrawer';
 import { TaskFilterBar } from './TaskFilterBar';
 import { filterFromParams, isFiltering, listInputOf, paramsFromFilter, type TaskFilterState } from './taskFilter';
@@ -70,6 +71,7 @@ export default function TasksPage() {
       <Group justify="space-between">
         <Title order={2}>{t('tasks.title')}</Title>
         <Group gap="sm">
+          {filter.planId && <ReportGridButton planId={filter.planId} label={options.plans.find((p) => p.id === filter.planId)?.label ?? ''} />}
           <PeriodReportButton key={filter.planId ?? ''} initialPlanIds={filter.planId ? [filter.planId] : []} />
           <ExportXlsxButton filter={input} disabled={!first.data?.total} />
         </Group>

@@ -10,6 +10,8 @@ export interface TaskFilterState {
   search: string;
   statuses: TaskStatusCode[];
   body: string | null;
+  /** Whose plan: 'self' (ours) or the office id of received plans. */
+  owner: string | null;
   planId: string | null;
   term: string | null;
   dueFrom: string | null;
@@ -26,10 +28,12 @@ export function filterFromParams(params: URLSearchParams): TaskFilterState {
     .split(',')
     .filter((s): s is TaskStatusCode => StatusCode.safeParse(s).success);
   const plan = params.get('plan');
+  const owner = params.get('owner');
   return {
     search: params.get('q') ?? '',
     statuses: [...new Set(statuses)],
     body: params.get('body') || null,
+    owner: owner === 'self' || (owner && UUID.test(owner)) ? owner : null,
     planId: plan && UUID.test(plan) ? plan : null,
     term: params.get('term') || null,
     dueFrom: day(params.get('from')),
@@ -43,6 +47,7 @@ export function paramsFromFilter(filter: TaskFilterState, task: string | null = 
   if (filter.search) out['q'] = filter.search;
   if (filter.statuses.length) out['status'] = filter.statuses.join(',');
   if (filter.body) out['body'] = filter.body;
+  if (filter.owner) out['owner'] = filter.owner;
   if (filter.planId) out['plan'] = filter.planId;
   if (filter.term) out['term'] = filter.term;
   if (filter.dueFrom) out['from'] = filter.dueFrom;
@@ -57,6 +62,7 @@ export function listInputOf(filter: TaskFilterState, search = filter.search): Om
     search: search.trim(),
     ...(filter.statuses.length ? { statuses: filter.statuses } : {}),
     ...(filter.body ? { body: filter.body } : {}),
+    ...(filter.owner ? { owner: filter.owner } : {}),
     ...(filter.planId ? { planId: filter.planId } : {}),
     ...(filter.term ? { term: filter.term } : {}),
     ...(filter.dueFrom ? { dueFrom: filter.dueFrom } : {}),
@@ -65,11 +71,14 @@ export function listInputOf(filter: TaskFilterState, search = filter.search): Om
 }
 
 export const isFiltering = (f: TaskFilterState) =>
-  f.search.trim() !== '' || f.statuses.length > 0 || f.body !== null || f.planId !== null || f.term !== null || f.dueFrom !== null || f.dueTo !== null;
+  f.search.trim() !== '' || f.statuses.length > 0 || f.body !== null || f.owner !== null || f.planId !== null || f.term !== null || f.dueFrom !== null || f.dueTo !== null;
+
+/** No filter at all. */
+export const EMPTY_FILTER: TaskFilterState = { search: '', statuses: [], body: null, owner: null, planId: null, term: null, dueFrom: null, dueTo: null };
 
 /** A link to the Nhiệm vụ page with these filters. */
 export function tasksLink(filter: Partial<TaskFilterState>, task: string | null = null): string {
-  const full: TaskFilterState = { search: '', statuses: [], body: null, planId: null, term: null, dueFrom: null, dueTo: null, ...filter };
+  const full: TaskFilterState = { ...EMPTY_FILTER, ...filter };
   const query = new URLSearchParams(paramsFromFilter(full, task)).toString();
   return query ? `/tasks?${query}` : '/tasks';
 }

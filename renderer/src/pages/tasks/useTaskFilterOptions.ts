@@ -22,6 +22,7 @@ export function useTaskFilterOptions(planId: string | null): FilterOptions {
     })),
     plansMore: Math.max(0, (data?.plansTotal ?? 0) - (data?.plans.length ?? 0)),
     terms: data?.terms ?? [],
+    owners: data?.owners ?? [],
     onPlanSearch: setPlanSearch,
   };
 }

@@ -10,7 +10,7 @@ afterEach(cleanup);
 describe('task.filterOptions', () => {
   it('offers the bodies in Vietnamese order, the plans with tracked tasks and their terms', async () => {
     const backend = openBackend();
-    expect(await call(backend, 'task.filterOptions', {})).toEqual({ bodies: [], plans: [], plansTotal: 0, terms: [] });
+    expect(await call(backend, 'task.filterOptions', {})).toEqual({ bodies: [], plans: [], plansTotal: 0, terms: [], owners: [] });
     // A draft tracks nothing.
     await call(backend, 'plan.save', { ...seedContent(), id: randomUUID(), baseRevision: null });
     expect((await call(backend, 'task.filterOptions', {})).plans).toEqual([]);
@@ -27,7 +27,7 @@ describe('task.filterOptions', () => {
     for (const body of options.bodies) expect((await call(backend, 'task.list', { body, limit: 1 })).total).toBeGreaterThan(0);
 
     await call(backend, 'plan.remove', { id: plan.id });
-    expect(await call(backend, 'task.filterOptions', {})).toEqual({ bodies: [], plans: [], plansTotal: 0, terms: [] });
+    expect(await call(backend, 'task.filterOptions', {})).toEqual({ bodies: [], plans: [], plansTotal: 0, terms: [], owners: [] });
   });
 
   it('offers at most 50 plans, newest first, those her words match, and the one the list is filtered by', async () => {

@@ -37,6 +37,16 @@ function hasCloser(s: string, from: number, marker: '**' | '*'): boolean {
   return false;
 }
 
+/**
+ * Whether the `marker` at `at` switches its formatting: closes it when `on` (after a non-space), opens it otherwise
+ * (before a non-space, with a closer further on).
+ */
+function toggles(s: string, at: number, on: boolean, marker: '**' | '*'): boolean {
+  if (!s.startsWith(marker, at)) return false;
+  if (on) return !isSpace(s[at - 1]);
+  return !isSpace(s[at + marker.length]) && hasCloser(s, at + marker.length + 1, marker);
+}
+
 /** Split a marked-up text into formatted spans and footnotes, merging neighbours with equal formatting. */
 export function parseInline(src: string): InlineSpan[] {
   const out: InlineSpan[] = [];
@@ -63,33 +73,17 @@ export function parseInline(src: string): InlineSpan[] {
         continue;
       }
     }
-    if (c === '*' && src[i + 1] === '*') {
-      if (bold && !isSpace(src[i - 1])) {
-        flush();
-        bold = false;
-        i += 2;
-        continue;
-      }
-      if (!bold && !isSpace(src[i + 2]) && hasCloser(src, i + 3, '**')) {
-        flush();
-        bold = true;
-        i += 2;
-        continue;
-      }
+    if (toggles(src, i, bold, '**')) {
+      flush();
+      bold = !bold;
+      i += 2;
+      continue;
     }
-    if (c === '*') {
-      if (italic && !isSpace(src[i - 1])) {
-        flush();
-        italic = false;
-        i += 1;
-        continue;
-      }
-      if (!italic && !isSpace(src[i + 1]) && hasCloser(src, i + 2, '*')) {
-        flush();
-        italic = true;
-        i += 1;
-        continue;
-      }
+    if (toggles(src, i, italic, '*')) {
+      flush();
+      italic = !italic;
+      i += 1;
+      continue;
     }
     buf += c;
     i += 1;

@@ -1,4 +1,4 @@
-import { Fragment, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -38,10 +38,14 @@ export const PAGE_SIZE = 50;
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
 type View = 'live' | 'received' | 'bin';
 
+type CommandKind = 'duplicate' | 'remove' | 'restore' | 'archive' | 'unarchive' | 'draftReport';
+type PlanRowCommands = Record<CommandKind, (plan: PlanSummary) => void>;
+
 /**
  * The commands a row offers. One mutation of each kind serves every row (a row with its own six mutations and four
- * buttons each drawing a loader transition made the first draw of 50 rows the slowest part of opening the list);
- * `pendingId` names the row whose command is in flight.
+ * buttons each drawing a loader transition made the first draw of 50 rows the slowest part of opening the list).
+ * `commands` keeps its identity across renders, so a row redraws only when its plan or its pending command changes;
+ * `pendingOf(id)` names the command in flight on that row.
  */
 function usePlanRowCommands(onRemoved: (plan: PlanSummary) => void) {
   const { t } = useTranslation();
@@ -66,40 +70,56 @@ function usePlanRowCommands(onRemoved: (plan: PlanSummary) => void) {
       void navigate(`/plans/${report.id}`);
     },
   });
-  /** `true` on the row whose command of this kind is in flight, else undefined (a button without a loader to draw). */
-  const pendingOn = (mutation: { isPending: boolean; variables?: { id: string } | undefined }, id: string) =>
-    (mutation.isPending && mutation.variables?.id === id) || undefined;
-  return {
-    duplicate: (plan: PlanSummary) => duplicate.mutate({ id: plan.id }),
-    remove: (plan: PlanSummary) => {
-      removing.current.set(plan.id, plan);
-      remove.mutate({ id: plan.id });
-    },
-    restore: (plan: PlanSummary) => restore.mutate({ id: plan.id }),
-    archive: (plan: PlanSummary) => archive.mutate({ id: plan.id }),
-    unarchive: (plan: PlanSummary) => unarchive.mutate({ id: plan.id }),
-    draftReport: (plan: PlanSummary) => draftReport.mutate({ planIds: [plan.id] }),
-    pending: (plan: PlanSummary) => ({
-      duplicate: pendingOn(duplicate, plan.id),
-      remove: pendingOn(remove, plan.id),
-      restore: pendingOn(restore, plan.id),
-      archive: pendingOn(archive, plan.id),
-      unarchive: pendingOn(unarchive, plan.id),
-      draftReport: (draftReport.isPending && draftReport.variables?.planIds[0] === plan.id) || undefined,
+  // TanStack's `mutate` keeps its identity for the life of the component.
+  const { mutate: mutateDuplicate } = duplicate;
+  const { mutate: mutateRemove } = remove;
+  const { mutate: mutateRestore } = restore;
+  const { mutate: mutateArchive } = archive;
+  const { mutate: mutateUnarchive } = unarchive;
+  const { mutate: mutateDraftReport } = draftReport;
+  const commands = useMemo<PlanRowCommands>(
+    () => ({
+      duplicate: (plan) => mutateDuplicate({ id: plan.id }),
+      remove: (plan) => {
+        removing.current.set(plan.id, plan);
+        mutateRemove({ id: plan.id });
+      },
+      restore: (plan) => mutateRestore({ id: plan.id }),
+      archive: (plan) => mutateArchive({ id: plan.id }),
+      unarchive: (plan) => mutateUnarchive({ id: plan.id }),
+      draftReport: (plan) => mutateDraftReport({ planIds: [plan.id] }),
     }),
-  };
+    [mutateDuplicate, mutateRemove, mutateRestore, mutateArchive, mutateUnarchive, mutateDraftReport],
+  );
+  const inFlight: [CommandKind, string | undefined][] = [
+    ['duplicate', duplicate.isPending ? duplicate.variables?.id : undefined],
+    ['remove', remove.isPending ? remove.variables?.id : undefined],
+    ['restore', restore.isPending ? restore.variables?.id : undefined],
+    ['archive', archive.isPending ? archive.variables?.id : undefined],
+    ['unarchive', unarchive.isPending ? unarchive.variables?.id : undefined],
+    ['draftReport', draftReport.isPending ? draftReport.variables?.planIds[0] : undefined],
+  ];
+  const pendingOf = (id: string): CommandKind | undefined => inFlight.find(([, on]) => on === id)?.[0];
+  return { commands, pendingOf };
 }
 
-type PlanRowCommands = ReturnType<typeof usePlanRowCommands>;
+interface PlanRowActionsProps {
+  plan: PlanSummary;
+  view: View;
+  /** The command in flight on this row: only its button draws a loader. */
+  pending: CommandKind | undefined;
+  commands: PlanRowCommands;
+  t: TFunction;
+}
 
-function PlanRowActions({ plan, view, commands, t }: { plan: PlanSummary; view: View; commands: PlanRowCommands; t: TFunction }) {
-  const pending = commands.pending(plan);
+function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProps) {
+  const busy = (kind: CommandKind) => pending === kind || undefined;
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
     return (
       <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-        <Button size="xs" variant="light" loading={pending.restore} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => commands.restore(plan)}>
+        <Button size="xs" variant="light" loading={busy('restore')} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => commands.restore(plan)}>
           {t('plans.restore')}
         </Button>
       </Group>
@@ -110,32 +130,94 @@ function PlanRowActions({ plan, view, commands, t }: { plan: PlanSummary; view: 
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
       {ours && plan.status === 'issued' && (
-        <Button size="xs" variant="subtle" color="blue" loading={pending.archive} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => commands.archive(plan)}>
+        <Button size="xs" variant="subtle" color="blue" loading={busy('archive')} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => commands.archive(plan)}>
           {t('plans.archive')}
         </Button>
       )}
       {ours && plan.status === 'archived' && (
-        <Button size="xs" variant="subtle" color="blue" loading={pending.unarchive} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => commands.unarchive(plan)}>
+        <Button size="xs" variant="subtle" color="blue" loading={busy('unarchive')} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => commands.unarchive(plan)}>
           {t('plans.unarchive')}
         </Button>
       )}
       {ours && plan.status !== 'draft' && <ReportGridButton size="xs" planId={plan.id} label={label} />}
       {plan.docType === 'KH' && (
-        <Button size="xs" variant="subtle" color="grape" loading={pending.draftReport} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => commands.draftReport(plan)}>
+        <Button size="xs" variant="subtle" color="grape" loading={busy('draftReport')} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => commands.draftReport(plan)}>
           {t('plans.draftReport')}
         </Button>
       )}
-      <Button size="xs" variant="subtle" color="gray" loading={pending.duplicate} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => commands.duplicate(plan)}>
+      <Button size="xs" variant="subtle" color="gray" loading={busy('duplicate')} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => commands.duplicate(plan)}>
         {t('plans.duplicate')}
       </Button>
       {ours && (
-        <Button size="xs" variant="subtle" color="red" loading={pending.remove} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => commands.remove(plan)}>
+        <Button size="xs" variant="subtle" color="red" loading={busy('remove')} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => commands.remove(plan)}>
           {t('actions.delete')}
         </Button>
       )}
     </Group>
   );
 }
+
+interface PlanRowProps extends PlanRowActionsProps {
+  /** The first plan of its office in the received view: a header row with the office's name goes before it. */
+  groupStart: boolean;
+  onOpen: (plan: PlanSummary) => void;
+}
+
+/** One plan in the table. Memoised: the page redraws for many reasons (each start-up answer, a filter), its rows seldom. */
+const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupStart, onOpen }: PlanRowProps) {
+  return (
+    <>
+      {view === 'received' && plan.owner && groupStart && (
+        <Table.Tr>
+          <Table.Th colSpan={6} scope="colgroup" bg="var(--mantine-color-gray-0)">
+            {plan.owner.name || t('plans.unnamedOffice')}
+          </Table.Th>
+        </Table.Tr>
+      )}
+      <Table.Tr
+        style={view !== 'bin' ? { cursor: 'pointer' } : undefined}
+        onClick={view !== 'bin' ? () => onOpen(plan) : undefined}
+      >
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
+            {planNumberLabel(t, plan)}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          {plan.docType === 'BC' && (
+            <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
+              {t('plans.reportBadge')}
+            </Badge>
+          )}
+          {plan.owner?.conflictOf && (
+            <Badge color="orange" variant="light" size="sm" mr={6} tt="none">
+              {t('plans.conflictBadge')}
+            </Badge>
+          )}
+          {view !== 'bin' ? (
+            <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
+              {plan.trichYeu || t('plans.untitled')}
+            </Anchor>
+          ) : (
+            <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
+          )}
+        </Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
+            {planStatusLabels(t)[plan.status]}
+          </Badge>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{plan.issuerName}</Text>
+        </Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <PlanRowActions plan={plan} view={view} pending={pending} commands={commands} t={t} />
+        </Table.Td>
+      </Table.Tr>
+    </>
+  );
+});
 
 /** #/plans: every plan of the office, searchable without accents, with the bin. */
 export default function PlansPage() {
@@ -159,7 +241,7 @@ export default function PlansPage() {
       undoLabel: t('plans.undo'),
       onUndo: () => undoRemove.mutate({ id: plan.id }, { onSuccess: () => notifySuccess(t('plans.restored')) }),
     });
-  const commands = usePlanRowCommands(onRemoved);
+  const { commands, pendingOf } = usePlanRowCommands(onRemoved);
 
   // Ctrl+F (⌘F) focuses the search box, wherever the focus is.
   useWindowEvent('keydown', (event) => {
@@ -190,7 +272,7 @@ export default function PlansPage() {
   const statusLabels = planStatusLabels(t);
   const filtering = query !== '' || year !== null || status !== null || docType !== null;
   const resetPage = () => setPage(1);
-  const open = (plan: PlanSummary) => void navigate(`/plans/${plan.id}`);
+  const open = useCallback((plan: PlanSummary) => void navigate(`/plans/${plan.id}`), [navigate]);
 
   const emptyState = () => {
     if (view === 'bin' && filtering) return <EmptyState title={t('plans.binNoMatch')} description={t('plans.noMatchHint')} />;
@@ -309,56 +391,16 @@ export default function PlansPage() {
               </Table.Thead>
               <Table.Tbody>
                 {plans.data.items.map((plan, i, all) => (
-                  <Fragment key={plan.id}>
-                    {view === 'received' && plan.owner && plan.owner.officeId !== all[i - 1]?.owner?.officeId && (
-                      <Table.Tr>
-                        <Table.Th colSpan={6} scope="colgroup" bg="var(--mantine-color-gray-0)">
-                          {plan.owner.name || t('plans.unnamedOffice')}
-                        </Table.Th>
-                      </Table.Tr>
-                    )}
-                    <Table.Tr
-                      style={view !== 'bin' ? { cursor: 'pointer' } : undefined}
-                      onClick={view !== 'bin' ? () => open(plan) : undefined}
-                    >
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
-                          {planNumberLabel(t, plan)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {plan.docType === 'BC' && (
-                          <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
-                            {t('plans.reportBadge')}
-                          </Badge>
-                        )}
-                        {plan.owner?.conflictOf && (
-                          <Badge color="orange" variant="light" size="sm" mr={6} tt="none">
-                            {t('plans.conflictBadge')}
-                          </Badge>
-                        )}
-                        {view !== 'bin' ? (
-                          <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
-                            {plan.trichYeu || t('plans.untitled')}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
-                          {statusLabels[plan.status]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{plan.issuerName}</Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <PlanRowActions plan={plan} view={view} commands={commands} t={t} />
-                      </Table.Td>
-                    </Table.Tr>
-                  </Fragment>
+                  <PlanRow
+                    key={plan.id}
+                    plan={plan}
+                    view={view}
+                    pending={pendingOf(plan.id)}
+                    commands={commands}
+                    t={t}
+                    groupStart={plan.owner?.officeId !== all[i - 1]?.owner?.officeId}
+                    onOpen={open}
+                  />
                 ))}
               </Table.Tbody>
             </Table>

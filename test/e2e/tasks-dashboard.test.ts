@@ -104,7 +104,7 @@ describe('tasks of an issued plan, from the dashboard to a late completion', () 
 
     // Completed today, long after its deadline.
     const state = drawer.getByRole('form', { name: 'Cập nhật trạng thái' });
-    await state.getByRole('button', { name: 'Hoàn thành' }).click();
+    await state.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
     await drawer.getByText('Hoàn thành quá hạn').first().waitFor();
     await session.page.keyboard.press('Escape');
     await expect.poll(async () => (await dataRows().first().textContent()) ?? '').toContain('Hoàn thành quá hạn');

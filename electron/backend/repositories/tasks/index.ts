@@ -603,14 +603,26 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     const dueParams = { ...params, withinEnd };
     const dueTotal = prepared(`SELECT count(*) FROM tracked_tasks t WHERE ${openWithin}`).pluck().get(dueParams) as number;
     const dueRows = input.limit ? pageRows(openWithin, dueParams, S, D, { limit: input.limit }) : [];
-    // By body and by whose plan it is: a unit's "Văn phòng" is not ours.
-    const overdueByBody = (
-      prepared(
-        `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count, o.owner_office AS ownerOffice, max(o.owner_name) AS ownerName
-         FROM tracked_tasks t LEFT JOIN plan_origins o ON o.plan_id = t.plan_id WHERE ${w} AND ${S} = 'overdue'
-         GROUP BY o.owner_office, t.body ORDER BY count DESC, t.body`,
-      ).all(params) as { body: string; orgId: string | null; count: number; ownerOffice: string | null; ownerName: string | null }[]
-    ).map(({ ownerOffice, ownerName, ...row }) => ({ ...row, owner: ownerOffice ? { officeId: ownerOffice, name: ownerName ?? '' } : null }));
+    // By body and by whose plan it is: a unit's "Văn phòng" is not ours. Every overdue task is counted by body, which
+    // the overdue-by-body index answers; the units' are read from their (few) received plans outward and taken off
+    // their body's count, leaving ours. Grouping every task by owner and body at once sorted all overdue tasks in a
+    // temporary b-tree (21 ms → 119 ms at 100,000 tasks).
+    type OverdueRow = { body: string; orgId: string | null; count: number; ownerOffice: string | null; ownerName: string | null };
+    const all = prepared(
+      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count, NULL AS ownerOffice, NULL AS ownerName
+       FROM tracked_tasks t WHERE ${w} AND ${S} = 'overdue' GROUP BY t.body`,
+    ).all(params) as OverdueRow[];
+    const units = prepared(
+      `SELECT t.body AS body, min(t.org_id) AS orgId, count(*) AS count, o.owner_office AS ownerOffice, max(o.owner_name) AS ownerName
+       FROM plan_origins o CROSS JOIN tracked_tasks t ON t.plan_id = o.plan_id WHERE ${w} AND ${S} = 'overdue'
+       GROUP BY o.owner_office, t.body`,
+    ).all(params) as OverdueRow[];
+    const unitCount = new Map<string, number>();
+    for (const u of units) unitCount.set(u.body, (unitCount.get(u.body) ?? 0) + u.count);
+    const ours = all.map((r) => ({ ...r, count: r.count - (unitCount.get(r.body) ?? 0) })).filter((r) => r.count > 0);
+    const overdueByBody = [...ours, ...units]
+      .sort((a, b) => b.count - a.count || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0) || (a.ownerOffice ?? '').localeCompare(b.ownerOffice ?? ''))
+      .map(({ ownerOffice, ownerName, ...row }) => ({ ...row, owner: ownerOffice ? { officeId: ownerOffice, name: ownerName ?? '' } : null }));
     return {
       on: sp.on,
       rollUp: roll,

@@ -41,8 +41,16 @@ export default tseslint.config(
         patterns: [electronPattern],
         // fflate's Node entry declares `var require`, which collides with the bundler's own `require` shim in the
         // built worker (out/main/worker.js fails to load). Its browser entry is the same code without it.
-        paths: [{ name: 'fflate', message: "Import from 'fflate/browser': the Node entry breaks the built backend worker." }],
+        paths: [
+          { name: 'fflate', message: "Import from 'fflate/browser': the Node entry breaks the built backend worker." },
+          { name: 'node:zlib', message: "Import from files/zlib: a native zlib call cut by thread termination aborts the whole app." },
+          { name: 'zlib', message: "Import from files/zlib: a native zlib call cut by thread termination aborts the whole app." },
+        ],
       }],
     },
+  },
+  {
+    files: ['electron/backend/files/zlib.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern] }] },
   },
 );

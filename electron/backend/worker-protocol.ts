@@ -9,6 +9,8 @@ export interface WorkerData {
   /** The resources/ folder (templates); the repo's when omitted. */
   resourcesDir?: string;
   appVersion?: string;
+  /** Main's guard word for this thread (files/termination-guard.ts): native zlib calls are never cut in half. */
+  terminationGuard?: SharedArrayBuffer;
 }
 
 export type WorkerRequest = { id: number; channel: string; input: unknown } | { type: 'close' };

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiError } from '../../shared/api';
 import { translateError } from './errors';
+import { installTerminationGuard } from './files/zlib';
 import { createBackend, type Backend } from './index';
 import type { WorkerData, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -13,6 +14,7 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts must run as a worker thread');
 
 const data = workerData as WorkerData;
+if (data.terminationGuard) installTerminationGuard(new Int32Array(data.terminationGuard));
 let backend: Backend | null = null;
 let startError: ApiError | null = null;
 try {

@@ -8,7 +8,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ApiError, Channel, InvokeResult } from '../../shared/api';
-import type { WorkerReply, WorkerRequest } from '../backend/worker-protocol';
+import { claimForTermination, newTerminationGuard } from '../backend/files/termination-guard';
+import type { WorkerData, WorkerReply, WorkerRequest } from '../backend/worker-protocol';
 
 export interface WorkerConfig {
   dataDir: string;
@@ -19,8 +20,8 @@ export interface WorkerConfig {
 export interface BackendWorkerOptions {
   /** How long a call may take before it fails (default 60 s: a large export is slow, a stuck thread is not). */
   callTimeoutMs?: number;
-  /** Called with each thread started (the first and every restart). */
-  onStart?: (worker: Worker) => void;
+  /** Called with each thread started (the first and every restart), and how to end it safely (as the relay does). */
+  onStart?: (worker: Worker, terminate: () => Promise<number>) => void;
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
@@ -50,6 +51,7 @@ export class BackendWorker {
   private lastReplyAt = 0;
   private stopped = false;
   private readonly timeoutMs: number;
+  private readonly guards = new WeakMap<Worker, Int32Array>();
 
   constructor(
     private readonly workerFile: string | URL,
@@ -90,11 +92,24 @@ export class BackendWorker {
     });
     worker.postMessage({ type: 'close' } satisfies WorkerRequest);
     await closed;
-    await worker.terminate();
+    await this.terminate(worker);
+  }
+
+  /**
+   * Ends a thread without ever landing inside a native zlib call, which would abort the whole process (see
+   * backend/files/zlib.ts): the thread is parked at its guard first.
+   */
+  private async terminate(worker: Worker): Promise<number> {
+    const guard = this.guards.get(worker);
+    if (guard) await claimForTermination(guard);
+    return worker.terminate();
   }
 
   private start(): Worker {
-    const worker = new Worker(this.workerFile, { workerData: this.config });
+    const guard = newTerminationGuard();
+    const workerData: WorkerData = { ...this.config, terminationGuard: guard.buffer };
+    const worker = new Worker(this.workerFile, { workerData });
+    this.guards.set(worker, guard.state);
     this.worker = worker;
     worker.on('message', (msg: WorkerReply) => {
       if (worker !== this.worker) return;
@@ -110,7 +125,7 @@ export class BackendWorker {
     });
     worker.on('error', (err) => this.ended(worker, relayMessages.crashed(err instanceof Error ? err.message : String(err))));
     worker.on('exit', (code) => this.ended(worker, relayMessages.stopped(code)));
-    this.options.onStart?.(worker);
+    this.options.onStart?.(worker, () => this.terminate(worker));
     return worker;
   }
 
@@ -128,7 +143,7 @@ export class BackendWorker {
     if (worker === this.worker && this.lastReplyAt < postedAt) {
       this.worker = null;
       this.failAll(relayMessages.stuck(seconds));
-      void worker.terminate();
+      void this.terminate(worker);
     } else {
       this.settle(id, failure(relayMessages.timeout(seconds)));
     }

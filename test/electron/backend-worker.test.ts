@@ -42,10 +42,10 @@ describe('BackendWorker with the built worker', () => {
 
   const newConfig = () => ({ dataDir: mkdtempSync(join(tmpdir(), 'kh-worker-')), resourcesDir: resolve('resources'), appVersion: '0.0.0-test' });
 
-  /** A relay whose threads the test can reach (to kill one as a crash would). */
+  /** A relay whose threads the test can reach (to kill one as a crash would, at a moment Node survives: zlib.ts). */
   function relay(config = newConfig(), callTimeoutMs?: number) {
-    const threads: Worker[] = [];
-    const worker = new BackendWorker(workerFile, config, { callTimeoutMs, onStart: (t) => threads.push(t) });
+    const threads: { thread: Worker; kill: () => Promise<number> }[] = [];
+    const worker = new BackendWorker(workerFile, config, { callTimeoutMs, onStart: (thread, kill) => threads.push({ thread, kill }) });
     return { worker, threads, config };
   }
 
@@ -56,7 +56,7 @@ describe('BackendWorker with the built worker', () => {
 
     const inFlight = worker.invoke('plan.save', { ...seedContent(), id: randomUUID(), baseRevision: null });
     const alsoInFlight = worker.invoke('plan.list', {});
-    await threads[0]!.terminate();
+    await threads[0]!.kill();
     const [killed, killedToo] = await Promise.all([inFlight, alsoInFlight]);
     expect(killed).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/Phần xử lý dữ liệu đã dừng bất ngờ/) } });
     expect(killedToo).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -65,7 +65,7 @@ describe('BackendWorker with the built worker', () => {
     expect(after).toMatchObject({ ok: true, data: { id, revision: 1 } });
     expect(threads).toHaveLength(2);
     // And again: every death is followed by a working thread.
-    await threads[1]!.terminate();
+    await threads[1]!.kill();
     expect(await worker.invoke('plan.get', { id })).toMatchObject({ ok: true, data: { id } });
     await worker.stop();
   });

@@ -7,7 +7,7 @@
  * disk would go unnoticed until the plan failed to open. Each revision therefore stores the CRC-32 of its stored blob
  * (plan_revisions.checksum); readContent checks it before inflating.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from '../files/zlib';
 import type { Db } from './open';
 
 export function encodeContent(json: string): Buffer {

@@ -4,7 +4,7 @@
  * must verify, and every entry must match its size and SHA-256; every record is validated by its schema. Each failure
  * is a VALIDATION error with its own Vietnamese message; nothing here touches the database.
  */
-import { inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from '../files/zlib';
 import { NewerContentError, upgradeContent } from '../../../shared/model';
 import { passphraseBox } from '../crypto/passphrase-box';
 import { BackendError } from '../errors';

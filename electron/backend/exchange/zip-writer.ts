@@ -3,7 +3,7 @@
  * package of a thousand plans is mostly deflating. No zip64 (the package limits stay far below 4 GB), UTF-8 names,
  * a fixed timestamp (the manifest holds the real one). Read back by package.ts over node:zlib, or by any zip tool.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from '../files/zlib';
 
 export interface ZipEntry {
   name: string;

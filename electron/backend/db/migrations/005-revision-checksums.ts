@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from '../../files/zlib';
 import type { Migration } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { chunkModules } from './scripts/chunk-modules';
 
 /**
  * Three builds: main (+ the backend worker, which runs in a worker_threads thread of main),
@@ -30,9 +31,11 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), chunkModules(__dirname)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // .vite/manifest.json and .vite/chunk-modules.json: what the start-up loads (test/renderer/startup-bundle.test.ts).
+      manifest: true,
       emptyOutDir: true,
       minify: true,
       chunkSizeWarningLimit: 2000,

@@ -104,25 +104,6 @@ export type RecoveryOutput = z.infer<typeof RecoveryOutput>;
 
 export const KhbakFile = z.object({ fileName: z.string(), base64: z.string(), encrypted: z.boolean() });
 
-/** Everything the app reads: after a restore the interface reloads, and every cached read is stale. */
-const EVERYTHING = [
-  'backup.list',
-  'backup.secretPlans',
-  'app.info',
-  'template.list',
-  'settings.get',
-  'org.getSelf',
-  'org.list',
-  'register.list',
-  'plan.list',
-  'plan.get',
-  'plan.years',
-  'plan.revisions',
-  'plan.getRevision',
-  'plan.lint',
-  'plan.renderDocx',
-] as const;
-
 export const backupChannels = {
   'backup.list': query({ input: Empty, output: BackupList }),
   /** Whether a .khbak of this data must be encrypted (a plan is, or was, marked MẬT or above). */
@@ -138,8 +119,8 @@ export const backupChannels = {
    */
   'backup.exportFile': query({ input: z.object({ passphrase: Passphrase.optional(), includeOfficeKey: z.boolean().optional() }).strict(), output: KhbakFile }),
   /** "Sao lưu ngay". */
-  'backup.create': command({ input: Empty, output: BackupInfo, invalidates: ['backup.list'] }),
-  'backup.stageFile': command({ input: StageFileInput, output: StageFileOutput, invalidates: [] }),
-  'backup.restore': command({ input: z.object({ source: RestoreSource }).strict(), output: RestoreOutput, invalidates: EVERYTHING }),
+  'backup.create': command({ input: Empty, output: BackupInfo }),
+  'backup.stageFile': command({ input: StageFileInput, output: StageFileOutput }),
+  'backup.restore': command({ input: z.object({ source: RestoreSource }).strict(), output: RestoreOutput }),
 } as const;
 export type BackupChannels = typeof backupChannels;

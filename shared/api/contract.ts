@@ -1,6 +1,6 @@
 /**
  * The building blocks of the contract. Every channel is either a query (reads; the renderer caches it under
- * [channel, input]) or a command (writes; it names the queries its success makes stale). Feature files in this
+ * [channel, input]) or a command (writes; `invalidation.ts` names the queries its success makes stale). Feature files in this
  * folder declare their channels with `query(...)` and `command(...)`, so the type system knows the kind.
  */
 import type { z } from 'zod';
@@ -13,14 +13,11 @@ export interface QueryDef<I extends Schema = Schema, O extends Schema = Schema> 
   readonly output: O;
 }
 
-export interface CommandDef<I extends Schema = Schema, O extends Schema = Schema, Q extends string = string> {
+/** What a command makes stale is declared apart from its schemas, in `invalidation.ts` (plain data the renderer loads without zod). */
+export interface CommandDef<I extends Schema = Schema, O extends Schema = Schema> {
   readonly kind: 'command';
   readonly input: I;
   readonly output: O;
-  /** The query channels a success makes stale (every input of each). `[]` only for a write nothing reads back. */
-  readonly invalidates: readonly Q[];
-  /** Query channels this command changes but deliberately does not invalidate, each with the reason. */
-  readonly leavesAlone?: Readonly<Record<string, string>>;
 }
 
 export type ChannelDef = QueryDef | CommandDef;
@@ -31,14 +28,9 @@ export function query<I extends Schema, O extends Schema>(def: { input: I; outpu
   return { kind: 'query', input: def.input, output: def.output };
 }
 
-/** A write: names (by channel) the cached reads its success makes stale. */
-export function command<I extends Schema, O extends Schema, const Q extends string>(def: {
-  input: I;
-  output: O;
-  invalidates: readonly Q[];
-  leavesAlone?: Readonly<Record<string, string>>;
-}): CommandDef<I, O, Q> {
-  return { kind: 'command', ...def };
+/** A write. The cached reads its success makes stale are listed in `invalidation.ts`, by channel. */
+export function command<I extends Schema, O extends Schema>(def: { input: I; output: O }): CommandDef<I, O> {
+  return { kind: 'command', input: def.input, output: def.output };
 }
 
 /** What a caller passes (before defaults and transforms). */

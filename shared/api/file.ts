@@ -114,15 +114,15 @@ export type OpenEvidenceOutput = z.infer<typeof OpenEvidenceOutput>;
  */
 export const fileChannels = {
   /** Produce the file for `source`, ask where to save it, write it safely. */
-  'file.chooseSave': command({ input: ChooseSaveInput, output: ChooseSaveOutput, invalidates: [] }),
+  'file.chooseSave': command({ input: ChooseSaveInput, output: ChooseSaveOutput }),
   /** Ask which file to open; a token stands for it. */
-  'file.chooseOpen': command({ input: ChooseOpenInput, output: ChooseOpenOutput, invalidates: [] }),
+  'file.chooseOpen': command({ input: ChooseOpenInput, output: ChooseOpenOutput }),
   /** Ask which files to open (several may be chosen); a token stands for each. */
-  'file.chooseOpenMany': command({ input: ChooseOpenInput, output: ChooseOpenManyOutput, invalidates: [] }),
+  'file.chooseOpenMany': command({ input: ChooseOpenInput, output: ChooseOpenManyOutput }),
   /** The bytes of the file behind a token (spends the token). */
-  'file.read': command({ input: ReadInput, output: ReadOutput, invalidates: [] }),
+  'file.read': command({ input: ReadInput, output: ReadOutput }),
   /** Open an evidence file with the system's viewer (a copy in a temporary folder; in the web harness: a download). */
-  'file.openEvidence': command({ input: OpenEvidenceInput, output: OpenEvidenceOutput, invalidates: [] }),
+  'file.openEvidence': command({ input: OpenEvidenceInput, output: OpenEvidenceOutput }),
 } as const;
 export type FileChannels = typeof fileChannels;
 export type FileChannel = keyof FileChannels;

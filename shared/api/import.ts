@@ -102,8 +102,6 @@ export const PlanImportOutput = z.object({
 });
 export type PlanImportOutput = z.infer<typeof PlanImportOutput>;
 
-const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview', 'task.filterOptions'] as const;
-
 export const importChannels = {
   /** Read a file or a pasted text as a plan (nothing stored): the review shows it before anything is created. */
   'plan.recognise': query({ input: RecogniseInput, output: RecogniseOutput }),
@@ -111,7 +109,6 @@ export const importChannels = {
   'plan.import': command({
     input: PlanImportInput,
     output: PlanImportOutput,
-    invalidates: ['plan.list', 'plan.years', 'register.list', 'report.ofPlan', 'backup.list', ...taskViews],
   }),
 } as const;
 export type ImportChannels = typeof importChannels;

@@ -26,6 +26,7 @@ export * from './errors';
 export * from './exchange';
 export * from './file';
 export * from './import';
+export * from './invalidation';
 export * from './org';
 export * from './plans';
 export * from './register';
@@ -82,23 +83,12 @@ export type Output<C extends Channel> = OutputOf<Channels[C]>;
 
 /** The reads: cached by the renderer under [channel, input]. */
 export type QueryChannel = { [C in Channel]: Channels[C]['kind'] extends 'query' ? C : never }[Channel];
-/** The writes: each names the queries it invalidates. */
+/** The writes: `invalidations` (invalidation.ts) names the queries each makes stale. */
 export type CommandChannel = Exclude<Channel, QueryChannel>;
-
-/** Compile-time check: a command invalidates only query channels (the contract test checks it at run time too). */
-type Invalidated = { [C in CommandChannel]: Channels[C]['invalidates'][number] }[CommandChannel];
-type NotQueries = Exclude<Invalidated, QueryChannel>;
-export const invalidationsNameQueries: [NotQueries] extends [never] ? true : { notQueries: NotQueries } = true;
 
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(channels, name);
 
 export const isCommand = (def: ChannelDef): def is CommandDef => def.kind === 'command';
-
-/** The query channels a successful call of `channel` makes stale (none for a query). */
-export function invalidatedBy(channel: Channel): readonly QueryChannel[] {
-  const def: ChannelDef = channels[channel];
-  return isCommand(def) ? (def.invalidates as readonly QueryChannel[]) : [];
-}
 
 export type InvokeResult<C extends Channel> = { ok: true; data: Output<C> } | { ok: false; error: ApiError };
 

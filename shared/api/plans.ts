@@ -49,13 +49,6 @@ export type DocxFile = z.infer<typeof DocxFile>;
 
 const ByRevision = z.object({ id: uuid, revision: z.number().int().min(0) }).strict();
 
-/** The tracked tasks of issued plans (shared/api/tasks.ts) follow a plan's issue, reissue, bin and archive. */
-const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview', 'task.filterOptions'] as const;
-/** Everything that shows a plan: the list, the plan itself, its history, the number book, its tracked tasks. */
-const planViews = ['plan.list', 'plan.get', 'plan.revisions', 'plan.damagedRevisions', 'register.list', ...taskViews] as const;
-/** What changes when a plan enters or leaves a list (created, binned, restored): the lists, their years, the book, the tasks, a plan's reports. */
-const planLists = ['plan.list', 'plan.years', 'register.list', ...taskViews, 'report.ofPlan'] as const;
-
 export const PlanYearsInput = z.object({ deleted: z.boolean().default(false) }).strict();
 
 export const plansChannels = {
@@ -79,20 +72,18 @@ export const plansChannels = {
   'plan.save': command({
     input: PlanSaveInput,
     output: Plan,
-    invalidates: ['plan.list', 'plan.revisions', 'plan.years', 'register.list', 'task.preview'],
-    leavesAlone: { 'plan.get': 'the editor owns the open plan’s state while typing; a refetch would overwrite it' },
   }),
-  'plan.remove': command({ input: ById, output: Ok, invalidates: [...planLists, 'plan.get'] }),
-  'plan.restore': command({ input: ById, output: Plan, invalidates: [...planLists, 'plan.get'] }),
-  'plan.duplicate': command({ input: ById, output: Plan, invalidates: planLists }),
-  'plan.restoreRevision': command({ input: ByRevision, output: Plan, invalidates: planViews }),
-  'plan.allocateNumber': command({ input: ById, output: Plan, invalidates: planViews }),
-  'plan.issue': command({ input: ById, output: Plan, invalidates: planViews }),
+  'plan.remove': command({ input: ById, output: Ok }),
+  'plan.restore': command({ input: ById, output: Plan }),
+  'plan.duplicate': command({ input: ById, output: Plan }),
+  'plan.restoreRevision': command({ input: ByRevision, output: Plan }),
+  'plan.allocateNumber': command({ input: ById, output: Plan }),
+  'plan.issue': command({ input: ById, output: Plan }),
   /** Edit an issued plan (after the user confirmed): back to draft; the issued revision stays in the history. */
-  'plan.reopen': command({ input: ById, output: Plan, invalidates: planViews }),
+  'plan.reopen': command({ input: ById, output: Plan }),
   /** Lưu trữ: an issued plan put away; no new revision (the content does not change). A draft is refused. */
-  'plan.archive': command({ input: ById, output: Plan, invalidates: planViews }),
+  'plan.archive': command({ input: ById, output: Plan }),
   /** Back from the archive: issued again. */
-  'plan.unarchive': command({ input: ById, output: Plan, invalidates: planViews }),
+  'plan.unarchive': command({ input: ById, output: Plan }),
 } as const;
 export type PlansChannels = typeof plansChannels;

@@ -21,7 +21,7 @@ export const reportsChannels = {
    * the trích yếu, their duty bodies and tasks, each task's status on the day and its latest progress reports) and
    * stores it as a new draft document of type BC, returned whole.
    */
-  'report.draft': command({ input: ReportDraftInput, output: Plan, invalidates: ['plan.list', 'plan.years', 'report.ofPlan'] }),
+  'report.draft': command({ input: ReportDraftInput, output: Plan }),
   /** The live reports (BC) on a plan, newest first. */
   'report.ofPlan': query({ input: ById, output: ReportsOfPlanOutput }),
 } as const;

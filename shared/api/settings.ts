@@ -8,7 +8,6 @@ export const settingsChannels = {
   'settings.set': command({
     input: SettingsPatch,
     output: Settings,
-    invalidates: ['settings.get', 'task.list', 'task.get', 'task.summary', 'task.timeline'],
   }),
 } as const;
 export type SettingsChannels = typeof settingsChannels;

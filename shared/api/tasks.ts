@@ -311,9 +311,6 @@ export const TaskFilterOptions = z.object({
 });
 export type TaskFilterOptions = z.infer<typeof TaskFilterOptions>;
 
-/** Everything that shows tasks. */
-const taskViews = ['task.list', 'task.get', 'task.summary', 'task.timeline', 'task.preview', 'task.filterOptions'] as const;
-
 export const tasksChannels = {
   /** Tracked tasks with their status on a day, filtered, sorted by due day, a page at a time (`total`: all matching). */
   'task.list': query({ input: TaskListInput, output: TaskListOutput }),
@@ -332,8 +329,8 @@ export const tasksChannels = {
   /** The task table as .xlsx bytes, one row per task with its status on the day (nothing stored). */
   'task.exportXlsx': query({ input: TaskExportInput, output: XlsxFile }),
   /** Append a progress report with its evidence files; never changes the plan. */
-  'task.addReport': command({ input: AddReportInput, output: TaskReport, invalidates: taskViews }),
+  'task.addReport': command({ input: AddReportInput, output: TaskReport }),
   /** Record a fact: started, completed (with its day), paused or cancelled with a reason, resumed, reopened. */
-  'task.setState': command({ input: SetStateInput, output: TaskItem, invalidates: taskViews }),
+  'task.setState': command({ input: SetStateInput, output: TaskItem }),
 } as const;
 export type TasksChannels = typeof tasksChannels;

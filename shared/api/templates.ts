@@ -17,6 +17,6 @@ export type TemplateSummary = z.infer<typeof TemplateSummary>;
 export const templatesChannels = {
   'template.list': query({ input: Empty, output: z.array(TemplateSummary) }),
   /** A new draft plan from a template, filled from the office profile. */
-  'template.instantiate': command({ input: z.object({ templateId: z.string().min(1).max(100) }).strict(), output: Plan, invalidates: ['plan.list', 'plan.years'] }),
+  'template.instantiate': command({ input: z.object({ templateId: z.string().min(1).max(100) }).strict(), output: Plan }),
 } as const;
 export type TemplatesChannels = typeof templatesChannels;

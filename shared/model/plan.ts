@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, nfcString, uuid } from './common';
+import { DOC_TYPES, PLAN_STATUSES } from './plan-codes';
 import { SignatureAuthority } from './org';
 import { CONTENT_VERSION, upgradeContent } from './content-migrations';
 import { FormatProfile } from './profile';
@@ -60,7 +61,7 @@ export type PlanIssuer = z.infer<typeof PlanIssuer>;
  * The document type, its symbol in the number line: KH (KẾ HOẠCH) or BC (BÁO CÁO kết quả thực hiện kế hoạch). Both are
  * stored, edited, numbered and printed the same way; the layout and the lint read the type where they differ.
  */
-export const DocType = z.enum(['KH', 'BC']);
+export const DocType = z.enum(DOC_TYPES);
 export type DocType = z.infer<typeof DocType>;
 
 export const PlanHeader = z.object({
@@ -329,7 +330,7 @@ export const Appendix = z.object({
 });
 export type Appendix = z.infer<typeof Appendix>;
 
-export const PlanStatus = z.enum(['draft', 'issued', 'archived']);
+export const PlanStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 
 /** The signature as printed on this plan: lenient like the header (the office's presets in org.ts are strict). */

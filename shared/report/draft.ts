@@ -14,7 +14,7 @@ import { assignmentSentence, dueText, pilotUnitTaskText, planResultsHeading, rep
 import { listDuties } from '../model/tree';
 import { PlanContent, SecrecyMark, type Appendix, type Block, type PlanContentInput, type Recipient, type TableRow, type TaskDue } from '../model/plan';
 import { CONTENT_VERSION } from '../model/content-migrations';
-import { periodContaining } from '../tasks/deadline';
+import { periodOfKey } from '../tasks/deadline';
 import { planDueReader, trackedDue } from '../tasks/plan-due';
 import { TaskFacts, rollUp, taskStatus, type TaskStatusCode } from '../tasks/status';
 import { statusLabel } from '../layout/task-labels';
@@ -96,15 +96,6 @@ export function reportAsOf(period: string | null, today: string): string {
   if (!period) return today;
   const end = periodOfKey(period).end;
   return end < today ? end : today;
-}
-
-/** The period of a key ("2025-Q1", "2025-H2", "2025"), with its label ("Quý I/2025"). */
-export function periodOfKey(key: string) {
-  const [year, part] = key.split('-') as [string, string | undefined];
-  if (!part) return periodContaining('year', `${year}-01-01`);
-  const n = Number(part.slice(1));
-  if (part.startsWith('Q')) return periodContaining('quarter', `${year}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`);
-  return periodContaining('half-year', `${year}-${n === 1 ? '01' : '07'}-01`);
 }
 
 /** The recipients of a report: the plan's recipients it reports to ("(b/c)", "để báo cáo"), then its "Lưu …" line. */

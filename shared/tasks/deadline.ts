@@ -125,6 +125,15 @@ export function periodContaining(every: TaskRecurrence, day: string): Period {
   return periodAt(every, y, Math.floor((m - 1) / MONTHS_PER[every]));
 }
 
+/** The period of a key ("2025-Q1", "2025-H2", "2025"), with its label ("Quý I/2025"). */
+export function periodOfKey(key: string) {
+  const [year, part] = key.split('-') as [string, string | undefined];
+  if (!part) return periodContaining('year', `${year}-01-01`);
+  const n = Number(part.slice(1));
+  if (part.startsWith('Q')) return periodContaining('quarter', `${year}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`);
+  return periodContaining('half-year', `${year}-${n === 1 ? '01' : '07'}-01`);
+}
+
 /**
  * The periods of a recurring task that overlap the days from `from` to `to` (both included), in order. Empty for a
  * task that does not recur or when `to` is before `from`.

@@ -1,3 +1,4 @@
 export * from './deadline';
 export * from './status';
+export * from './status-codes';
 export * from './plan-due';

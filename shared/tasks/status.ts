@@ -8,18 +8,9 @@ import { z } from 'zod';
 import { isoDate, requiredText } from '../model/common';
 import type { TaskDue } from '../model/plan';
 import { daysBetween, deadlineOf, periodContaining, periodsOf, type Period } from './deadline';
+import { TASK_STATUS_CODES } from './status-codes';
 
-export const TaskStatusCode = z.enum([
-  'not_started',
-  'in_progress',
-  'due_soon',
-  'overdue',
-  'done_on_time',
-  'done_late',
-  'ongoing',
-  'paused',
-  'cancelled',
-]);
+export const TaskStatusCode = z.enum(TASK_STATUS_CODES);
 export type TaskStatusCode = z.infer<typeof TaskStatusCode>;
 
 const reason = requiredText(2000);

@@ -1,11 +1,15 @@
 /**
- * The contract's own rules: every channel is a query or a command, a command names what it makes stale, and what it
- * names are query channels. `contractProblems` is run on the real map and on broken ones (so the rules can fail).
+ * The contract's own rules: every channel is a query or a command, every command names what it makes stale (in the
+ * invalidation map, `shared/api/invalidation.ts`), and what it names are query channels. `contractProblems` is run on the real map and on broken ones (so the rules can fail).
  */
 import { z } from 'zod';
-import { channels, features, invalidatedBy, parseCall, type ChannelMap } from '../../shared/api';
+import { channels, features, invalidatedBy, invalidations, leftAlone, parseCall, type ChannelMap } from '../../shared/api';
 
-function contractProblems(map: ChannelMap): string[] {
+type Invalidations = Readonly<Record<string, readonly string[]>>;
+type LeftAlone = Readonly<Record<string, Readonly<Record<string, string | undefined>> | undefined>>;
+
+/** The rules on the contract and its invalidation map (`shared/api/invalidation.ts`), as readable problems. */
+function contractProblems(map: ChannelMap, invalidates: Invalidations, leaves: LeftAlone = {}): string[] {
   const problems: string[] = [];
   const isQuery = (name: string) => Object.hasOwn(map, name) && map[name]!.kind === 'query';
   for (const [name, def] of Object.entries(map)) {
@@ -14,19 +18,18 @@ function contractProblems(map: ChannelMap): string[] {
       problems.push(`${name}: neither query nor command`);
       continue;
     }
-    if (raw.kind === 'query') {
-      if ('invalidates' in raw || 'leavesAlone' in raw) problems.push(`${name}: a query invalidates nothing`);
-      continue;
-    }
-    if (!Array.isArray(raw.invalidates)) {
-      problems.push(`${name}: a command must declare what it invalidates`);
-      continue;
-    }
-    for (const target of raw.invalidates as string[]) if (!isQuery(target)) problems.push(`${name}: invalidates ${target}, not a query`);
-    for (const [target, why] of Object.entries((raw.leavesAlone ?? {}) as Record<string, string>)) {
+    if (raw.kind === 'command' && !Object.hasOwn(invalidates, name)) problems.push(`${name}: a command must declare what it invalidates`);
+  }
+  for (const [name, targets] of Object.entries(invalidates)) {
+    if (!Object.hasOwn(map, name)) problems.push(`${name}: invalidations for an unknown channel`);
+    else if (map[name]!.kind !== 'command') problems.push(`${name}: a query invalidates nothing`);
+    for (const target of targets) if (!isQuery(target)) problems.push(`${name}: invalidates ${target}, not a query`);
+  }
+  for (const [name, kept] of Object.entries(leaves)) {
+    for (const [target, why] of Object.entries(kept ?? {})) {
       if (!isQuery(target)) problems.push(`${name}: leaves alone ${target}, not a query`);
-      if ((raw.invalidates as string[]).includes(target)) problems.push(`${name}: both invalidates and leaves alone ${target}`);
-      if (!why.trim()) problems.push(`${name}: leaves ${target} alone without a reason`);
+      if ((invalidates[name] ?? []).includes(target)) problems.push(`${name}: both invalidates and leaves alone ${target}`);
+      if (!why?.trim()) problems.push(`${name}: leaves ${target} alone without a reason`);
     }
   }
   return problems;
@@ -35,24 +38,29 @@ function contractProblems(map: ChannelMap): string[] {
 const s = z.object({});
 
 describe('the contract', () => {
-  it('declares every channel as a query or a command that names what it invalidates, and only queries', () => {
-    expect(contractProblems(channels)).toEqual([]);
+  it('declares every channel as a query or a command, every command names what it invalidates, and only queries', () => {
+    expect(contractProblems(channels, invalidations, leftAlone)).toEqual([]);
   });
 
   it('refuses a command that declares nothing, an invalidation of a command or an unknown channel, a kindless channel', () => {
     const broken = {
       'x.get': { kind: 'query', input: s, output: s },
       'x.save': { kind: 'command', input: s, output: s },
-      'x.remove': { kind: 'command', input: s, output: s, invalidates: ['x.save', 'x.gone'] },
-      'x.keep': { kind: 'command', input: s, output: s, invalidates: ['x.get'], leavesAlone: { 'x.get': 'because' } },
+      'x.remove': { kind: 'command', input: s, output: s },
+      'x.keep': { kind: 'command', input: s, output: s },
       'x.odd': { input: s, output: s },
     } as unknown as ChannelMap;
-    expect(contractProblems(broken)).toEqual([
+    const brokenInvalidations = { 'x.get': [], 'x.remove': ['x.save', 'x.gone'], 'x.keep': ['x.get'], 'x.lost': [] };
+    expect(contractProblems(broken, brokenInvalidations, { 'x.keep': { 'x.get': 'because', 'x.save': ' ' } })).toEqual([
       'x.save: a command must declare what it invalidates',
+      'x.odd: neither query nor command',
+      'x.get: a query invalidates nothing',
       'x.remove: invalidates x.save, not a query',
       'x.remove: invalidates x.gone, not a query',
+      'x.lost: invalidations for an unknown channel',
       'x.keep: both invalidates and leaves alone x.get',
-      'x.odd: neither query nor command',
+      'x.keep: leaves alone x.save, not a query',
+      'x.keep: leaves x.save alone without a reason',
     ]);
   });
 
@@ -70,10 +78,9 @@ describe('the contract', () => {
   });
 
   it('plan.save leaves plan.get alone on purpose (the editor owns the open plan), and says so', () => {
-    const save = channels['plan.save'];
-    expect(save.invalidates).toEqual(expect.arrayContaining(['plan.list', 'plan.revisions']));
-    expect(save.invalidates).not.toContain('plan.get');
-    expect(save.leavesAlone?.['plan.get']).toMatch(/editor/);
+    expect(invalidatedBy('plan.save')).toEqual(expect.arrayContaining(['plan.list', 'plan.revisions']));
+    expect(invalidatedBy('plan.save')).not.toContain('plan.get');
+    expect(leftAlone['plan.save']?.['plan.get']).toMatch(/editor/);
   });
 
   it('classifies the computations that store nothing as queries', () => {

@@ -1,7 +1,7 @@
 /**
  * TanStack Query over the typed client. One key shape for every channel: [channel, input].
  * Queries are read with `useApiQuery`, commands written with `useApiMutation`, which invalidates what the
- * contract says the command makes stale (`invalidates` in shared/api/<feature>.ts), so callers never
+ * contract says the command makes stale (`invalidations` in shared/api/invalidation.ts), so callers never
  * hand-maintain cache keys. A command called outside the hook calls `invalidateAfter` itself.
  */
 import {
@@ -14,7 +14,9 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { invalidatedBy, type Channel, type CommandChannel, type Input, type Output, type QueryChannel } from '../../../shared/api';
+import type { Channel, CommandChannel, Input, Output, QueryChannel } from '../../../shared/api';
+// The leaf module, not the contract's index: the query cache is in the first bundle, the contract's schemas are not.
+import { invalidatedBy } from '../../../shared/api/invalidation';
 import { call } from './client';
 
 /** The cache key of one call. Invalidating `[channel]` invalidates every input of that channel. */

@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/queries';
 import { useAfterStartup } from '../api/afterStartup';
-import { addDays } from '../../../shared/tasks';
+import { addDays } from '../../../shared/tasks/deadline';
 import { tasksLink } from '../pages/tasks/taskFilter';
 
 /** "This week": today and the six days after it. */

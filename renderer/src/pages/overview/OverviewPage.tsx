@@ -6,7 +6,7 @@
 import { Alert, Anchor, Button, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../../../../shared/tasks';
+import { addDays } from '../../../../shared/tasks/deadline';
 import type { TaskSummaryOutput, TaskTimelineOutput } from '../../../../shared/api';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';

@@ -2,7 +2,7 @@
  * Where the timeline draws each plan and each of its dated tasks and pilot units: a pure layout over days
  * ("YYYY-MM-DD"), so the picture is testable without a browser. One row per plan; x is time, with today marked.
  */
-import { addDays, daysBetween } from '../../../../shared/tasks';
+import { addDays, daysBetween } from '../../../../shared/tasks/deadline';
 import type { TaskStatusCode } from '../../../../shared/tasks';
 
 export interface TimelineItem {

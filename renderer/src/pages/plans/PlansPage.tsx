@@ -21,7 +21,8 @@ import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { DocType, PlanStatus, type PlanSummary } from '../../../../shared/model';
+import type { DocType, PlanStatus, PlanSummary } from '../../../../shared/model';
+import { isDocType, isPlanStatus } from '../../../../shared/model/plan-codes';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';
@@ -345,7 +346,7 @@ export default function PlansPage() {
           label={t('plans.status')}
           value={status ?? ''}
           onChange={(event) => {
-            setStatus(event.currentTarget.value === '' ? null : PlanStatus.parse(event.currentTarget.value));
+            setStatus(isPlanStatus(event.currentTarget.value) ? event.currentTarget.value : null);
             resetPage();
           }}
           data={[{ value: '', label: t('plans.allStatuses') }, ...toSelectData(statusLabels)]}
@@ -354,7 +355,7 @@ export default function PlansPage() {
           label={t('plans.docType')}
           value={docType ?? ''}
           onChange={(event) => {
-            setDocType(event.currentTarget.value === '' ? null : DocType.parse(event.currentTarget.value));
+            setDocType(isDocType(event.currentTarget.value) ? event.currentTarget.value : null);
             resetPage();
           }}
           data={[

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Loader, Modal, NativeSelect, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { periodOfKey } from '../../../../shared/report';
+import { periodOfKey } from '../../../../shared/tasks/deadline';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifySuccess } from '../../app/notify';

@@ -25,7 +25,7 @@ import {
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatShortDate } from '../../../../shared/format';
-import { localToday } from '../../../../shared/tasks';
+import { localToday } from '../../../../shared/tasks/deadline';
 import type { TaskGetOutput, TaskItem } from '../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { notifyError, notifySuccess } from '../../app/notify';

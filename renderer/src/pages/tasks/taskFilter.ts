@@ -4,7 +4,7 @@
  */
 import type { TaskListInput } from '../../../../shared/api';
 import type { TaskStatusCode } from '../../../../shared/tasks';
-import { TaskStatusCode as StatusCode } from '../../../../shared/tasks';
+import { isTaskStatusCode } from '../../../../shared/tasks/status-codes';
 
 export interface TaskFilterState {
   search: string;
@@ -26,7 +26,7 @@ const day = (v: string | null) => (v && DAY.test(v) ? v : null);
 export function filterFromParams(params: URLSearchParams): TaskFilterState {
   const statuses = (params.get('status') ?? '')
     .split(',')
-    .filter((s): s is TaskStatusCode => StatusCode.safeParse(s).success);
+    .filter((s): s is TaskStatusCode => isTaskStatusCode(s));
   const plan = params.get('plan');
   const owner = params.get('owner');
   return {

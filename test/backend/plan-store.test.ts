@@ -6,6 +6,7 @@ import { createContext } from '../../electron/backend/repositories/context';
 import { createPlansRepo } from '../../electron/backend/repositories/plans';
 import { createRegisterRepo } from '../../electron/backend/repositories/register';
 import { PlanContent } from '../../shared/model';
+import { contentOf } from '../../shared/model/plan-record';
 import { minimalContent, seedContent } from './fixtures/plans';
 import { cleanup, tempDir } from './helpers';
 
@@ -48,6 +49,48 @@ describe('writeRevision', () => {
       expect(() => plans.writeRevision(randomUUID(), twice, 'draft', 'import')).toThrow(/bị trùng/);
       expect(db.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(0);
       expect(db.prepare('SELECT count(*) FROM plan_revisions').pluck().get()).toBe(0);
+    } finally {
+      close();
+    }
+  });
+
+  it("gives a new plan's child rows (a few multi-row statements) exactly as a later write upserts them row by row", () => {
+    const { db, plans, close } = openRepo();
+    try {
+      const content = PlanContent.parse(seedContent());
+      const fresh = randomUUID();
+      plans.writeRevision(fresh, content, 'draft', 'import');
+      // The same content reaching a plan written before: pruned and upserted row by row.
+      const later = randomUUID();
+      plans.writeRevision(later, { ...content, pilotUnits: [], recipients: [], body: [] }, 'draft', 'import');
+      plans.writeRevision(later, content, 'draft', 'import');
+      for (const table of ['pilot_units', 'tasks', 'recipients']) {
+        const rows = (planId: string) =>
+          (db.prepare(`SELECT * FROM ${table} WHERE plan_id = ? ORDER BY position`).all(planId) as Record<string, unknown>[]).map(
+            ({ plan_id: _plan, updated_at: _at, ...row }) => row,
+          );
+        expect(rows(fresh).length, table).toBeGreaterThan(0);
+        expect(rows(fresh), table).toEqual(rows(later));
+      }
+    } finally {
+      close();
+    }
+  });
+
+  it('stores a plan written inside inBulk (its content deflated at the cheaper level) so it reads back as one written alone', () => {
+    const { db, plans, close } = openRepo();
+    try {
+      const content = PlanContent.parse(seedContent());
+      const alone = randomUUID();
+      const bulk = randomUUID();
+      plans.writeRevision(alone, content, 'draft', 'import');
+      db.transaction(() => plans.inBulk(() => plans.writeRevision(bulk, content, 'draft', 'import')))();
+      expect(contentOf(plans.get(bulk))).toEqual(contentOf(plans.get(alone)));
+      // Both blobs pass their checksum and inflate to the same JSON; the bulk one is deflated differently.
+      const blob = (id: string) => db.prepare('SELECT content, kh_read(content, checksum) AS json FROM plan_revisions WHERE plan_id = ?').get(id) as { content: Buffer; json: string };
+      expect(blob(bulk).json).toBe(blob(alone).json);
+      expect(blob(bulk).content.equals(blob(alone).content)).toBe(false);
+      expect(plans.list({ query: content.trichYeu, deleted: false, offset: 0, limit: 50 }).items.map((p) => p.id).sort()).toEqual([alone, bulk].sort());
     } finally {
       close();
     }

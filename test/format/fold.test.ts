@@ -34,6 +34,18 @@ describe('foldVietnamese', () => {
     expect(seeds.length).toBeGreaterThan(0);
   });
 
+  it('folds every character of the Basic Multilingual Plane as the whole-text fold does, alone and inside a text', () => {
+    const whole = (t: string) => t.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const chars: string[] = [];
+    for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code >= 0xe000) chars.push(String.fromCharCode(code));
+    for (const ch of chars) if (foldVietnamese(ch) !== whole(ch)) expect(foldVietnamese(ch)).toBe(whole(ch));
+    // Inside a text: ASCII around each, so a character folding to none or several units shifts the rest.
+    const text = chars.map((ch) => `a${ch}`).join('');
+    expect(foldVietnamese(text)).toBe(chars.map((ch) => `a${whole(ch)}`).join(''));
+    // A second, shorter text reuses the same buffer: nothing of the first is left in it.
+    expect(foldVietnamese('Ấp Bắc')).toBe('ap bac');
+  });
+
   it('leaves ASCII, digits and punctuation alone', () => {
     expect(foldVietnamese('Số 315-KH/HU, ngày 05/11/2024')).toBe('so 315-kh/hu, ngay 05/11/2024');
     expect(foldVietnamese('')).toBe('');

@@ -7,7 +7,8 @@ import { NewerContentError, PlanContent, upgradeContent, withContentVersion, typ
 import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { planOf } from '../../../../shared/model/plan-record';
-import { readContent, storedContent } from '../../db/content-codec';
+import { BULK_CONTENT_LEVEL, readContent, storedContent } from '../../db/content-codec';
+import { rowInserter } from '../../db/insert-rows';
 import { BackendError, isReadOnlyError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { collectTasks, searchText } from '../plan-index';
@@ -74,6 +75,49 @@ export interface PlanStoreOptions {
    * restored): the tracked tasks follow the issued content. Never writes a revision.
    */
   onIssued?: (planId: string, content: PlanContent, now: string) => void;
+}
+
+/** The child rows a plan's content gives (pilot_units, tasks, recipients), as the statements bind them. */
+function unitRows(planId: string, content: PlanContent, now: string) {
+  return content.pilotUnits.map((u, position) => ({
+    planId,
+    id: u.id,
+    position,
+    name: u.name,
+    category: u.category,
+    term: u.term,
+    members: u.members,
+    invited: u.invited,
+    total: u.total,
+    durationDays: u.durationDays,
+    deadline: u.deadline,
+    orgId: u.orgId,
+    now,
+  }));
+}
+
+function taskRows(planId: string, content: PlanContent, now: string) {
+  return collectTasks(content).map(({ task, duty }, position) => {
+    const dates = task.due?.dates ?? [];
+    return {
+      planId,
+      id: task.id,
+      position,
+      dutyId: duty.id,
+      body: duty.body,
+      orgId: duty.orgId,
+      text: task.text,
+      dueDates: JSON.stringify(dates),
+      dueFirst: dates.length ? [...dates].sort()[0]! : null,
+      dueRelative: task.due?.relative ?? '',
+      dueSource: task.due?.source ?? null,
+      now,
+    };
+  });
+}
+
+function recipientRows(planId: string, content: PlanContent, now: string) {
+  return content.recipients.map((r, position) => ({ planId, id: r.id, position, text: r.text, note: r.note, orgId: r.orgId, now }));
 }
 
 export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: PlanStoreOptions = {}) {
@@ -178,48 +222,38 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     }
   }
 
-  function syncChildren(planId: string, content: PlanContent, now: string): void {
-    st.unitsPrune.run(planId, JSON.stringify(content.pilotUnits.map((u) => u.id)));
-    content.pilotUnits.forEach((u, position) =>
-      st.unitUpsert.run({
-        planId,
-        id: u.id,
-        position,
-        name: u.name,
-        category: u.category,
-        term: u.term,
-        members: u.members,
-        invited: u.invited,
-        total: u.total,
-        durationDays: u.durationDays,
-        deadline: u.deadline,
-        orgId: u.orgId,
-        now,
-      }),
-    );
-    const tasks = collectTasks(content);
-    st.tasksPrune.run(planId, JSON.stringify(tasks.map((t) => t.task.id)));
-    tasks.forEach(({ task, duty }, position) => {
-      const dates = task.due?.dates ?? [];
-      st.taskUpsert.run({
-        planId,
-        id: task.id,
-        position,
-        dutyId: duty.id,
-        body: duty.body,
-        orgId: duty.orgId,
-        text: task.text,
-        dueDates: JSON.stringify(dates),
-        dueFirst: dates.length ? [...dates].sort()[0] : null,
-        dueRelative: task.due?.relative ?? '',
-        dueSource: task.due?.source ?? null,
-        now,
-      });
-    });
-    st.recipientsPrune.run(planId, JSON.stringify(content.recipients.map((r) => r.id)));
-    content.recipients.forEach((r, position) =>
-      st.recipientUpsert.run({ planId, id: r.id, position, text: r.text, note: r.note, orgId: r.orgId, now }),
-    );
+  // A new plan's child rows go in with a few multi-row statements; a plan written before is upserted row by row,
+  // so rows that did not change keep their updated_at.
+  const UNIT_COLUMNS = ['plan_id', 'id', 'position', 'name', 'category', 'term', 'members', 'invited', 'total', 'duration_days', 'deadline', 'org_id', 'updated_at'];
+  const TASK_COLUMNS = ['plan_id', 'id', 'position', 'duty_id', 'body', 'org_id', 'text', 'due_dates', 'due_first', 'due_relative', 'due_source', 'updated_at'];
+  const RECIPIENT_COLUMNS = ['plan_id', 'id', 'position', 'text', 'note', 'org_id', 'updated_at'];
+  type UnitParams = ReturnType<typeof unitRows>[number];
+  type TaskParams = ReturnType<typeof taskRows>[number];
+  type RecipientParams = ReturnType<typeof recipientRows>[number];
+  const insertUnits = rowInserter<UnitParams>(db, 'pilot_units', UNIT_COLUMNS, (u) => [
+    u.planId, u.id, u.position, u.name, u.category, u.term, u.members, u.invited, u.total, u.durationDays, u.deadline, u.orgId, u.now,
+  ]);
+  const insertTasks = rowInserter<TaskParams>(db, 'tasks', TASK_COLUMNS, (t) => [
+    t.planId, t.id, t.position, t.dutyId, t.body, t.orgId, t.text, t.dueDates, t.dueFirst, t.dueRelative, t.dueSource, t.now,
+  ]);
+  const insertRecipients = rowInserter<RecipientParams>(db, 'recipients', RECIPIENT_COLUMNS, (r) => [r.planId, r.id, r.position, r.text, r.note, r.orgId, r.now]);
+
+  function syncChildren(planId: string, content: PlanContent, now: string, fresh: boolean): void {
+    const units = unitRows(planId, content, now);
+    const tasks = taskRows(planId, content, now);
+    const recipients = recipientRows(planId, content, now);
+    if (fresh) {
+      insertUnits.insert(units);
+      insertTasks.insert(tasks);
+      insertRecipients.insert(recipients);
+      return;
+    }
+    st.unitsPrune.run(planId, JSON.stringify(units.map((u) => u.id)));
+    for (const u of units) st.unitUpsert.run(u);
+    st.tasksPrune.run(planId, JSON.stringify(tasks.map((t) => t.id)));
+    for (const t of tasks) st.taskUpsert.run(t);
+    st.recipientsPrune.run(planId, JSON.stringify(recipients.map((r) => r.id)));
+    for (const r of recipients) st.recipientUpsert.run(r);
   }
 
   /**
@@ -278,8 +312,10 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     } else {
       seq = Number(st.insertPlan.run(params).lastInsertRowid);
     }
-    st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...storedContent(JSON.stringify(content)), now });
-    syncChildren(planId, content, now);
+    // Inside inBulk (a package's plans) the content is deflated at the cheaper level.
+    const stored = storedContent(JSON.stringify(content), ftsPending ? BULK_CONTENT_LEVEL : undefined);
+    st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...stored, now });
+    syncChildren(planId, content, now, !existing);
     if (status === 'issued') options.onIssued?.(planId, content, now);
     if (ftsPending) ftsPending.set(seq, searchText(content));
     else st.ftsInsert.run(seq, searchText(content));

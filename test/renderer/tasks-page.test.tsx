@@ -6,7 +6,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import type { TemplateSummary } from '../../shared/api';
+import type { KehoachBridge, TemplateSummary } from '../../shared/api';
 import { resetStartNotice } from '../../renderer/src/app/StartNotice';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
@@ -162,6 +162,38 @@ describe('Nhiệm vụ page', () => {
     expect(within(drawer).getByText('Hoàn thành ngày 20/3/2025')).toBeInTheDocument();
     await waitFor(() => expect(within(dataRows(g)[0]!).getByText('Hoàn thành quá hạn')).toBeInTheDocument());
     expect(dataRows(g)[0]).not.toHaveAttribute('data-overdue');
+  });
+
+  it('reads what the filters offer after the first rows, and keeps closed lists and the closed drawer out of the page', async () => {
+    await issueSeed01();
+    // The order in which calls start and are answered (the backend answers one at a time).
+    const order: string[] = [];
+    const bridgeWindow = window as Window & { kehoach?: KehoachBridge };
+    const inner = bridgeWindow.kehoach!.invoke;
+    bridgeWindow.kehoach!.invoke = async (channel, input) => {
+      order.push(`start ${channel}`);
+      const answer = await inner(channel, input);
+      order.push(`done ${channel}`);
+      return answer;
+    };
+    const { user } = await renderApp('/tasks');
+    const g = await grid();
+    await waitFor(() => expect(dataRows(g)).toHaveLength(22));
+    await waitFor(() => expect(order).toContain('done task.filterOptions'));
+    expect(order.indexOf('start task.filterOptions')).toBeGreaterThan(order.indexOf('done task.list'));
+
+    // No option of a closed list and no drawer is in the page; each comes when opened and goes when closed.
+    expect(screen.queryAllByRole('option', { hidden: true })).toHaveLength(0);
+    expect(document.querySelector('.mantine-Drawer-root')).toBeNull();
+    await user.click(screen.getByRole('combobox', { name: 'Đơn vị chủ trì' }));
+    expect(await screen.findByRole('option', { name: 'Văn phòng Huyện ủy' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryAllByRole('option', { hidden: true })).toHaveLength(0));
+    await user.click(dataRows(g)[0]!);
+    const drawer = await screen.findByRole('dialog', { name: 'Chi tiết nhiệm vụ' });
+    await within(drawer).findByTestId('task-drawer');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(document.querySelector('.mantine-Drawer-root')).toBeNull());
   });
 
   it('draws only the rows in view and fetches the page of rows scrolled to', async () => {

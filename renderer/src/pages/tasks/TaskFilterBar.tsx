@@ -20,6 +20,9 @@ export interface FilterOptions {
   onPlanSearch?: (words: string) => void;
 }
 
+/** A closed list draws nothing (Mantine keeps every option of a closed Combobox in the page by default). */
+const DROPDOWN_WHEN_OPEN = { keepMounted: false } as const;
+
 interface Props {
   filter: TaskFilterState;
   options: FilterOptions;
@@ -54,6 +57,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         value={filter.statuses}
         onChange={(values) => set({ statuses: values as TaskStatusCode[] })}
         clearable
+        comboboxProps={DROPDOWN_WHEN_OPEN}
       />
       <Select
         style={{ flex: '1 1 200px', maxWidth: 300 }}
@@ -64,6 +68,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         onChange={(value) => set({ body: value })}
         searchable
         clearable
+        comboboxProps={DROPDOWN_WHEN_OPEN}
         nothingFoundMessage={t('tasks.nothingFound')}
       />
       {(options.owners.length > 0 || filter.owner) && (
@@ -79,6 +84,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
           value={filter.owner}
           onChange={(value) => set({ owner: value })}
           clearable
+        comboboxProps={DROPDOWN_WHEN_OPEN}
         />
       )}
       <Select
@@ -93,6 +99,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         // The backend already chose the plans for the words typed.
         filter={options.onPlanSearch ? ({ options: all }) => all : undefined}
         clearable
+        comboboxProps={DROPDOWN_WHEN_OPEN}
         nothingFoundMessage={t('tasks.nothingFound')}
       />
       <Select
@@ -103,6 +110,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
         value={filter.term}
         onChange={(value) => set({ term: value })}
         clearable
+        comboboxProps={DROPDOWN_WHEN_OPEN}
       />
       <DateInput w={150} label={t('tasks.dueFrom')} value={filter.dueFrom ?? null} onChange={(dueFrom) => set({ dueFrom })} />
       <DateInput w={150} label={t('tasks.dueTo')} value={filter.dueTo ?? null} onChange={(dueTo) => set({ dueTo })} />

@@ -5,14 +5,14 @@
  * move the active row; Enter (or a click) opens it. Overdue rows are tinted red with a red edge.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Skeleton, Text } from '@mantine/core';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TaskItem, TaskListInput, TaskListOutput } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { dueLabel } from './dueLabel';
-import { TaskStatusBadge } from './taskStatus';
+import { lightSkeleton } from '../../components/lightLook';
+import { taskStatusBadge } from './taskStatus';
 import { movedRow, pagesOf, scrollToShow, visibleRows } from './windowing';
 import './tasks.css';
 
@@ -134,17 +134,17 @@ export function TaskTable({ filter, total, firstPage, onOpen, label }: Props) {
             <div role="gridcell" className="kh-tasks-cell" title={task.plan.owner ? t('tasks.bodyOfOwner', { body: task.body, owner: task.plan.owner.name }) : task.body}>
               {task.body}
               {task.plan.owner && (
-                <Text span size="xs" c="dimmed">
+                <span className="kh-tasks-owner">
                   {' · '}
                   {task.plan.owner.name}
-                </Text>
+                </span>
               )}
             </div>
             <div role="gridcell" className="kh-tasks-cell" title={task.plan.trichYeu}>
               {task.plan.ref || t('plans.unnumbered')}
             </div>
             <div role="gridcell" className="kh-tasks-status">
-              <TaskStatusBadge status={task.status} removed={task.removedFromPlan} />
+              {taskStatusBadge(t, task.status, task.removedFromPlan)}
             </div>
             <div role="gridcell" className="kh-tasks-percent">
               {task.lastReport?.percent != null ? `${task.lastReport.percent}%` : ''}
@@ -152,7 +152,7 @@ export function TaskTable({ filter, total, firstPage, onOpen, label }: Props) {
           </>
         ) : (
           <div role="gridcell" className="kh-tasks-loading">
-            <Skeleton height={12} radius="sm" aria-label={t('app.loading')} />
+            {lightSkeleton(12, t('app.loading'))}
           </div>
         )}
       </div>,
@@ -179,11 +179,7 @@ export function TaskTable({ filter, total, firstPage, onOpen, label }: Props) {
           <div role="columnheader">{t('tasks.colBody')}</div>
           <div role="columnheader">{t('tasks.colPlan')}</div>
           <div role="columnheader">{t('tasks.colStatus')}</div>
-          <div role="columnheader">
-            <Text span size="sm" fw={600}>
-              {t('tasks.colPercent')}
-            </Text>
-          </div>
+          <div role="columnheader">{t('tasks.colPercent')}</div>
         </div>
         {rows}
       </div>

@@ -27,8 +27,9 @@ export default function TasksPage() {
   const openTask = params.get('task');
   const [search] = useDebouncedValue(filter.search, 200);
   const input = listInputOf(filter, search);
-  const options = useTaskFilterOptions(filter.planId);
   const first = useApiQuery('task.list', { ...input, offset: 0, limit: PAGE_ROWS }, { placeholderData: (previous) => previous });
+  // What the filters offer is read once the first rows have come: the backend answers one call at a time.
+  const options = useTaskFilterOptions(filter.planId, !first.isPending);
 
   const setFilter = (next: TaskFilterState) => setParams(paramsFromFilter(next, openTask), { replace: true });
   const setOpen = (id: string | null) => setParams(paramsFromFilter(filter, id));
@@ -78,7 +79,7 @@ export default function TasksPage() {
       </Group>
       <TaskFilterBar filter={filter} options={options} onChange={setFilter} searchRef={searchRef} />
       {body()}
-      <TaskDrawer id={openTask} onClose={() => setOpen(null)} today={first.data?.on} />
+      {openTask !== null && <TaskDrawer id={openTask} onClose={() => setOpen(null)} today={first.data?.on} />}
     </Stack>
   );
 }

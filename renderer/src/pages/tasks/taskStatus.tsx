@@ -3,10 +3,10 @@
  * shared/layout/task-labels.ts) and its colour. Overdue is red, due soon amber, done green (late: orange), so the colour
  * alone already tells what needs attention; the words are always shown with it.
  */
-import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatusCode } from '../../../../shared/tasks';
+import { lightBadge } from '../../components/lightLook';
 
 export const taskStatusColor: Record<TaskStatusCode, string> = {
   not_started: 'gray',
@@ -45,12 +45,17 @@ export const taskStatusLabels = (t: TFunction): Record<TaskStatusCode, string> =
   cancelled: t('taskStatus.cancelled'),
 });
 
-/** The status as a coloured badge; a task a reissued plan no longer holds says so ("Hủy (bỏ khỏi kế hoạch)"). */
+/**
+ * The status as a coloured badge; a task a reissued plan no longer holds says so ("Hủy (bỏ khỏi kế hoạch)"). Plain
+ * elements with the Badge's look: a list row draws one without adding to React's tree.
+ */
+export const taskStatusBadge = (t: TFunction, status: TaskStatusCode, removed = false) =>
+  lightBadge(taskStatusColor[status], status === 'cancelled' && removed ? t('taskStatus.removedFromPlan') : taskStatusLabels(t)[status], {
+    style: { overflow: 'visible', flexShrink: 0 },
+  });
+
+/** The same badge as a component. */
 export function TaskStatusBadge({ status, removed = false }: { status: TaskStatusCode; removed?: boolean }) {
   const { t } = useTranslation();
-  return (
-    <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible', flexShrink: 0 }} color={taskStatusColor[status]}>
-      {status === 'cancelled' && removed ? t('taskStatus.removedFromPlan') : taskStatusLabels(t)[status]}
-    </Badge>
-  );
+  return taskStatusBadge(t, status, removed);
 }

@@ -6,13 +6,14 @@ import type { FilterOptions } from './TaskFilterBar';
 
 /**
  * The bodies, plans and terms the filter bar offers (those present among tracked tasks). Plans are many: the backend
- * offers the newest 50, or those matching the words typed in the plan field (`onPlanSearch`), and the chosen one.
+ * offers the newest 50, or those matching the words typed in the field (`onPlanSearch`), and the chosen one. Nothing
+ * is asked while `enabled` is false (the page holds it back until its first rows have come).
  */
-export function useTaskFilterOptions(planId: string | null): FilterOptions {
+export function useTaskFilterOptions(planId: string | null, enabled = true): FilterOptions {
   const { t } = useTranslation();
   const [planSearch, setPlanSearch] = useState('');
   const [search] = useDebouncedValue(planSearch, 200);
-  const options = useApiQuery('task.filterOptions', { planSearch: search, ...(planId ? { planId } : {}) }, { placeholderData: (previous) => previous });
+  const options = useApiQuery('task.filterOptions', { planSearch: search, ...(planId ? { planId } : {}) }, { placeholderData: (previous) => previous, enabled });
   const data = options.data;
   return {
     bodies: data?.bodies ?? [],

@@ -1,8 +1,6 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import {
   Alert,
-  Anchor,
-  Badge,
   Button,
   EmptyState,
   Group,
@@ -34,6 +32,8 @@ import { TemplatePicker } from './TemplatePicker';
 import { FirstRunHint } from '../../components/FirstRunHint';
 import { PeriodReportButton } from '../reports/PeriodReportButton';
 import { ReportGridButton } from '../tasks/ReportGridButton';
+import { lightAnchorProps, lightBadge, lightButton, tableLook } from '../../components/lightLook';
+import './plans.css';
 
 export const PAGE_SIZE = 50;
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
@@ -114,47 +114,56 @@ interface PlanRowActionsProps {
 }
 
 function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProps) {
-  const busy = (kind: CommandKind) => pending === kind || undefined;
+  const busy = (kind: CommandKind) => pending === kind;
   const label = plan.trichYeu || t('plans.untitled');
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
     return (
-      <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-        <Button size="xs" variant="light" loading={busy('restore')} aria-label={t('plans.restoreNamed', { name: label })} onClick={() => commands.restore(plan)}>
-          {t('plans.restore')}
-        </Button>
-      </Group>
+      <div className="kh-plans-actions" onClick={stop}>
+        {lightButton({
+          variant: 'light',
+          loading: busy('restore'),
+          'aria-label': t('plans.restoreNamed', { name: label }),
+          onClick: () => commands.restore(plan),
+          children: t('plans.restore'),
+        })}
+      </div>
     );
   }
   // A received plan is its owner's to write: a copy of our own, or our report on it, is all she can make of it here.
   const ours = view === 'live';
   return (
-    <Group gap={4} wrap="nowrap" justify="flex-end" onClick={stop}>
-      {ours && plan.status === 'issued' && (
-        <Button size="xs" variant="subtle" color="blue" loading={busy('archive')} aria-label={t('plans.archiveNamed', { name: label })} onClick={() => commands.archive(plan)}>
-          {t('plans.archive')}
-        </Button>
-      )}
-      {ours && plan.status === 'archived' && (
-        <Button size="xs" variant="subtle" color="blue" loading={busy('unarchive')} aria-label={t('plans.unarchiveNamed', { name: label })} onClick={() => commands.unarchive(plan)}>
-          {t('plans.unarchive')}
-        </Button>
-      )}
+    <div className="kh-plans-actions" onClick={stop}>
+      {ours &&
+        plan.status === 'issued' &&
+        lightButton({ loading: busy('archive'), 'aria-label': t('plans.archiveNamed', { name: label }), onClick: () => commands.archive(plan), children: t('plans.archive') })}
+      {ours &&
+        plan.status === 'archived' &&
+        lightButton({
+          loading: busy('unarchive'),
+          'aria-label': t('plans.unarchiveNamed', { name: label }),
+          onClick: () => commands.unarchive(plan),
+          children: t('plans.unarchive'),
+        })}
       {ours && plan.status !== 'draft' && <ReportGridButton size="xs" planId={plan.id} label={label} />}
-      {plan.docType === 'KH' && (
-        <Button size="xs" variant="subtle" color="grape" loading={busy('draftReport')} aria-label={t('plans.draftReportNamed', { name: label })} onClick={() => commands.draftReport(plan)}>
-          {t('plans.draftReport')}
-        </Button>
-      )}
-      <Button size="xs" variant="subtle" color="gray" loading={busy('duplicate')} aria-label={t('plans.duplicateNamed', { name: label })} onClick={() => commands.duplicate(plan)}>
-        {t('plans.duplicate')}
-      </Button>
-      {ours && (
-        <Button size="xs" variant="subtle" color="red" loading={busy('remove')} aria-label={t('plans.deleteNamed', { name: label })} onClick={() => commands.remove(plan)}>
-          {t('actions.delete')}
-        </Button>
-      )}
-    </Group>
+      {plan.docType === 'KH' &&
+        lightButton({
+          color: 'grape',
+          loading: busy('draftReport'),
+          'aria-label': t('plans.draftReportNamed', { name: label }),
+          onClick: () => commands.draftReport(plan),
+          children: t('plans.draftReport'),
+        })}
+      {lightButton({
+        color: 'gray',
+        loading: busy('duplicate'),
+        'aria-label': t('plans.duplicateNamed', { name: label }),
+        onClick: () => commands.duplicate(plan),
+        children: t('plans.duplicate'),
+      })}
+      {ours &&
+        lightButton({ color: 'red', loading: busy('remove'), 'aria-label': t('plans.deleteNamed', { name: label }), onClick: () => commands.remove(plan), children: t('actions.delete') })}
+    </div>
   );
 }
 
@@ -164,58 +173,57 @@ interface PlanRowProps extends PlanRowActionsProps {
   onOpen: (plan: PlanSummary) => void;
 }
 
-/** One plan in the table. Memoised: the page redraws for many reasons (each start-up answer, a filter), its rows seldom. */
+const TITLE_LINK = lightAnchorProps({ color: 'inherit', fontWeight: 500 });
+const BADGE_GAP = { marginRight: 'calc(0.375rem * var(--mantine-scale))' };
+
+/**
+ * One plan in the table, drawn as plain elements with the Table's, Badge's and Button's look (fifty rows of Mantine
+ * components were most of the list's first draw). Memoised: the page redraws for many reasons (each start-up answer,
+ * a filter), its rows seldom.
+ */
 const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupStart, onOpen }: PlanRowProps) {
+  const title = plan.trichYeu || t('plans.untitled');
   return (
     <>
       {view === 'received' && plan.owner && groupStart && (
-        <Table.Tr>
-          <Table.Th colSpan={6} scope="colgroup" bg="var(--mantine-color-gray-0)">
+        <tr className={tableLook.tr} data-with-row-border="true" data-hover="true">
+          <th className={tableLook.th} colSpan={6} scope="colgroup" style={{ background: 'var(--mantine-color-gray-0)' }}>
             {plan.owner.name || t('plans.unnamedOffice')}
-          </Table.Th>
-        </Table.Tr>
+          </th>
+        </tr>
       )}
-      <Table.Tr
+      <tr
+        className={tableLook.tr}
+        data-with-row-border="true"
+        data-hover="true"
         style={view !== 'bin' ? { cursor: 'pointer' } : undefined}
         onClick={view !== 'bin' ? () => onOpen(plan) : undefined}
       >
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Text size="sm" c={plan.number ? undefined : 'dimmed'} fs={plan.number ? undefined : 'italic'}>
+        <td className={`${tableLook.td} kh-plans-nowrap`}>
+          <span className="kh-plans-number" data-unnumbered={plan.number ? undefined : true}>
             {planNumberLabel(t, plan)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          {plan.docType === 'BC' && (
-            <Badge color="grape" variant="light" size="sm" mr={6} tt="none">
-              {t('plans.reportBadge')}
-            </Badge>
-          )}
-          {plan.owner?.conflictOf && (
-            <Badge color="orange" variant="light" size="sm" mr={6} tt="none">
-              {t('plans.conflictBadge')}
-            </Badge>
-          )}
+          </span>
+        </td>
+        <td className={tableLook.td}>
+          {plan.docType === 'BC' && lightBadge('grape', t('plans.reportBadge'), { size: 'sm', style: BADGE_GAP })}
+          {plan.owner?.conflictOf && lightBadge('orange', t('plans.conflictBadge'), { size: 'sm', style: BADGE_GAP })}
           {view !== 'bin' ? (
-            <Anchor component={Link} to={`/plans/${plan.id}`} size="sm" c="inherit" fw={500} onClick={(event) => event.stopPropagation()}>
-              {plan.trichYeu || t('plans.untitled')}
-            </Anchor>
+            <Link to={`/plans/${plan.id}`} {...TITLE_LINK} onClick={(event) => event.stopPropagation()}>
+              {title}
+            </Link>
           ) : (
-            <Text size="sm">{plan.trichYeu || t('plans.untitled')}</Text>
+            <span className="kh-plans-text">{title}</span>
           )}
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>{planDateLabel(plan)}</Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Badge variant="light" tt="none" size="md" style={{ overflow: 'visible' }} color={statusColor[plan.status]}>
-            {planStatusLabels(t)[plan.status]}
-          </Badge>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{plan.issuerName}</Text>
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        </td>
+        <td className={`${tableLook.td} kh-plans-nowrap`}>{planDateLabel(plan)}</td>
+        <td className={`${tableLook.td} kh-plans-nowrap`}>{lightBadge(statusColor[plan.status], planStatusLabels(t)[plan.status], { style: { overflow: 'visible' } })}</td>
+        <td className={tableLook.td}>
+          <span className="kh-plans-text">{plan.issuerName}</span>
+        </td>
+        <td className={`${tableLook.td} kh-plans-nowrap`}>
           <PlanRowActions plan={plan} view={view} pending={pending} commands={commands} t={t} />
-        </Table.Td>
-      </Table.Tr>
+        </td>
+      </tr>
     </>
   );
 });

@@ -5,7 +5,7 @@
  * the plan; a dialog (Esc closes it), each task a link to its drawer.
  */
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import type { ReportGrid, TaskItem } from '../../../../shared/api';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageLoader } from '../../app/AppLayout';
+import { lightButton } from '../../components/lightLook';
 import { tasksLink } from './taskFilter';
 
 type Unit = ReportGrid['units'][number];
@@ -35,17 +36,25 @@ export function taskCell(task: TaskItem): Cell {
   return { key: 'notReported', color: 'gray' };
 }
 
+/** The button (drawn as plain elements: a plan row has one) and, only while open, the dialog. */
 export function ReportGridButton({ planId, label, size = 'sm' }: { planId: string; label: string; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button size={size} variant={size === 'xs' ? 'subtle' : 'light'} color="teal" onClick={() => setOpened(true)} aria-label={t('reportGrid.openNamed', { name: label })}>
-        {t('reportGrid.open')}
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('reportGrid.title')} size="xl">
-        {opened && <ReportGridView planId={planId} label={label} onLeave={() => setOpened(false)} />}
-      </Modal>
+      {lightButton({
+        size,
+        variant: size === 'xs' ? 'subtle' : 'light',
+        color: 'teal',
+        onClick: () => setOpened(true),
+        'aria-label': t('reportGrid.openNamed', { name: label }),
+        children: t('reportGrid.open'),
+      })}
+      {opened && (
+        <Modal opened onClose={() => setOpened(false)} title={t('reportGrid.title')} size="xl">
+          <ReportGridView planId={planId} label={label} onLeave={() => setOpened(false)} />
+        </Modal>
+      )}
     </>
   );
 }

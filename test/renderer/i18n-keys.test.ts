@@ -129,6 +129,8 @@ describe('i18n resources', () => {
 
   it('English counts in the singular and plural; Vietnamese does not change the noun', async () => {
     const { i18n } = await import('../../renderer/src/i18n');
+    await i18n.loadNamespaces('editor'); // the namespaces in use…
+    await i18n.loadLanguages('en'); // …loaded in English too
     const en = i18n.getFixedT('en', 'editor');
     expect(en('body.dutySummary', { body: 'Ban Tuyên giáo', count: 1 })).toBe('Ban Tuyên giáo: 1 task');
     expect(en('body.dutySummary', { body: 'Ban Tuyên giáo', count: 3 })).toBe('Ban Tuyên giáo: 3 tasks');

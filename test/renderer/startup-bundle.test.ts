@@ -77,6 +77,15 @@ describe('the start-up bundle', () => {
     expect(schemaModules(startupOf('src/pages/tasks/TasksPage.tsx'))).toEqual([]);
   });
 
+  it('holds the Vietnamese texts of the shell and pages only: the editor’s texts and English come on demand', () => {
+    const modules = (graph: Set<string>) => [...graph].flatMap((k) => chunkModules[manifest[k]!.file] ?? []);
+    for (const page of [undefined, 'src/pages/tasks/TasksPage.tsx']) {
+      const locales = modules(startupOf(page)).filter((id) => id.includes('/i18n/locales/'));
+      expect(locales, page ?? 'first bundle').toEqual(['renderer/src/i18n/locales/vi/common.json']);
+    }
+    expect(modules(startupOf('src/editor/PlanEditorPage.tsx')).filter((id) => id.includes('/locales/en/'))).toEqual([]);
+  });
+
   it('still has the forms validate: the editor page loads zod on demand', () => {
     expect(schemaModules(startupOf('src/editor/PlanEditorPage.tsx')).some((m) => m.includes('node_modules/zod/'))).toBe(true);
   });

@@ -10,10 +10,12 @@ import OverviewPage from '../pages/overview/OverviewPage';
 import PlansPage from '../pages/plans/PlansPage';
 
 import { lazyPage } from './lazyPage';
+import { loadNamespaces } from '../i18n';
 
 // The other pages load on demand; the one a window opens on is preloaded before the first render (main.tsx).
 const TasksPage = lazyPage(() => import('../pages/tasks/TasksPage'));
-const PlanEditorPage = lazyPage(() => import('../editor/PlanEditorPage'));
+// The editor's texts (and its preview's) are a namespace of their own, loaded with its code.
+const PlanEditorPage = lazyPage(() => Promise.all([import('../editor/PlanEditorPage'), loadNamespaces('editor')]).then(([page]) => page));
 const DirectoryPage = lazyPage(() => import('../pages/directory/DirectoryPage'));
 const SettingsPage = lazyPage(() => import('../pages/settings/SettingsPage'));
 const RegisterPage = lazyPage(() => import('../pages/register/RegisterPage'));

@@ -8,18 +8,33 @@ export function canonicalJson(value: unknown): string {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      out += (i ? ',' : '') + (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item));
+      if (i) out += ',';
+      // Strings, most of a plan, are written here rather than through another call.
+      out += typeof item === 'string' ? JSON.stringify(item) : item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item);
     }
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
   let out = '{';
   let first = true;
-  for (const key of Object.keys(record).sort()) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const v = record[key];
     if (v === undefined || typeof v === 'function') continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    out += `${first ? '' : ','}${quotedKey(key)}:${typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v)}`;
     first = false;
   }
   return `${out}}`;
+}
+
+/** A key as JSON: the records' keys are few and repeat in every object, so each is quoted once. */
+const quoted = new Map<string, string>();
+function quotedKey(key: string): string {
+  let q = quoted.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quoted.size < 10_000) quoted.set(key, q);
+  }
+  return q;
 }

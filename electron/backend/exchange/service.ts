@@ -135,7 +135,8 @@ export function createExchangeService(deps: ExchangeDeps) {
     return (planId: string): string => {
       let mark = cache.get(planId);
       if (mark === undefined) {
-        mark = records.exportRow(planId)?.content ? (JSON.parse(records.exportRow(planId)!.content!) as PlanContent).header.secrecy : '';
+        const json = records.exportRow(planId)?.content;
+        mark = json ? (JSON.parse(json) as PlanContent).header.secrecy : '';
         cache.set(planId, mark);
       }
       return mark;

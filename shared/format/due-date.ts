@@ -72,18 +72,20 @@ const ONGOING = new RegExp(
   'iu',
 );
 /** Each period on its own: "hằng quý", "hàng quý", "mỗi quý", "định kỳ quý"; "6 tháng một lần", "định kỳ 6 tháng"; "hằng năm". */
-const EVERY: readonly [RegExp, TaskRecurrence][] = [
-  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+quý(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý(?![\p{L}])/iu, 'quarter'],
+/** Each with the word it cannot match without (lower case), so most texts skip its search. */
+const EVERY: readonly [RegExp, TaskRecurrence, string][] = [
+  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+quý(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý(?![\p{L}])/iu, 'quarter', 'quý'],
   [
     /(?<![\p{L}])(?:(?:hằng|hàng|mỗi|định\s+kỳ)\s+(?:06|6|sáu)\s+tháng|(?:06|6|sáu)\s+tháng\s*(?:một\s+lần|\/\s*lần|1\s+lần))(?![\p{L}])|định\s+kỳ\s+(?:06|6|sáu)\s+tháng/iu,
     'half-year',
+    'tháng',
   ],
-  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+năm(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm(?![\p{L}])/iu, 'year'],
+  [/(?<![\p{L}])(?:hằng|hàng|mỗi|từng)\s+năm(?![\p{L}])|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm(?![\p{L}])/iu, 'year', 'năm'],
 ];
 
 /** How often a text says a task recurs; the shortest period when it names several ("hằng quý, hằng năm"). */
-function findEvery(text: string): TaskRecurrence | null {
-  return EVERY.find(([re]) => re.test(text))?.[1] ?? null;
+function findEvery(text: string, lower = text.toLowerCase()): TaskRecurrence | null {
+  return EVERY.find(([re, , word]) => lower.includes(word) && re.test(text))?.[1] ?? null;
 }
 
 const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -165,9 +167,16 @@ function resolveDays(days: PendingDay[], planDate: DateParts): Found[] {
   return out;
 }
 
-function findPeriods(text: string): Found[] {
+/** A day date is two numbers around a slash: a text without one skips the day searches. */
+const DAY_SLASH = /\d\s*\/\s*\d/u;
+
+function findPeriods(text: string, lower: string): Found[] {
   const out: Found[] = [];
-  for (const mt of text.matchAll(MONTHS)) {
+  // Each search only where its word is.
+  const months = lower.includes('tháng') ? text.matchAll(MONTHS) : [];
+  const quarters = lower.includes('quý') ? text.matchAll(QUARTER) : [];
+  const years = lower.includes('năm') ? text.matchAll(YEAR) : [];
+  for (const mt of months) {
     const y = Number(mt[2]);
     const months = mt[1]!.split(/\s*(?:,|và|-|–)\s*/u).map(Number).filter((m) => m >= 1 && m <= 12);
     if (!months.length || y < 1930 || y > 2100) continue;
@@ -175,13 +184,13 @@ function findPeriods(text: string): Found[] {
     const last = Math.max(...months);
     out.push({ at: mt.index, precision: 'month', start: { y, m: first, d: 1 }, end: monthEnd(y, last) });
   }
-  for (const mt of text.matchAll(QUARTER)) {
+  for (const mt of quarters) {
     const q = QUARTERS[mt[1]!.toUpperCase()];
     const y = Number(mt[2]);
     if (!q || y < 1930 || y > 2100) continue;
     out.push({ at: mt.index, precision: 'quarter', start: { y, m: q * 3 - 2, d: 1 }, end: monthEnd(y, q * 3) });
   }
-  for (const mt of text.matchAll(YEAR)) {
+  for (const mt of years) {
     const y = Number(mt[1]);
     if (y < 1930 || y > 2100) continue;
     out.push({ at: mt.index, precision: 'year', start: { y, m: 1, d: 1 }, end: { y, m: 12, d: 31 } });
@@ -204,9 +213,13 @@ function findRelative(text: string): string {
  */
 export function proposeDue(text: string, planDate: DateParts): TaskDue | null {
   const src = text.normalize('NFC');
-  const days = resolveDays(findDays(src), planDate);
+  // Days, months, quarters, years and relative deadlines are all written with digits: a text without any (most task
+  // texts) can only say "thường xuyên" or a recurrence.
+  const digits = /\d/u.test(src);
+  const lower = src.toLowerCase();
+  const days = digits && DAY_SLASH.test(src) ? resolveDays(findDays(src), planDate) : [];
   // A coarse period that contains a precise day adds nothing ("đầu tháng 7/2025 đến 15/7/2025").
-  const periods = findPeriods(src).filter((p) => !days.some((d) => compare(d.start, p.start) >= 0 && compare(d.start, p.end) <= 0));
+  const periods = digits ? findPeriods(src, lower).filter((p) => !days.some((d) => compare(d.start, p.start) >= 0 && compare(d.start, p.end) <= 0)) : [];
   const found = [...days, ...periods].sort((a, b) => a.at - b.at);
 
   const dates: string[] = [];
@@ -214,12 +227,12 @@ export function proposeDue(text: string, planDate: DateParts): TaskDue | null {
     const s = iso(f.end);
     if (!dates.includes(s)) dates.push(s);
   }
-  const relative = findRelative(src);
+  const relative = digits ? findRelative(src) : '';
   if (!dates.length && !relative) {
     // "Thường xuyên theo dõi …; định kỳ 6 tháng báo cáo": the periods are what can be tracked.
-    const every = findEvery(src);
+    const every = findEvery(src, lower);
     if (every) return { dates: [], relative: '', source: 'auto', every };
-    if (ONGOING.test(src)) return { dates: [], relative: '', source: 'auto', ongoing: true };
+    if (lower.includes('xuyên') && ONGOING.test(src)) return { dates: [], relative: '', source: 'auto', ongoing: true };
     return null;
   }
   return { dates: dates.slice(0, MAX_DATES), relative, source: 'auto' };

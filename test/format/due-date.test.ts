@@ -223,3 +223,31 @@ describe('planDateStartIso of a date as typed', () => {
     expect(proposeDue('trước ngày 20/8', { day: '5', month: '2', year: '' })).toBeNull();
   });
 });
+
+describe('proposeDue: texts in capitals and texts without the words a search needs', () => {
+  it('reads every kind in capitals as in lower case (each search runs only where its word is, case aside)', () => {
+    for (const text of [
+      'Báo cáo hằng quý',
+      'Định kỳ 6 tháng báo cáo',
+      'Tổng kết hằng năm',
+      'Thực hiện thường xuyên',
+      'Hoàn thành trong tháng 8/2025',
+      'Báo cáo trong quý III/2025',
+      'Hoàn thành trong năm 2025',
+      'Chậm nhất 03 ngày sau khi kết thúc đại hội',
+      'Hoàn thành trước ngày 10/01/2025',
+    ]) {
+      // A relative deadline keeps its words as written.
+      const read = (t: string) => {
+        const due = proposeDue(t, PLAN);
+        return due && { ...due, relative: due.relative.toLowerCase() };
+      };
+      expect(read(text), text).not.toBeNull();
+      expect(read(text.toUpperCase()), text.toUpperCase()).toEqual(read(text));
+    }
+  });
+
+  it('finds no deadline in a text without digits or deadline words', () => {
+    expect(proposeDue('Ban Tuyên giáo chủ trì, phối hợp với các cơ quan liên quan triển khai', PLAN)).toBeNull();
+  });
+});

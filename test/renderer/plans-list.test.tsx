@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { TemplateSummary } from '../../shared/api';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
+import { FIRST_DRAWN_ROWS } from '../../renderer/src/pages/plans/PlansPage';
 
 let bridge: RealBridge;
 let templates: TemplateSummary[];
@@ -197,6 +198,60 @@ describe('plans list', () => {
     await user.click(within(row()).getByRole('button', { name: `Bỏ lưu trữ “${plan.trichYeu}”` }));
     expect(await screen.findByText('Không tìm thấy kế hoạch phù hợp')).toBeInTheDocument();
     expect((await bridge.call('plan.get', { id: plan.id })).status).toBe('issued');
+  });
+
+  it("offers each row's commands named after its own plan; the report grid's dialog is in the page only while open", async () => {
+    const plans = [];
+    for (const n of [1, 2]) {
+      const plan = await bridge.call('template.instantiate', { templateId: seed(n).id });
+      await bridge.call('plan.allocateNumber', { id: plan.id });
+      await bridge.call('plan.issue', { id: plan.id });
+      plans.push(plan);
+    }
+    const { user, router } = await renderApp('/plans');
+    const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(2));
+    for (const plan of plans) {
+      const row = within(table).getByText(plan.trichYeu).closest('tr')!;
+      expect(within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+        `Lưu trữ “${plan.trichYeu}”`,
+        `Tình hình báo cáo của các đơn vị: ${plan.trichYeu}`,
+        `Lập báo cáo kết quả thực hiện “${plan.trichYeu}”`,
+        `Nhân bản “${plan.trichYeu}”`,
+        `Xóa “${plan.trichYeu}”`,
+      ]);
+    }
+    // At most the app's one confirmation dialog: no row's dialog, no template picker, while closed.
+    const modals = () => document.querySelectorAll('.mantine-Modal-root').length;
+    const closed = modals();
+    expect(closed).toBeLessThanOrEqual(1);
+
+    await user.click(within(table).getByRole('button', { name: `Tình hình báo cáo của các đơn vị: ${plans[1]!.trichYeu}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Tình hình báo cáo của các đơn vị' });
+    expect(await within(dialog).findByText(plans[1]!.trichYeu)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/plans');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(modals()).toBe(closed));
+  });
+
+  it('draws the rows a window shows with the first paint of the list and the rest of the page right after', async () => {
+    const blank = templates.find((x) => x.kind === 'blank' && x.level === 'huyen-uy')!;
+    for (let i = 0; i < FIRST_DRAWN_ROWS + 5; i++) await bridge.call('template.instantiate', { templateId: blank.id });
+    // The number of plan rows each time the page's rows change (observed as the DOM changes, before any later render).
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => {
+      const n = document.querySelectorAll('table tbody tr').length;
+      if (n > 0 && counts.at(-1) !== n) counts.push(n);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      await renderApp('/plans');
+      const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' }, { timeout: 10_000 });
+      await waitFor(() => expect(rowsOf(table)).toHaveLength(FIRST_DRAWN_ROWS + 5));
+    } finally {
+      observer.disconnect();
+    }
+    expect(counts).toEqual([FIRST_DRAWN_ROWS, FIRST_DRAWN_ROWS + 5]);
   });
 
   it('offers the years the plans are dated in, not a fixed range', async () => {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -228,6 +228,34 @@ const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupS
   );
 });
 
+/** Rows drawn by the first paint of a page of plans: about a window's height; the rest follow right after it. */
+export const FIRST_DRAWN_ROWS = 20;
+
+interface PlanRowsProps extends Pick<PlanRowProps, 'view' | 'commands' | 't' | 'onOpen'> {
+  items: PlanSummary[];
+  pendingOf: (id: string) => CommandKind | undefined;
+}
+
+/**
+ * The rows of a page of plans. When the list first comes, the rows a window shows are drawn at once and the others
+ * (below the fold) in a render React does after that paint (`useDeferredValue`), so the list is usable sooner.
+ */
+function PlanRows({ items, view, pendingOf, commands, t, onOpen }: PlanRowsProps) {
+  const drawn = useDeferredValue(items.length, Math.min(items.length, FIRST_DRAWN_ROWS));
+  return items.slice(0, Math.max(drawn, Math.min(items.length, FIRST_DRAWN_ROWS))).map((plan, i, all) => (
+    <PlanRow
+      key={plan.id}
+      plan={plan}
+      view={view}
+      pending={pendingOf(plan.id)}
+      commands={commands}
+      t={t}
+      groupStart={plan.owner?.officeId !== all[i - 1]?.owner?.officeId}
+      onOpen={onOpen}
+    />
+  ));
+}
+
 /** #/plans: every plan of the office, searchable without accents, with the bin. */
 export default function PlansPage() {
   const { t } = useTranslation();
@@ -399,18 +427,7 @@ export default function PlansPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {plans.data.items.map((plan, i, all) => (
-                  <PlanRow
-                    key={plan.id}
-                    plan={plan}
-                    view={view}
-                    pending={pendingOf(plan.id)}
-                    commands={commands}
-                    t={t}
-                    groupStart={plan.owner?.officeId !== all[i - 1]?.owner?.officeId}
-                    onOpen={open}
-                  />
-                ))}
+                <PlanRows items={plans.data.items} view={view} pendingOf={pendingOf} commands={commands} t={t} onOpen={open} />
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -424,7 +441,7 @@ export default function PlansPage() {
           </Group>
         </>
       )}
-      <TemplatePicker opened={pickerOpen} onClose={() => setPickerOpen(false)} />
+      {pickerOpen && <TemplatePicker opened onClose={() => setPickerOpen(false)} />}
     </Stack>
   );
 }

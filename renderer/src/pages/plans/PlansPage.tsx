@@ -104,8 +104,27 @@ function usePlanRowCommands(onRemoved: (plan: PlanSummary) => void) {
   return { commands, pendingOf };
 }
 
+/** The words every row shows, translated once per language rather than once per row. */
+function rowTextOf(t: TFunction) {
+  return {
+    status: planStatusLabels(t),
+    untitled: t('plans.untitled'),
+    reportBadge: t('plans.reportBadge'),
+    conflictBadge: t('plans.conflictBadge'),
+    unnamedOffice: t('plans.unnamedOffice'),
+    restore: t('plans.restore'),
+    archive: t('plans.archive'),
+    unarchive: t('plans.unarchive'),
+    draftReport: t('plans.draftReport'),
+    duplicate: t('plans.duplicate'),
+    remove: t('actions.delete'),
+  };
+}
+type RowText = ReturnType<typeof rowTextOf>;
+
 interface PlanRowActionsProps {
   plan: PlanSummary;
+  text: RowText;
   view: View;
   /** The command in flight on this row: only its button draws a loader. */
   pending: CommandKind | undefined;
@@ -113,9 +132,9 @@ interface PlanRowActionsProps {
   t: TFunction;
 }
 
-function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProps) {
+function PlanRowActions({ plan, text, view, pending, commands, t }: PlanRowActionsProps) {
   const busy = (kind: CommandKind) => pending === kind;
-  const label = plan.trichYeu || t('plans.untitled');
+  const label = plan.trichYeu || text.untitled;
   const stop = (event: { stopPropagation: () => void }) => event.stopPropagation();
   if (view === 'bin') {
     return (
@@ -125,7 +144,7 @@ function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProp
           loading: busy('restore'),
           'aria-label': t('plans.restoreNamed', { name: label }),
           onClick: () => commands.restore(plan),
-          children: t('plans.restore'),
+          children: text.restore,
         })}
       </div>
     );
@@ -136,14 +155,14 @@ function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProp
     <div className="kh-plans-actions" onClick={stop}>
       {ours &&
         plan.status === 'issued' &&
-        lightButton({ loading: busy('archive'), 'aria-label': t('plans.archiveNamed', { name: label }), onClick: () => commands.archive(plan), children: t('plans.archive') })}
+        lightButton({ loading: busy('archive'), 'aria-label': t('plans.archiveNamed', { name: label }), onClick: () => commands.archive(plan), children: text.archive })}
       {ours &&
         plan.status === 'archived' &&
         lightButton({
           loading: busy('unarchive'),
           'aria-label': t('plans.unarchiveNamed', { name: label }),
           onClick: () => commands.unarchive(plan),
-          children: t('plans.unarchive'),
+          children: text.unarchive,
         })}
       {ours && plan.status !== 'draft' && <ReportGridButton size="xs" planId={plan.id} label={label} />}
       {plan.docType === 'KH' &&
@@ -152,17 +171,17 @@ function PlanRowActions({ plan, view, pending, commands, t }: PlanRowActionsProp
           loading: busy('draftReport'),
           'aria-label': t('plans.draftReportNamed', { name: label }),
           onClick: () => commands.draftReport(plan),
-          children: t('plans.draftReport'),
+          children: text.draftReport,
         })}
       {lightButton({
         color: 'gray',
         loading: busy('duplicate'),
         'aria-label': t('plans.duplicateNamed', { name: label }),
         onClick: () => commands.duplicate(plan),
-        children: t('plans.duplicate'),
+        children: text.duplicate,
       })}
       {ours &&
-        lightButton({ color: 'red', loading: busy('remove'), 'aria-label': t('plans.deleteNamed', { name: label }), onClick: () => commands.remove(plan), children: t('actions.delete') })}
+        lightButton({ color: 'red', loading: busy('remove'), 'aria-label': t('plans.deleteNamed', { name: label }), onClick: () => commands.remove(plan), children: text.remove })}
     </div>
   );
 }
@@ -181,14 +200,14 @@ const BADGE_GAP = { marginRight: 'calc(0.375rem * var(--mantine-scale))' };
  * components were most of the list's first draw). Memoised: the page redraws for many reasons (each start-up answer,
  * a filter), its rows seldom.
  */
-const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupStart, onOpen }: PlanRowProps) {
-  const title = plan.trichYeu || t('plans.untitled');
+const PlanRow = memo(function PlanRow({ plan, text, view, pending, commands, t, groupStart, onOpen }: PlanRowProps) {
+  const title = plan.trichYeu || text.untitled;
   return (
     <>
       {view === 'received' && plan.owner && groupStart && (
         <tr className={tableLook.tr} data-with-row-border="true" data-hover="true">
           <th className={tableLook.th} colSpan={6} scope="colgroup" style={{ background: 'var(--mantine-color-gray-0)' }}>
-            {plan.owner.name || t('plans.unnamedOffice')}
+            {plan.owner.name || text.unnamedOffice}
           </th>
         </tr>
       )}
@@ -205,8 +224,8 @@ const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupS
           </span>
         </td>
         <td className={tableLook.td}>
-          {plan.docType === 'BC' && lightBadge('grape', t('plans.reportBadge'), { size: 'sm', style: BADGE_GAP })}
-          {plan.owner?.conflictOf && lightBadge('orange', t('plans.conflictBadge'), { size: 'sm', style: BADGE_GAP })}
+          {plan.docType === 'BC' && lightBadge('grape', text.reportBadge, { size: 'sm', style: BADGE_GAP })}
+          {plan.owner?.conflictOf && lightBadge('orange', text.conflictBadge, { size: 'sm', style: BADGE_GAP })}
           {view !== 'bin' ? (
             <Link to={`/plans/${plan.id}`} {...TITLE_LINK} onClick={(event) => event.stopPropagation()}>
               {title}
@@ -216,12 +235,12 @@ const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupS
           )}
         </td>
         <td className={`${tableLook.td} kh-plans-nowrap`}>{planDateLabel(plan)}</td>
-        <td className={`${tableLook.td} kh-plans-nowrap`}>{lightBadge(statusColor[plan.status], planStatusLabels(t)[plan.status], { style: { overflow: 'visible' } })}</td>
+        <td className={`${tableLook.td} kh-plans-nowrap`}>{lightBadge(statusColor[plan.status], text.status[plan.status], { style: { overflow: 'visible' } })}</td>
         <td className={tableLook.td}>
           <span className="kh-plans-text">{plan.issuerName}</span>
         </td>
         <td className={`${tableLook.td} kh-plans-nowrap`}>
-          <PlanRowActions plan={plan} view={view} pending={pending} commands={commands} t={t} />
+          <PlanRowActions plan={plan} text={text} view={view} pending={pending} commands={commands} t={t} />
         </td>
       </tr>
     </>
@@ -229,7 +248,7 @@ const PlanRow = memo(function PlanRow({ plan, view, pending, commands, t, groupS
 });
 
 /** Rows drawn by the first paint of a page of plans: about a window's height; the rest follow right after it. */
-export const FIRST_DRAWN_ROWS = 20;
+export const FIRST_DRAWN_ROWS = 14;
 
 interface PlanRowsProps extends Pick<PlanRowProps, 'view' | 'commands' | 't' | 'onOpen'> {
   items: PlanSummary[];
@@ -241,11 +260,13 @@ interface PlanRowsProps extends Pick<PlanRowProps, 'view' | 'commands' | 't' | '
  * (below the fold) in a render React does after that paint (`useDeferredValue`), so the list is usable sooner.
  */
 function PlanRows({ items, view, pendingOf, commands, t, onOpen }: PlanRowsProps) {
+  const text = useMemo(() => rowTextOf(t), [t]);
   const drawn = useDeferredValue(items.length, Math.min(items.length, FIRST_DRAWN_ROWS));
   return items.slice(0, Math.max(drawn, Math.min(items.length, FIRST_DRAWN_ROWS))).map((plan, i, all) => (
     <PlanRow
       key={plan.id}
       plan={plan}
+      text={text}
       view={view}
       pending={pendingOf(plan.id)}
       commands={commands}

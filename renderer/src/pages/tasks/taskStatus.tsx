@@ -45,12 +45,23 @@ export const taskStatusLabels = (t: TFunction): Record<TaskStatusCode, string> =
   cancelled: t('taskStatus.cancelled'),
 });
 
+/** The labels of one language's `t`, translated once (a list draws a badge per row). */
+const labelsByLanguage = new WeakMap<TFunction, Record<TaskStatusCode, string>>();
+function labelsOf(t: TFunction): Record<TaskStatusCode, string> {
+  let labels = labelsByLanguage.get(t);
+  if (!labels) {
+    labels = taskStatusLabels(t);
+    labelsByLanguage.set(t, labels);
+  }
+  return labels;
+}
+
 /**
  * The status as a coloured badge; a task a reissued plan no longer holds says so ("Hủy (bỏ khỏi kế hoạch)"). Plain
  * elements with the Badge's look: a list row draws one without adding to React's tree.
  */
 export const taskStatusBadge = (t: TFunction, status: TaskStatusCode, removed = false) =>
-  lightBadge(taskStatusColor[status], status === 'cancelled' && removed ? t('taskStatus.removedFromPlan') : taskStatusLabels(t)[status], {
+  lightBadge(taskStatusColor[status], status === 'cancelled' && removed ? t('taskStatus.removedFromPlan') : labelsOf(t)[status], {
     style: { overflow: 'visible', flexShrink: 0 },
   });
 

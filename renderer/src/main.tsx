@@ -1,3 +1,5 @@
+// First: the page the window opens on starts loading while the rest of this bundle is evaluated.
+import './app/openingPage';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';

@@ -86,6 +86,12 @@ describe('the start-up bundle', () => {
     expect(modules(startupOf('src/editor/PlanEditorPage.tsx')).filter((id) => id.includes('/locales/en/'))).toEqual([]);
   });
 
+  it('opens in few requests: the first bundle is one script; the Nhiệm vụ page adds its own and the inputs it shares', () => {
+    expect(startupOf().size).toBe(1);
+    // Its chunk and the form inputs it shares with the other pages (select, number, date, text area, their positioning).
+    expect(startupOf('src/pages/tasks/TasksPage.tsx').size).toBeLessThanOrEqual(7);
+  });
+
   it('still has the forms validate: the editor page loads zod on demand', () => {
     expect(schemaModules(startupOf('src/editor/PlanEditorPage.tsx')).some((m) => m.includes('node_modules/zod/'))).toBe(true);
   });

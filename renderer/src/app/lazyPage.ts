@@ -40,5 +40,4 @@ export async function preloadRoute(routes: RouteObject[], pathname: string): Pro
   await Promise.all(pages.map((page) => page.preload().catch(() => undefined)));
 }
 
-/** The route path of a hash address: "#/tasks?x=1" → "/tasks". */
-export const hashPathname = (hash: string): string => hash.replace(/^#/u, '').split(/[?#]/u)[0] || '/';
+export { hashPathname } from './pageLoaders';

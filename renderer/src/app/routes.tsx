@@ -10,18 +10,19 @@ import OverviewPage from '../pages/overview/OverviewPage';
 import PlansPage from '../pages/plans/PlansPage';
 
 import { lazyPage } from './lazyPage';
+import { pageLoaders } from './pageLoaders';
 import { loadNamespaces } from '../i18n';
 
 // The other pages load on demand; the one a window opens on is preloaded before the first render (main.tsx).
-const TasksPage = lazyPage(() => import('../pages/tasks/TasksPage'));
+const TasksPage = lazyPage(pageLoaders.tasks);
 // The editor's texts (and its preview's) are a namespace of their own, loaded with its code.
-const PlanEditorPage = lazyPage(() => Promise.all([import('../editor/PlanEditorPage'), loadNamespaces('editor')]).then(([page]) => page));
-const DirectoryPage = lazyPage(() => import('../pages/directory/DirectoryPage'));
-const SettingsPage = lazyPage(() => import('../pages/settings/SettingsPage'));
-const RegisterPage = lazyPage(() => import('../pages/register/RegisterPage'));
+const PlanEditorPage = lazyPage(() => Promise.all([pageLoaders['plans/:id'](), loadNamespaces('editor')]).then(([page]) => page));
+const DirectoryPage = lazyPage(pageLoaders.directory);
+const SettingsPage = lazyPage(pageLoaders.settings);
+const RegisterPage = lazyPage(pageLoaders.register);
 const PrintPage = lazy(() => import('../pages/print/PrintPage'));
-const ImportPage = lazyPage(() => import('../pages/plans/import/ImportPage'));
-const ExchangePage = lazyPage(() => import('../pages/exchange/ExchangePage'));
+const ImportPage = lazyPage(pageLoaders['plans/import']);
+const ExchangePage = lazyPage(pageLoaders.exchange);
 
 export const routes: RouteObject[] = [
   // The printout alone, without the app shell (used by `npm run kehoach -- pdf`).

@@ -5,6 +5,8 @@ import { resetStartNotice } from '../../renderer/src/app/StartNotice';
 import { resetAfterStartup } from '../../renderer/src/api/afterStartup';
 import { routes } from '../../renderer/src/app/routes';
 import { hashPathname, preloadRoute } from '../../renderer/src/app/lazyPage';
+import { startFirstReads } from '../../renderer/src/app/firstReads';
+import { resetEarlyCalls } from '../../renderer/src/api/earlyCalls';
 import { installRealBridge, type RealBridge } from './real-bridge';
 import { renderApp } from './render-app';
 
@@ -13,6 +15,7 @@ beforeEach(() => {
   bridge = installRealBridge();
   resetStartNotice();
   resetAfterStartup();
+  resetEarlyCalls();
 });
 afterEach(() => {
   bridge.dispose();
@@ -48,5 +51,23 @@ describe('opening the window', () => {
     expect(list).toBeLessThan(channels().indexOf('task.summary'));
     expect(list).toBeLessThan(channels().indexOf('backup.list'));
     expect(await screen.findByTestId('last-backup')).toBeInTheDocument();
+  });
+
+  it('asks for the page’s rows before React renders, first of all calls, and the page adopts that call instead of asking again', async () => {
+    for (const [hash, path, rows] of [
+      ['#/tasks?status=overdue', '/tasks?status=overdue', 'task.list'],
+      ['#/plans', '/plans', 'plan.list'],
+    ] as const) {
+      bridge.calls.length = 0;
+      resetEarlyCalls();
+      startFirstReads(hash);
+      const view = await renderApp(path);
+      await waitFor(() => expect(channels()).toContain('settings.get'), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(channels()[0], hash).toBe(rows); // answered first: asked before the shell's reads
+      expect(channels().filter((c) => c === rows), hash).toHaveLength(1);
+      if (rows === 'task.list') expect(bridge.calls[0]!.input).toMatchObject({ statuses: ['overdue'], offset: 0 });
+      view.unmount();
+    }
   });
 });

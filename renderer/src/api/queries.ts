@@ -18,6 +18,7 @@ import type { Channel, CommandChannel, Input, Output, QueryChannel } from '../..
 // The leaf module, not the contract's index: the query cache is in the first bundle, the contract's schemas are not.
 import { invalidatedBy } from '../../../shared/api/invalidation';
 import { call } from './client';
+import { takeEarlyCall } from './earlyCalls';
 
 /** The cache key of one call. Invalidating `[channel]` invalidates every input of that channel. */
 export const queryKey = <C extends Channel>(channel: C, input?: Input<C>) =>
@@ -34,7 +35,8 @@ type QueryOptions<C extends QueryChannel> = Omit<UseQueryOptions<Output<C>, Erro
 export function useApiQuery<C extends QueryChannel>(channel: C, input: Input<C>, options?: QueryOptions<C>) {
   return useQuery<Output<C>, Error>({
     queryKey: queryKey(channel, input),
-    queryFn: () => call(channel, input),
+    // The page the window opens on may have asked for it already (earlyCalls.ts).
+    queryFn: () => takeEarlyCall(channel, input) ?? call(channel, input),
     ...options,
   });
 }

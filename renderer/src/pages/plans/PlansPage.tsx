@@ -34,8 +34,9 @@ import { PeriodReportButton } from '../reports/PeriodReportButton';
 import { ReportGridButton } from '../tasks/ReportGridButton';
 import { lightAnchorProps, lightBadge, lightButton, tableLook } from '../../components/lightLook';
 import './plans.css';
+import { PAGE_SIZE } from './planListInput';
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE };
 /** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
 type View = 'live' | 'received' | 'bin';
 

@@ -14,10 +14,11 @@ import { dueLabel } from './dueLabel';
 import { lightSkeleton } from '../../components/lightLook';
 import { taskStatusBadge } from './taskStatus';
 import { movedRow, pagesOf, scrollToShow, visibleRows } from './windowing';
+import { PAGE_ROWS } from './taskFilter';
 import './tasks.css';
 
+export { PAGE_ROWS };
 export const ROW_HEIGHT = 44;
-export const PAGE_ROWS = 100;
 /** Height assumed before the grid is measured (and in jsdom, which measures nothing). */
 const DEFAULT_VIEWPORT = 600;
 

@@ -82,3 +82,9 @@ export function tasksLink(filter: Partial<TaskFilterState>, task: string | null 
   const query = new URLSearchParams(paramsFromFilter(full, task)).toString();
   return query ? `/tasks?${query}` : '/tasks';
 }
+
+/** The rows the Nhiệm vụ page reads at a time. */
+export const PAGE_ROWS = 100;
+
+/** The page's first read at an address's parameters (what TasksPage asks for before any typing). */
+export const firstRowsInput = (params: URLSearchParams): TaskListInput => ({ ...listInputOf(filterFromParams(params)), offset: 0, limit: PAGE_ROWS });

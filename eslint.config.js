@@ -50,7 +50,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/backend/files/zlib.ts'],
+    // files/zlib.ts wraps node:zlib; migration 5 was released importing node:zlib and a released migration's source is
+    // frozen (test/backend/migrations-frozen.test.ts): it runs once, while an old database is opened.
+    files: ['electron/backend/files/zlib.ts', 'electron/backend/db/migrations/005-revision-checksums.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern] }] },
   },
 );

@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from '../../files/zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import type { Migration } from './types';
 
 /**

@@ -266,6 +266,37 @@ describe('directory entries and export choices', () => {
 });
 
 describe('conflicts', () => {
+  it("a conflict copy's tasks count as its owner's, in the list's filter, its options and the overdue counts alike", async () => {
+    const office = await officeOnTwoComputers(async (commune) => {
+      const saved = await call(commune, 'plan.save', { ...structuredClone(seedContent()), id: randomUUID(), baseRevision: null });
+      return call(commune, 'plan.issue', { id: saved.id });
+    });
+    const { province, first: a1, second: a2 } = office;
+    // Reopened, changed and issued again on both computers: the second package's plan becomes a conflict copy.
+    for (const [backend, label] of [[a1, 'máy 1'], [a2, 'máy 2']] as const) {
+      const reopened = await call(backend, 'plan.reopen', { id: office.plans.id });
+      await edit(backend, reopened, (c) => ({ ...c, trichYeu: `${c.trichYeu} (${label})` }));
+      await call(backend, 'plan.issue', { id: office.plans.id });
+    }
+    await call(province, 'exchange.import', { base64: await exportFrom(a1) });
+    await call(province, 'exchange.import', { base64: await exportFrom(a2) });
+    const [conflict] = await call(province, 'exchange.conflicts', {});
+    expect(conflict).toBeDefined();
+    const communeId = (await call(a1, 'exchange.identity', {})).officeId;
+
+    const on = '2099-01-01';
+    const all = await call(province, 'task.list', { on, limit: 500 });
+    const owned = await call(province, 'task.list', { on, owner: communeId, limit: 500 });
+    const ours = await call(province, 'task.list', { on, owner: 'self', limit: 500 });
+    expect(all.items.some((t) => t.planId === conflict!.copyId)).toBe(true);
+    expect(owned.items.filter((t) => t.planId === conflict!.copyId).length).toBe(all.items.filter((t) => t.planId === conflict!.copyId).length);
+    expect(owned.total + ours.total).toBe(all.total);
+    expect((await call(province, 'task.filterOptions', {})).owners.map((o) => o.officeId)).toEqual([communeId]);
+    const summary = await call(province, 'task.summary', { on });
+    const ownedOverdue = summary.overdueByBody.filter((r) => r.owner?.officeId === communeId).reduce((n, r) => n + r.count, 0);
+    expect(ownedOverdue).toBe(owned.items.filter((t) => t.status === 'overdue').length);
+  });
+
   it('a conflict copy is listed, both versions retrievable, and resolved by choosing ours or theirs', async () => {
     const office = await officeOnTwoComputers(async (a) => [await draft(a, {}, { trichYeu: 'Kế hoạch một' }), await draft(a, {}, { trichYeu: 'Kế hoạch hai' })] as const);
     const { province, first: a1, second: a2 } = office;

@@ -50,11 +50,11 @@ export function taskFilterOptions(db: Db, input: TaskFilterOptionsInput = {}): T
     const chosen = db.prepare<[string], PlanRefRow>(`SELECT ${columns} FROM plans p WHERE p.id = ? AND p.deleted_at IS NULL`).get(input.planId);
     if (chosen) plans.unshift(planRefOf(chosen));
   }
-  // The offices whose plans were received here (not conflict copies), for "whose plan": ours or a unit's.
+  // The offices whose plans (or conflict copies) were received here, for "whose plan": ours or a unit's.
   const owners = db
     .prepare<[], { officeId: string; name: string }>(
       `SELECT o.owner_office AS officeId, max(o.owner_name) AS name FROM plan_origins o
-       WHERE o.conflict_of IS NULL AND EXISTS (SELECT 1 FROM tracked_tasks t WHERE t.plan_id = o.plan_id)
+       WHERE EXISTS (SELECT 1 FROM tracked_tasks t WHERE t.plan_id = o.plan_id)
          AND o.plan_id NOT IN (SELECT id FROM plans WHERE deleted_at IS NOT NULL)
        GROUP BY o.owner_office`,
     )

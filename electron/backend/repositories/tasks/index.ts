@@ -357,9 +357,10 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       where.push('t.body = :body');
       params.body = input.body;
     }
+    // Whose plan: a received plan's owner office, a conflict copy's too (the summary and the rows say the same).
     if (input.owner === 'self') where.push('t.plan_id NOT IN (SELECT plan_id FROM plan_origins)');
     else if (input.owner) {
-      where.push('t.plan_id IN (SELECT plan_id FROM plan_origins WHERE owner_office = :owner AND conflict_of IS NULL)');
+      where.push('t.plan_id IN (SELECT plan_id FROM plan_origins WHERE owner_office = :owner)');
       params.owner = input.owner;
     }
     if (input.term) {

@@ -9,7 +9,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { routes } from './app/routes';
-import { hashPathname, preloadRoute } from './app/lazyPage';
+import { preloadRoute } from './app/lazyPage';
+import { hashPathname } from './app/pageLoaders';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -173,10 +173,10 @@ const DAY_SLASH = /\d\s*\/\s*\d/u;
 function findPeriods(text: string, lower: string): Found[] {
   const out: Found[] = [];
   // Each search only where its word is.
-  const months = lower.includes('tháng') ? text.matchAll(MONTHS) : [];
-  const quarters = lower.includes('quý') ? text.matchAll(QUARTER) : [];
-  const years = lower.includes('năm') ? text.matchAll(YEAR) : [];
-  for (const mt of months) {
+  const monthMatches = lower.includes('tháng') ? text.matchAll(MONTHS) : [];
+  const quarterMatches = lower.includes('quý') ? text.matchAll(QUARTER) : [];
+  const yearMatches = lower.includes('năm') ? text.matchAll(YEAR) : [];
+  for (const mt of monthMatches) {
     const y = Number(mt[2]);
     const months = mt[1]!.split(/\s*(?:,|và|-|–)\s*/u).map(Number).filter((m) => m >= 1 && m <= 12);
     if (!months.length || y < 1930 || y > 2100) continue;
@@ -184,13 +184,13 @@ function findPeriods(text: string, lower: string): Found[] {
     const last = Math.max(...months);
     out.push({ at: mt.index, precision: 'month', start: { y, m: first, d: 1 }, end: monthEnd(y, last) });
   }
-  for (const mt of quarters) {
+  for (const mt of quarterMatches) {
     const q = QUARTERS[mt[1]!.toUpperCase()];
     const y = Number(mt[2]);
     if (!q || y < 1930 || y > 2100) continue;
     out.push({ at: mt.index, precision: 'quarter', start: { y, m: q * 3 - 2, d: 1 }, end: monthEnd(y, q * 3) });
   }
-  for (const mt of years) {
+  for (const mt of yearMatches) {
     const y = Number(mt[1]);
     if (y < 1930 || y > 2100) continue;
     out.push({ at: mt.index, precision: 'year', start: { y, m: 1, d: 1 }, end: { y, m: 12, d: 31 } });

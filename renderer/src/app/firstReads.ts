@@ -7,11 +7,12 @@
 import { callEarly } from '../api/earlyCalls';
 import { firstRowsInput } from '../pages/tasks/taskFilter';
 import { firstListReads } from '../pages/plans/planListInput';
+import { hashPathname } from './pageLoaders';
 
 export function startFirstReads(hash: string): void {
   if (typeof window === 'undefined' || !window.kehoach) return;
-  const [path = '', query = ''] = hash.replace(/^#/u, '').split('?');
-  const params = new URLSearchParams(query.split('#')[0]);
+  const path = hashPathname(hash);
+  const params = new URLSearchParams(hash.split('?')[1]?.split('#')[0] ?? '');
   if (path === '/tasks') callEarly('task.list', firstRowsInput(params));
   if (path === '/plans') {
     const reads = firstListReads(params);

@@ -39,5 +39,3 @@ export async function preloadRoute(routes: RouteObject[], pathname: string): Pro
   // A page that fails to load is left to the route's error element at render time.
   await Promise.all(pages.map((page) => page.preload().catch(() => undefined)));
 }
-
-export { hashPathname } from './pageLoaders';

@@ -84,7 +84,7 @@ export function TaskFilterBar({ filter, options, onChange, searchRef }: Props) {
           value={filter.owner}
           onChange={(value) => set({ owner: value })}
           clearable
-        comboboxProps={DROPDOWN_WHEN_OPEN}
+          comboboxProps={DROPDOWN_WHEN_OPEN}
         />
       )}
       <Select

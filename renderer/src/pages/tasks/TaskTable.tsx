@@ -17,7 +17,6 @@ import { movedRow, pagesOf, scrollToShow, visibleRows } from './windowing';
 import { PAGE_ROWS } from './taskFilter';
 import './tasks.css';
 
-export { PAGE_ROWS };
 export const ROW_HEIGHT = 44;
 /** Height assumed before the grid is measured (and in jsdom, which measures nothing). */
 const DEFAULT_VIEWPORT = 600;

@@ -15,8 +15,8 @@ import { ExportXlsxButton } from './ExportXlsxButton';
 import { ReportGridButton } from './ReportGridButton';
 import { TaskDrawer } from './TaskDrawer';
 import { TaskFilterBar } from './TaskFilterBar';
-import { filterFromParams, isFiltering, listInputOf, paramsFromFilter, type TaskFilterState } from './taskFilter';
-import { PAGE_ROWS, TaskTable } from './TaskTable';
+import { filterFromParams, isFiltering, listInputOf, PAGE_ROWS, paramsFromFilter, type TaskFilterState } from './taskFilter';
+import { TaskTable } from './TaskTable';
 import { useTaskFilterOptions } from './useTaskFilterOptions';
 
 export default function TasksPage() {

@@ -34,11 +34,7 @@ import { PeriodReportButton } from '../reports/PeriodReportButton';
 import { ReportGridButton } from '../tasks/ReportGridButton';
 import { lightAnchorProps, lightBadge, lightButton, tableLook } from '../../components/lightLook';
 import './plans.css';
-import { PAGE_SIZE } from './planListInput';
-
-export { PAGE_SIZE };
-/** live: our own plans; received: plans of other offices (read-only, grouped by office); bin: deleted plans. */
-type View = 'live' | 'received' | 'bin';
+import { PAGE_SIZE, planListInput, planYearsInput, viewOf, type PlanListView as View } from './planListInput';
 
 type CommandKind = 'duplicate' | 'remove' | 'restore' | 'archive' | 'unarchive' | 'draftReport';
 type PlanRowCommands = Record<CommandKind, (plan: PlanSummary) => void>;
@@ -285,7 +281,7 @@ export default function PlansPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   // The view lives in the address (?view=bin): the sidebar's "Kế hoạch" link always opens the live list.
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'bin' ? 'bin' : params.get('view') === 'received' ? 'received' : 'live';
+  const view = viewOf(params);
   const [search, setSearch] = useState('');
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
@@ -311,21 +307,8 @@ export default function PlansPage() {
     }
   });
 
-  const plans = useApiQuery(
-    'plan.list',
-    {
-      query,
-      deleted: view === 'bin',
-      ...(view === 'bin' ? {} : { origin: view === 'received' ? ('received' as const) : ('ours' as const) }),
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-      ...(year !== null ? { year } : {}),
-      ...(status !== null ? { status } : {}),
-      ...(docType !== null ? { docType } : {}),
-    },
-    { placeholderData: (previous) => previous },
-  );
-  const years = useApiQuery('plan.years', { deleted: view === 'bin' });
+  const plans = useApiQuery('plan.list', planListInput({ view, query, page, year, status, docType }), { placeholderData: (previous) => previous });
+  const years = useApiQuery('plan.years', planYearsInput(view));
   // The years the plans are dated in; a chosen year stays offered while the data changes under it.
   const yearOptions = [...new Set([...(years.data ?? []), ...(year !== null ? [year] : [])])].sort((a, b) => b - a);
   const statusLabels = planStatusLabels(t);

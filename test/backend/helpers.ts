@@ -47,6 +47,15 @@ export async function callError(backend: Backend, channel: string, input: unknow
   return result.error;
 }
 
+/** Wait (polling every 20 ms, up to 10 s) until `check()` holds: background work observed from outside. */
+export async function until(check: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export function cleanup(): void {
   for (const b of opened.splice(0)) b.close();
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -13,10 +13,17 @@ import type { Db } from './open';
 /** zlib's default: what a save stores. */
 export const CONTENT_LEVEL = 6;
 /**
- * Many plans written at once (a package imported): about half the time of level 6 for a blob about 15% larger. Any
- * level inflates the same way, so what reads revisions does not know the difference.
+ * Many plans written at once (a package imported): stored without compression (deflate's stored blocks, still raw
+ * deflate), a tenth of the time of level 1; the background compresses them at CONTENT_LEVEL afterwards
+ * (repositories/plans/compaction.ts). Any level inflates the same way, so what reads revisions does not know the
+ * difference.
  */
-export const BULK_CONTENT_LEVEL = 1;
+export const BULK_CONTENT_LEVEL = 0;
+
+/** The blob starts with a stored (uncompressed) deflate block: written in bulk and not compacted yet. */
+export function isStoredOnly(blob: Uint8Array): boolean {
+  return blob.length > 0 && (blob[0]! & 0b110) === 0;
+}
 
 export function encodeContent(json: string, level = CONTENT_LEVEL): Buffer {
   return deflateRawSync(Buffer.from(json, 'utf8'), { level });

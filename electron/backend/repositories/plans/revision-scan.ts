@@ -2,8 +2,11 @@
  * The revision scan: every stored revision checked against its checksum (db/content-codec.ts). A damaged one is
  * marked (damaged_at) so the history names it and the plan reopens at its newest intact revision (store.ts). Runs in
  * the background after the store opens, a page of rows per turn of the event loop, and on demand (backup verify).
+ * In the background it also compresses the revisions a bulk write left uncompressed when the app closed before its
+ * compaction did (compaction.ts).
  */
-import { readContent } from '../../db/content-codec';
+import { isStoredOnly, readContent } from '../../db/content-codec';
+import { createCompaction } from './compaction';
 import type { Db } from '../../db/open';
 import { isReadOnlyError } from '../../errors';
 
@@ -33,14 +36,18 @@ function prepareScan(db: Db) {
   };
 }
 
-/** Check one page of rows after `after`; returns the last rowid seen, or null at the end. */
-function scanPage(db: Db, st: ReturnType<typeof prepareScan>, after: number, report: RevisionScanReport, now: () => string): number | null {
+/**
+ * Check one page of rows after `after`; returns the last rowid seen, or null at the end. `stored` takes the intact
+ * rows still stored uncompressed.
+ */
+function scanPage(db: Db, st: ReturnType<typeof prepareScan>, after: number, report: RevisionScanReport, now: () => string, stored?: ScanRow[]): number | null {
   const rows = st.page.all(after, PAGE);
   if (!rows.length) return null;
   const found: ScanRow[] = [];
   for (const row of rows) {
     report.checked++;
     if (row.damaged_at !== null || readContent(row.content, row.checksum) === null) found.push(row);
+    else if (stored && isStoredOnly(row.content)) stored.push(row);
   }
   for (const row of found) {
     report.damaged.push({ planId: row.plan_id, revision: row.revision, savedAt: row.saved_at, trichYeu: row.trich_yeu });
@@ -70,11 +77,21 @@ export function scanRevisions(db: Db, now: () => string = () => new Date().toISO
 export function scanRevisionsInBackground(db: Db, now: () => string, stopped: () => boolean): Promise<RevisionScanReport | null> {
   const st = prepareScan(db);
   const report: RevisionScanReport = { checked: 0, damaged: [] };
+  const compaction = createCompaction(db);
+  const compact = db.transaction((rows: readonly ScanRow[]) => rows.forEach((row) => compaction.compactRow(row)));
   return new Promise((resolve, reject) => {
     const step = (after: number) => {
       if (stopped()) return resolve(null);
       try {
-        const next = scanPage(db, st, after, report, now);
+        const stored: ScanRow[] = [];
+        const next = scanPage(db, st, after, report, now, stored);
+        if (stored.length) {
+          try {
+            compact.immediate(stored);
+          } catch {
+            // Busy or read-only: they stay readable as they are, and the next start tries again.
+          }
+        }
         if (next === null) resolve(report);
         else setImmediate(step, next);
       } catch (err) {

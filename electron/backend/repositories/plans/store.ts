@@ -8,6 +8,7 @@ import { datePartNumber } from '../../../../shared/format/date';
 import { foldVietnamese } from '../../../../shared/format/fold';
 import { planOf } from '../../../../shared/model/plan-record';
 import { BULK_CONTENT_LEVEL, readContent, storedContent } from '../../db/content-codec';
+import { createCompaction } from './compaction';
 import { rowInserter } from '../../db/insert-rows';
 import { BackendError, isReadOnlyError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
@@ -121,6 +122,7 @@ function recipientRows(planId: string, content: PlanContent, now: string) {
 }
 
 export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: PlanStoreOptions = {}) {
+  const compaction = createCompaction(ctx.db);
   const { db } = ctx;
 
   /** Mark a revision found damaged, so it is set aside; nothing to do on a store opened read-only. */
@@ -312,9 +314,10 @@ export function createPlanStore(ctx: RepoContext, st: PlanStatements, options: P
     } else {
       seq = Number(st.insertPlan.run(params).lastInsertRowid);
     }
-    // Inside inBulk (a package's plans) the content is deflated at the cheaper level.
+    // Inside inBulk (a package's plans) the content is stored uncompressed, and compressed in the background after.
     const stored = storedContent(JSON.stringify(content), ftsPending ? BULK_CONTENT_LEVEL : undefined);
     st.insertRevision.run({ id: planId, revision, status, reason, trichYeu: content.trichYeu, ...stored, now });
+    if (ftsPending) compaction.request(planId, revision);
     syncChildren(planId, content, now, !existing);
     if (status === 'issued') options.onIssued?.(planId, content, now);
     if (ftsPending) ftsPending.set(seq, searchText(content));

@@ -27,6 +27,7 @@ import { createRegisterRepo } from './repositories/register';
 import { createRegisterBook } from './repositories/register-book';
 import { createSettingsRepo } from './repositories/settings';
 import { createTasksRepo } from './repositories/tasks';
+import { contentOf } from '../../shared/model/plan-record';
 import { createEvidenceStore } from './tasks/evidence-store';
 import type { Services } from './services';
 import { createTemplateStore, defaultResourcesDir } from './templates';
@@ -163,7 +164,13 @@ export function createBackend(options: BackendOptions): Backend {
     const settings = createSettingsRepo(ctx);
     const orgs = createOrganizationsRepo(ctx);
     const register = createRegisterRepo(ctx);
-    const tasks = createTasksRepo(ctx, { selfNames: createSelfNames(ctx, () => settings.getSelf()?.issuer.name ?? null) });
+    const tasks = createTasksRepo(ctx, {
+      selfNames: createSelfNames(ctx, () => settings.getSelf()?.issuer.name ?? null),
+      planContent: (planId) => {
+        const plan = plans.find(planId);
+        return plan ? { status: plan.status, content: contentOf(plan) } : null;
+      },
+    });
     const evidence = createEvidenceStore(options.dataDir);
     if (!readOnly) evidence.recover((sha) => tasks.evidence.exists(sha));
     const plans = createPlansRepo(ctx, { register, defaultTerm: () => settings.getSelf()?.term ?? '', onIssued: tasks.syncPlan });

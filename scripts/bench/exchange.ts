@@ -4,6 +4,8 @@
  * - export: exchange.exportPackage of everything (records, .docx, manifest, signature, zip)          ≤ 2000 ms median
  * - importEmpty: exchange.import of that package into an empty database (checks, classify, apply)   ≤ 3000 ms median
  * - reimport: importing the same package again (every check, then "already imported")              ≤ 1000 ms median
+ * The import queues the received plans' tracked tasks (about 12,000) and compresses their revisions after it; also
+ * reported: the first task read after it, which creates the queued tasks first (tasksReady).
  * - bytesPerPlanKB: the package's size per plan                                                     ≤ 15 KB
  * Also reported: CPU time of each (on a shared machine wall time overstates it), the .docx and the records' share of
  * the size. Real files and databases in a temp folder.
@@ -63,6 +65,7 @@ export async function run(): Promise<Record<string, number>> {
     const exportCpu: number[] = [];
     const importCpu: number[] = [];
     const reimportCpu: number[] = [];
+    const tasksReady: number[] = [];
     const exports: number[] = [];
     let base64 = '';
     for (let i = 0; i < 3; i++) {
@@ -93,6 +96,10 @@ export async function run(): Promise<Record<string, number>> {
       reimports.push(performance.now() - start);
       reimportCpu.push(cpuMs(cpu));
       if (!again.opened || !again.alreadyImported) throw new Error('second import was not "already imported"');
+      start = performance.now();
+      const summary = await ok(receiver.invoke('task.summary', { withinDays: 7, limit: 10 }));
+      tasksReady.push(performance.now() - start);
+      if (summary.rollUp.total < PLANS * 10) throw new Error(`only ${summary.rollUp.total} tasks after the import`);
       receiver.close();
     }
     const figures = {
@@ -102,6 +109,7 @@ export async function run(): Promise<Record<string, number>> {
       'reimport.cpuMedianMs': median(reimportCpu),
       'importEmpty.medianMs': median(imports),
       'reimport.medianMs': median(reimports),
+      'importEmpty.tasksReadyMs': median(tasksReady),
       'packageMB': bytes / (1024 * 1024),
       'bytesPerPlanKB': bytes / PLANS / 1024,
       'docxPerPlanKB': docx.reduce((n, d) => n + d.length, 0) / docx.length / 1024,

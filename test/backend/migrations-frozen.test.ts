@@ -20,6 +20,7 @@ const RELEASED: Record<number, { name: string; sha256: string }> = {
   9: { name: 'exchange-tasks', sha256: '5f8a165703eae6e345f39397d6f8bb27d269892bee78bdf0cad33715fda2928b' },
   10: { name: 'task-list-search', sha256: 'c177304cc3f1253df88d5096a7976400c6dd28433c4717c4076776889a9048d6' },
   11: { name: 'shared-orgs', sha256: '2c20f8bda89f5cb8c7344595a3d4e3b88a651c84de716bee8619f51151bc06c8' },
+  12: { name: 'task-sync-queue', sha256: '9b3a561e3ce68b30c1b5b4bf6e17099c8218b67c600b97eea67ba76bce48610b' },
 };
 
 /** What a migration's hash covers: its SQL, or the source file of a code migration. */

@@ -204,6 +204,8 @@ export function createExchangeService(deps: ExchangeDeps) {
     const id = me();
     const { name, symbol, profileMissing } = profileName();
     const self = { officeId: id.officeId, name };
+    // The tasks of plans imported a moment ago are created first (they may be queued): a package takes them all.
+    tasks.settle();
     const chosen = input.planIds !== undefined;
     const receiver = input.receiverId ? trust.get(input.receiverId) : null;
     if (input.receiverId && !receiver) throw new BackendError('NOT_FOUND', 'Đơn vị nhận chưa có trong danh sách khóa tin cậy.');
@@ -484,6 +486,9 @@ export function createExchangeService(deps: ExchangeDeps) {
       return { classified: null, unpacked: null, inspection: inspectionOf(manifest, head.encrypted, head.fileSha256, checks) };
     }
     const unpacked = unpackRecords(head);
+    // Task and report records are classified against the tasks here: their plans' queued tasks are created first.
+    const recordPlans = unpacked.records.flatMap(({ record }) => (record.kind === 'task' || record.kind === 'report' ? [record.planId] : []));
+    if (recordPlans.length) tasks.settle(new Set(recordPlans));
     secrecy = secrecyReader();
     const inPackage = new Set(unpacked.records.filter((u) => u.record.kind === 'plan').map((u) => u.record.id));
     const classified = unpacked.records.map((u) => classify(u, manifest.sender.officeId, unpacked.encrypted, inPackage));
@@ -561,10 +566,15 @@ export function createExchangeService(deps: ExchangeDeps) {
           });
         }
       };
-      // The plans' search text and tracked tasks go in together once every plan is written, before the tasks and reports.
+      // The plans' search text goes in together once every plan is written; the tracked tasks of new plans are queued
+      // (tasks repository), except those of plans whose task or report records come in this package.
       const plansEnd = ordered.findIndex((c) => c.u.record.kind !== 'plan');
-      plans.inBulk(() => tasks.inBulk(() => ordered.slice(0, plansEnd < 0 ? ordered.length : plansEnd).forEach(applyRecord)));
-      if (plansEnd >= 0) ordered.slice(plansEnd).forEach(applyRecord);
+      plans.inBulk(() => tasks.inBulk(() => tasks.deferringNew(() => ordered.slice(0, plansEnd < 0 ? ordered.length : plansEnd).forEach(applyRecord))));
+      if (plansEnd >= 0) {
+        const rest = ordered.slice(plansEnd);
+        tasks.settle(new Set(rest.flatMap(({ u }) => (u.record.kind === 'task' || u.record.kind === 'report' ? [u.record.planId] : []))));
+        rest.forEach(applyRecord);
+      }
       records.log({
         direction: 'in',
         packageId: manifest.packageId,
@@ -598,7 +608,16 @@ export function createExchangeService(deps: ExchangeDeps) {
           if (!staged.has(f.sha256) && !tasks.evidence.exists(f.sha256)) staged.set(f.sha256, evidence.stage(u.files[i]!));
         });
       }
-      apply.immediate({ ...opened, unpacked: opened.unpacked, classified: opened.classified }, needsTrust && inspection.sender.officeId !== me().officeId);
+      // The commit does not also copy the write-ahead log into the database file (SQLite's automatic checkpoint, about
+      // as long again for a big package): the next write does, the queued tasks' first background step.
+      const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      db.pragma('wal_autocheckpoint = 0');
+      try {
+        apply.immediate({ ...opened, unpacked: opened.unpacked, classified: opened.classified }, needsTrust && inspection.sender.officeId !== me().officeId);
+      } finally {
+        db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      }
+      tasks.settleSoon();
       for (const [sha, file] of staged) {
         evidence.commit(file);
         staged.delete(sha);

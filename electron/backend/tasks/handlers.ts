@@ -49,7 +49,10 @@ export const tasksHandlers = ({ tasks, plans, evidence, ctx }: Services): Handle
   'task.get': (input) => tasks.get(input),
   'task.summary': (input) => tasks.summary(input),
   'task.timeline': (input) => tasks.timeline(input),
-  'task.filterOptions': (input) => taskFilterOptions(ctx.db, input),
+  'task.filterOptions': (input) => {
+    tasks.settle();
+    return taskFilterOptions(ctx.db, input);
+  },
   'task.preview': ({ planId }) => tasks.preview(planId, plans.get(planId)),
   'task.evidence': ({ sha256 }) => {
     const file = tasks.evidence(sha256);

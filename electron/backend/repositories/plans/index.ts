@@ -39,6 +39,11 @@ export function createPlansRepo(
   return {
     list: createPlanList(ctx.db),
     get: (id: string) => store.toPlan(store.getRow(id)),
+    /** The plan, or null when there is none with this id. */
+    find: (id: string) => {
+      const row = store.findRow(id);
+      return row ? store.toPlan(row) : null;
+    },
     years: createPlanYears(ctx.db),
     ...lifecycle,
     ...createPlanArchive(ctx, store),

@@ -26,7 +26,7 @@ import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model'
 import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
 import { statusLabel } from '../../../../shared/layout/task-labels';
 import type { TaskFacts } from '../../../../shared/tasks/status';
-import { BackendError, notFound } from '../../errors';
+import { BackendError, isReadOnlyError, notFound } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
 import { dueSortSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
@@ -108,6 +108,13 @@ export function trackedIdFor(planId: string, sourceId: string, taken: boolean): 
 
 const REMOVED_REASON = 'Bỏ khỏi kế hoạch khi ban hành lại';
 
+/** A plan whose tracked tasks are queued (task_sync_queue). */
+interface QueuedSync {
+  plan_id: string;
+  tracked_from: string;
+  queued_at: string;
+}
+
 const fieldError = (path: (string | number)[], message: string, fieldMessage = message) =>
   new BackendError('VALIDATION', message, [{ path, message: fieldMessage }]);
 
@@ -123,7 +130,12 @@ export interface TasksRepoDeps {
   selfNames?: () => ReadonlySet<string>;
   /** Up to this many matches a word search fetches its rows by rowid; above it, it filters a walk of an index (default 2000). */
   fewMatches?: number;
+  /** A plan's status and current content (the plans repository's), for the plans whose task sync was queued. */
+  planContent?: (planId: string) => { status: PlanStatus; content: PlanContent } | null;
 }
+
+/** Queued plans synced per background step: each step is a short transaction (about 2 ms a plan). */
+const QUEUE_STEP_PLANS = 40;
 
 export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   const { db } = ctx;
@@ -133,6 +145,13 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   const st = {
     byPlan: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE plan_id = ?'),
     byId: db.prepare<[string], TrackedRow>('SELECT * FROM tracked_tasks WHERE id = ?'),
+    hasTasks: db.prepare<[string], number>('SELECT 1 FROM tracked_tasks WHERE plan_id = ? LIMIT 1').pluck(),
+    enqueue: db.prepare<{ planId: string; day: string; now: string }>(
+      'INSERT INTO task_sync_queue (plan_id, tracked_from, queued_at) VALUES (:planId, :day, :now) ON CONFLICT (plan_id) DO NOTHING',
+    ),
+    queued: db.prepare<[string], QueuedSync>('SELECT plan_id, tracked_from, queued_at FROM task_sync_queue WHERE plan_id = ?'),
+    queueHead: db.prepare<[number], QueuedSync>('SELECT plan_id, tracked_from, queued_at FROM task_sync_queue ORDER BY rowid LIMIT ?'),
+    dequeue: db.prepare<[string]>('DELETE FROM task_sync_queue WHERE plan_id = ?'),
     idTaken: db.prepare<[string], number>('SELECT 1 FROM tracked_tasks WHERE id = ?').pluck(),
     /** Many new tasks in one statement (rows as a JSON array, in order): the search index takes them in one pass. */
     insertMany: db.prepare<[string]>(`INSERT INTO tracked_tasks (id, plan_id, source, source_id, position, duty_id, body, org_id, partners, text,
@@ -251,11 +270,103 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   }
 
   /**
+   * The task sync queue (task_sync_queue). Inside `deferringNew`, an issued plan that has no tracked tasks yet is
+   * queued instead of synced: a package of a thousand new plans commits without creating their twelve thousand tasks.
+   * They are created soon after in background steps (`settleSoon`), and at once, in order, before anything reads or
+   * changes tasks (`settle`): every read below goes through `settled`, so no caller ever sees a queued plan's tasks
+   * missing. A queued plan written again (a newer revision) is synced then and leaves the queue.
+   */
+  let deferNew = 0;
+  let queueMayHold = (db.prepare('SELECT 1 FROM task_sync_queue LIMIT 1').pluck().get() as number | undefined) !== undefined;
+  let step: NodeJS.Timeout | null = null;
+  /** The issued content of the plans queued in this session (read back from the plan after a restart). */
+  const queuedContent = new Map<string, PlanContent>();
+
+  function deferringNew<T>(fn: () => T): T {
+    deferNew += 1;
+    try {
+      return fn();
+    } finally {
+      deferNew -= 1;
+    }
+  }
+
+  const settleTx = db.transaction((rows: readonly QueuedSync[]) =>
+    inBulk(() => {
+      for (const row of rows) {
+        st.dequeue.run(row.plan_id);
+        const kept = queuedContent.get(row.plan_id);
+        queuedContent.delete(row.plan_id);
+        const plan = kept ? { status: 'issued', content: kept } : (deps.planContent?.(row.plan_id) ?? null);
+        if (plan?.status === 'issued') syncFrom(row.plan_id, plan.content, row.queued_at, row.tracked_from);
+      }
+    }),
+  );
+
+  /** Sync the queued plans (these, or every one) now. A read-only store leaves them queued. */
+  function settle(planIds?: Iterable<string>): void {
+    if (!queueMayHold) return;
+    const rows = planIds ? [...planIds].map((id) => st.queued.get(id)).filter((r): r is QueuedSync => !!r) : st.queueHead.all(-1);
+    try {
+      if (rows.length) settleTx.immediate(rows);
+    } catch (err) {
+      if (isReadOnlyError(err)) return;
+      throw err;
+    }
+    if (!planIds) {
+      queueMayHold = false;
+      queuedContent.clear();
+    }
+  }
+
+  /** `fn` after the queue is settled: every read and change of tasks. */
+  const settled =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      settle();
+      return fn(...args);
+    };
+
+  /** Sync the queue in background steps of a few plans, from the next turn of the event loop. */
+  function settleSoon(): void {
+    if (step || !queueMayHold) return;
+    step = setTimeout(() => {
+      step = null;
+      if (!db.open || !queueMayHold) return;
+      try {
+        const rows = st.queueHead.all(QUEUE_STEP_PLANS);
+        if (rows.length) settleTx.immediate(rows);
+        if (rows.length < QUEUE_STEP_PLANS) {
+          queueMayHold = false;
+          queuedContent.clear();
+        } else settleSoon();
+      } catch (err) {
+        if (!isReadOnlyError(err)) process.stderr.write(`Tạo nhiệm vụ của kế hoạch đã nhập thất bại: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+    }, 0);
+    step.unref();
+  }
+
+  /**
    * The tracked tasks of an issued plan follow its content: new ones are created, changed ones updated (text, due,
    * body), ones that left the content are closed "Hủy (bỏ khỏi kế hoạch)" with their reports kept. Runs inside the
    * plan's write transaction; never writes a plan revision.
    */
   function syncPlan(planId: string, content: PlanContent, now: string): void {
+    if (deferNew > 0 && !pending?.plans.has(planId) && st.hasTasks.get(planId) === undefined) {
+      st.enqueue.run({ planId, day: today(), now });
+      queuedContent.set(planId, content);
+      queueMayHold = true;
+      return;
+    }
+    // A queued plan written again: its tasks are created now, as tracked since it was queued.
+    const queued = queueMayHold ? st.queued.get(planId) : undefined;
+    if (queued) st.dequeue.run(planId);
+    queuedContent.delete(planId);
+    syncFrom(planId, content, queued?.queued_at ?? now, queued?.tracked_from ?? today());
+  }
+
+  function syncFrom(planId: string, content: PlanContent, now: string, day: string): void {
     // Outside a bulk nothing waits; inside one, a plan synced again reads the tasks its first sync created.
     if (bulkDepth === 0) pending = null;
     else if (pending?.plans.has(planId)) flushPending();
@@ -265,7 +376,6 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     const existing = new Map(st.byPlan.all(planId).map((r) => [r.source_id, r]));
     const h = content.header;
     const ref = h.number ? formatDocSymbol(h.number, h.docType, h.issuer.symbol) : '';
-    const day = today();
     const seen = new Set<string>();
     for (const s of trackedSourcesOf(content)) {
       seen.add(s.sourceId);
@@ -858,18 +968,24 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     return { sha256: row.sha256, size: row.size, mediaType: row.media_type, name: row.name ?? row.sha256 };
   }
 
+  settleSoon();
+
   return {
     syncPlan,
     inBulk,
-    preview,
-    list,
-    all,
-    get,
-    summary,
-    timeline,
-    checkReport,
-    addReport: (input: ParsedAddReport, files: StagedEvidence[]) => addReportTx.immediate(input, files),
-    setState,
+    deferringNew,
+    settle,
+    settleSoon,
+    preview: settled(preview),
+    list: settled(list),
+    all: settled(all),
+    get: settled(get),
+    summary: settled(summary),
+    timeline: settled(timeline),
+    checkReport: settled(checkReport),
+    addReport: settled((input: ParsedAddReport, files: StagedEvidence[]) => addReportTx.immediate(input, files)),
+    setState: settled(setState),
+    // A package's facts and reports land on tasks it found (the exchange settles their plans first).
     applyReceivedFacts,
     addReceivedReport,
     isOurs,

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
-import { CONTENT_LEVEL, contentChecksum, encodeContent, isStoredOnly, readContent } from '../../electron/backend/db/content-codec';
+import { inflateRawSync } from 'node:zlib';
+import { CONTENT_LEVEL, contentChecksum, encodeContent, isStoredOnly, readContent, storedBlocks } from '../../electron/backend/db/content-codec';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { renewIds } from '../../shared/model/renew-ids';
 import { templateContent } from './fixtures/plans';
@@ -35,6 +36,17 @@ describe('compaction of revisions written in bulk', () => {
     expect(isStoredOnly(encodeContent(json, 1))).toBe(false);
     expect(isStoredOnly(encodeContent(json, CONTENT_LEVEL))).toBe(false);
     expect(readContent(encodeContent(json, 0), contentChecksum(encodeContent(json, 0)))).toBe(json);
+  });
+
+  it('stored blocks inflate back to every byte, at and around the 65,535-byte block length, and empty', () => {
+    for (const size of [0, 1, 65_534, 65_535, 65_536, 3 * 65_535 + 7]) {
+      const data = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) data[i] = (i * 7 + (i >> 9)) & 0xff;
+      const blob = storedBlocks(data);
+      expect(blob.length).toBe(size + 5 * Math.max(1, Math.ceil(size / 65_535)));
+      expect(isStoredOnly(blob)).toBe(true);
+      expect(inflateRawSync(blob).equals(data)).toBe(true);
+    }
   });
 
   it('an imported package is stored uncompressed, then compressed in the background with the same content', async () => {

@@ -26,7 +26,31 @@ export function isStoredOnly(blob: Uint8Array): boolean {
 }
 
 export function encodeContent(json: string, level = CONTENT_LEVEL): Buffer {
-  return deflateRawSync(Buffer.from(json, 'utf8'), { level });
+  const bytes = Buffer.from(json, 'utf8');
+  return level === 0 ? storedBlocks(bytes) : deflateRawSync(bytes, { level });
+}
+
+/** Largest stored block: its length is 16 bits (RFC 1951 3.2.4). */
+const STORED_BLOCK = 65_535;
+
+/**
+ * Raw deflate of `data` as stored blocks, as zlib writes at level 0 but without setting up a zlib stream: per block a
+ * header byte (BFINAL on the last, BTYPE 00), LEN and its one's complement NLEN, little-endian, then the bytes.
+ */
+export function storedBlocks(data: Uint8Array): Buffer {
+  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK));
+  const out = Buffer.allocUnsafe(data.length + blocks * 5);
+  let at = 0;
+  for (let b = 0; b < blocks; b++) {
+    const start = b * STORED_BLOCK;
+    const length = Math.min(STORED_BLOCK, data.length - start);
+    out[at] = b === blocks - 1 ? 1 : 0;
+    out.writeUInt16LE(length, at + 1);
+    out.writeUInt16LE(length ^ 0xffff, at + 3);
+    out.set(data.subarray(start, start + length), at + 5);
+    at += 5 + length;
+  }
+  return out;
 }
 
 export function decodeContent(blob: Uint8Array): string {

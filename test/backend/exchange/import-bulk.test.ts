@@ -146,6 +146,26 @@ describe('importing many issued plans', () => {
     expect(options.bodies.length).toBeGreaterThan(0);
   });
 
+  it('a store locked by another program: a read answers without the queued tasks, and they come once it is free', async () => {
+    const { base64, ids } = await twelvePlans();
+    const receiverDir = tempDir();
+    const receiver = openBackend(receiverDir);
+    await call(receiver, 'exchange.import', { base64, trust: true });
+    const other = new Database(join(receiverDir, DATABASE_FILE));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expect((await call(receiver, 'task.list', { limit: 10 })).total).toBe(0);
+      expect(stored(receiverDir).queued).toHaveLength(12);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await until(() => stored(receiverDir).queued.length === 0, 'the retry once the lock is gone');
+    const { rows } = stored(receiverDir);
+    expect([...new Set(rows.map((r) => r.plan_id))]).toEqual(ids);
+    expect((await call(receiver, 'task.list', { limit: 10 })).total).toBe(rows.length);
+  });
+
   it('a queue left by a closed app is created at the next start, tracked from the day of the import', async () => {
     const { base64, ids } = await twelvePlans();
     const receiverDir = tempDir();

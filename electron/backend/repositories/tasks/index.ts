@@ -26,7 +26,7 @@ import type { PlanContent, PlanStatus, TaskDue } from '../../../../shared/model'
 import { localToday, periodContaining, periodStatuses, rollUp, TaskStatusCode, type RollUp } from '../../../../shared/tasks';
 import { statusLabel } from '../../../../shared/layout/task-labels';
 import type { TaskFacts } from '../../../../shared/tasks/status';
-import { BackendError, isReadOnlyError, notFound } from '../../errors';
+import { BackendError, failureKind, isReadOnlyError, notFound, type FailureKind } from '../../errors';
 import type { RepoContext } from '../context';
 import { dueColumns, trackedSourcesOf, type TrackedSource } from './from-content';
 import { dueSortSql, factsOf, registerTaskStatusFunction, statusParams, statusSql, type FactColumns, type StatusParams } from './status-sql';
@@ -130,12 +130,18 @@ export interface TasksRepoDeps {
   selfNames?: () => ReadonlySet<string>;
   /** Up to this many matches a word search fetches its rows by rowid; above it, it filters a walk of an index (default 2000). */
   fewMatches?: number;
-  /** A plan's status and current content (the plans repository's), for the plans whose task sync was queued. */
+  /**
+   * A plan's status and current content (the plans repository's), for the plans whose task sync was queued. Without
+   * it (a repository opened alone, by a test or a benchmark) the queue is left as it is.
+   */
   planContent?: (planId: string) => { status: PlanStatus; content: PlanContent } | null;
 }
 
 /** Queued plans synced per background step: each step is a short transaction (about 2 ms a plan). */
 const QUEUE_STEP_PLANS = 40;
+/** The failures after which the queue waits (its plans' tasks are created later) rather than fail a read. */
+const WAIT_AND_RETRY = new Set<FailureKind>(['read-only', 'locked', 'disk-full']);
+const RETRY_MS = 1000;
 
 export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   const { db } = ctx;
@@ -303,15 +309,19 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
     }),
   );
 
-  /** Sync the queued plans (these, or every one) now. A read-only store leaves them queued. */
+  /**
+   * Sync the queued plans (these, or every one) now. A store that cannot be written now (read-only, locked by another
+   * program, disk full) leaves them queued: the read goes on, and the background tries again.
+   */
   function settle(planIds?: Iterable<string>): void {
-    if (!queueMayHold) return;
+    if (!queueMayHold || !deps.planContent) return;
     const rows = planIds ? [...planIds].map((id) => st.queued.get(id)).filter((r): r is QueuedSync => !!r) : st.queueHead.all(-1);
     try {
       if (rows.length) settleTx.immediate(rows);
     } catch (err) {
-      if (isReadOnlyError(err)) return;
-      throw err;
+      if (!WAIT_AND_RETRY.has(failureKind(err))) throw err;
+      settleSoon(RETRY_MS);
+      return;
     }
     if (!planIds) {
       queueMayHold = false;
@@ -327,9 +337,9 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
       return fn(...args);
     };
 
-  /** Sync the queue in background steps of a few plans, from the next turn of the event loop. */
-  function settleSoon(): void {
-    if (step || !queueMayHold) return;
+  /** Sync the queue in background steps of a few plans, from the next turn of the event loop (or after `delayMs`). */
+  function settleSoon(delayMs = 0): void {
+    if (step || !queueMayHold || !deps.planContent) return;
     step = setTimeout(() => {
       step = null;
       if (!db.open || !queueMayHold) return;
@@ -341,9 +351,11 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
           queuedContent.clear();
         } else settleSoon();
       } catch (err) {
-        if (!isReadOnlyError(err)) process.stderr.write(`Tạo nhiệm vụ của kế hoạch đã nhập thất bại: ${err instanceof Error ? err.message : String(err)}\n`);
+        // Locked by another program or a full disk: try again later; read-only: at the next open.
+        if (WAIT_AND_RETRY.has(failureKind(err)) && !isReadOnlyError(err)) settleSoon(RETRY_MS);
+        else if (!isReadOnlyError(err)) process.stderr.write(`Creating the tasks of imported plans failed: ${err instanceof Error ? err.message : String(err)}\n`);
       }
-    }, 0);
+    }, delayMs);
     step.unref();
   }
 

@@ -280,13 +280,17 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
    * queued instead of synced: a package of a thousand new plans commits without creating their twelve thousand tasks.
    * They are created soon after in background steps (`settleSoon`), and at once, in order, before anything reads or
    * changes tasks (`settle`): every read below goes through `settled`, so no caller ever sees a queued plan's tasks
-   * missing. A queued plan written again (a newer revision) is synced then and leaves the queue.
+   * missing. A queued plan written again (a newer revision) is synced then and leaves the queue. The queue is read
+   * from the database each time (a primary-key lookup when empty), so a plan queued by another process counts too.
    */
   let deferNew = 0;
-  let queueMayHold = (db.prepare('SELECT 1 FROM task_sync_queue LIMIT 1').pluck().get() as number | undefined) !== undefined;
   let step: NodeJS.Timeout | null = null;
-  /** The issued content of the plans queued in this session (read back from the plan after a restart). */
-  const queuedContent = new Map<string, PlanContent>();
+  /**
+   * The issued content of the plans queued in this session, with the queue row's time, until they are synced. A row
+   * of another time (queued before a restart, by another process, or again after a rolled-back import) reads the
+   * plan's content back instead.
+   */
+  const queuedContent = new Map<string, { content: PlanContent; queuedAt: string }>();
 
   function deferringNew<T>(fn: () => T): T {
     deferNew += 1;
@@ -303,7 +307,7 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
         st.dequeue.run(row.plan_id);
         const kept = queuedContent.get(row.plan_id);
         queuedContent.delete(row.plan_id);
-        const plan = kept ? { status: 'issued', content: kept } : (deps.planContent?.(row.plan_id) ?? null);
+        const plan = kept?.queuedAt === row.queued_at ? { status: 'issued', content: kept.content } : (deps.planContent?.(row.plan_id) ?? null);
         if (plan?.status === 'issued') syncFrom(row.plan_id, plan.content, row.queued_at, row.tracked_from);
       }
     }),
@@ -314,18 +318,14 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
    * program, disk full) leaves them queued: the read goes on, and the background tries again.
    */
   function settle(planIds?: Iterable<string>): void {
-    if (!queueMayHold || !deps.planContent) return;
+    if (!deps.planContent) return;
     const rows = planIds ? [...planIds].map((id) => st.queued.get(id)).filter((r): r is QueuedSync => !!r) : st.queueHead.all(-1);
+    if (!rows.length) return;
     try {
-      if (rows.length) settleTx.immediate(rows);
+      settleTx.immediate(rows);
     } catch (err) {
       if (!WAIT_AND_RETRY.has(failureKind(err))) throw err;
       settleSoon(RETRY_MS);
-      return;
-    }
-    if (!planIds) {
-      queueMayHold = false;
-      queuedContent.clear();
     }
   }
 
@@ -339,17 +339,14 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
 
   /** Sync the queue in background steps of a few plans, from the next turn of the event loop (or after `delayMs`). */
   function settleSoon(delayMs = 0): void {
-    if (step || !queueMayHold || !deps.planContent) return;
+    if (step || !deps.planContent) return;
     step = setTimeout(() => {
       step = null;
-      if (!db.open || !queueMayHold) return;
+      if (!db.open) return;
       try {
         const rows = st.queueHead.all(QUEUE_STEP_PLANS);
         if (rows.length) settleTx.immediate(rows);
-        if (rows.length < QUEUE_STEP_PLANS) {
-          queueMayHold = false;
-          queuedContent.clear();
-        } else settleSoon();
+        if (rows.length === QUEUE_STEP_PLANS) settleSoon();
       } catch (err) {
         // Locked by another program or a full disk: try again later; read-only: at the next open.
         if (WAIT_AND_RETRY.has(failureKind(err)) && !isReadOnlyError(err)) settleSoon(RETRY_MS);
@@ -367,12 +364,11 @@ export function createTasksRepo(ctx: RepoContext, deps: TasksRepoDeps = {}) {
   function syncPlan(planId: string, content: PlanContent, now: string): void {
     if (deferNew > 0 && !pending?.plans.has(planId) && st.hasTasks.get(planId) === undefined) {
       st.enqueue.run({ planId, day: today(), now });
-      queuedContent.set(planId, content);
-      queueMayHold = true;
+      queuedContent.set(planId, { content, queuedAt: now });
       return;
     }
     // A queued plan written again: its tasks are created now, as tracked since it was queued.
-    const queued = queueMayHold ? st.queued.get(planId) : undefined;
+    const queued = st.queued.get(planId);
     if (queued) st.dequeue.run(planId);
     queuedContent.delete(planId);
     syncFrom(planId, content, queued?.queued_at ?? now, queued?.tracked_from ?? today());

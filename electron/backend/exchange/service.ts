@@ -609,7 +609,7 @@ export function createExchangeService(deps: ExchangeDeps) {
         });
       }
       // The commit does not also copy the write-ahead log into the database file (SQLite's automatic checkpoint, about
-      // as long again for a big package): the next write does, the queued tasks' first background step.
+      // as long again for a big package): the next write does, one of the background steps that follow an import.
       const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
       db.pragma('wal_autocheckpoint = 0');
       try {

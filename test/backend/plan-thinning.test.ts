@@ -28,10 +28,17 @@ function openRepo() {
   const runBackground = () => {
     while (deferred.length) deferred.shift()!();
   };
+  /** One turn of the background work; false when none is waiting. */
+  const runOne = () => {
+    const run = deferred.shift();
+    run?.();
+    return !!run;
+  };
   return {
     db,
     plans,
     runBackground,
+    runOne,
     advance: (ms: number) => (time += ms),
     at: () => time,
     kept: (id: string) => db.prepare<[string], { revision: number; reason: string; saved_at: string }>('SELECT revision, reason, saved_at FROM plan_revisions WHERE plan_id = ? ORDER BY revision').all(id),
@@ -145,5 +152,20 @@ describe('thinning the autosave history', () => {
       if (zone === undefined) delete process.env['TZ'];
       else process.env['TZ'] = zone;
     }
+  });
+
+  it('many plans asking at once (an imported package) are thinned a few per turn of the event loop; a plan with more to drop takes a batch per turn until done', () => {
+    const repo = openRepo();
+    for (let i = 0; i < 120; i++) repo.plans.save(PlanSaveInput.parse({ ...minimalContent(), id: randomUUID(), baseRevision: null }));
+    let turns = 0;
+    for (; repo.runOne(); turns++);
+    expect(turns).toBe(3);
+
+    const typed = type(repo, repo.plans.save(PlanSaveInput.parse({ ...minimalContent(), id: randomUUID(), baseRevision: null })), 90);
+    const toDrop = repo.kept(typed.id).length;
+    for (turns = 0; repo.runOne(); turns++);
+    expect(repo.kept(typed.id).length).toBeLessThan(100);
+    // 25 revisions a batch (this repository's batch), one batch a turn.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor((toDrop - 100) / 25));
   });
 });

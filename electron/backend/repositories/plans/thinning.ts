@@ -20,6 +20,8 @@ export const THINNING = {
   perTenMinutesFor: 30 * 24 * 60 * MINUTE,
   /** Revisions dropped per transaction. */
   batch: 100,
+  /** Plans thinned per turn of the event loop: an imported package asks for a thousand at once. */
+  plansPerTurn: 50,
 } as const;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -35,12 +37,14 @@ export interface ThinningOptions {
   /** How background work is deferred (default setImmediate). */
   defer?: (run: () => void) => void;
   batch?: number;
+  plansPerTurn?: number;
 }
 
 export function createHistoryThinning(ctx: RepoContext, options: ThinningOptions = {}) {
   const { db } = ctx;
   const defer = options.defer ?? ((run: () => void) => void setImmediate(run));
   const batch = options.batch ?? THINNING.batch;
+  const plansPerTurn = options.plansPerTurn ?? THINNING.plansPerTurn;
 
   // The bucket of an autosave is a prefix of its local time (the machine's time zone, as the clerk reads the clock):
   // minute "2026-11-29T16:05", ten minutes "2026-11-29T16:0", day "2026-11-29". In UTC, a day in Việt Nam would end at
@@ -80,8 +84,12 @@ export function createHistoryThinning(ctx: RepoContext, options: ThinningOptions
     scheduled = false;
     if (!db.open) return pending.clear();
     try {
-      // One batch per waiting plan per turn of the event loop; a plan with more to drop waits for the next turn.
-      for (const planId of [...pending]) if (thinBatch.immediate(planId) < batch) pending.delete(planId);
+      // One batch for each of the first few waiting plans per turn of the event loop; a plan with more to drop goes to
+      // the back, the others wait for the next turns.
+      for (const planId of [...pending].slice(0, plansPerTurn)) {
+        pending.delete(planId);
+        if (thinBatch.immediate(planId) === batch) pending.add(planId);
+      }
     } catch (err) {
       // Busy (another process writes) or closing: the next write asks again. Never let thinning break the app.
       pending.clear();

@@ -77,7 +77,7 @@ describe('writeRevision', () => {
     }
   });
 
-  it('stores a plan written inside inBulk (its content deflated at the cheaper level) so it reads back as one written alone', () => {
+  it('stores a plan written inside inBulk (its content in stored blocks, uncompressed until the background compacts it) so it reads back as one written alone', () => {
     const { db, plans, close } = openRepo();
     try {
       const content = PlanContent.parse(seedContent());
@@ -86,7 +86,7 @@ describe('writeRevision', () => {
       plans.writeRevision(alone, content, 'draft', 'import');
       db.transaction(() => plans.inBulk(() => plans.writeRevision(bulk, content, 'draft', 'import')))();
       expect(contentOf(plans.get(bulk))).toEqual(contentOf(plans.get(alone)));
-      // Both blobs pass their checksum and inflate to the same JSON; the bulk one is deflated differently.
+      // Both blobs pass their checksum and inflate to the same JSON; the bulk one is stored, not deflated.
       const blob = (id: string) => db.prepare('SELECT content, kh_read(content, checksum) AS json FROM plan_revisions WHERE plan_id = ?').get(id) as { content: Buffer; json: string };
       expect(blob(bulk).json).toBe(blob(alone).json);
       expect(blob(bulk).content.equals(blob(alone).content)).toBe(false);

@@ -187,6 +187,20 @@ function inspectExisting(path: string, dataDir: string): void {
  * Apply pending migrations, each in its own IMMEDIATE transaction that re-reads the version (safe with two openers).
  * `list` is for tests (a schema at an older step, a deliberately bad migration).
  */
+/**
+ * Run `fn` (a big write transaction) with SQLite's automatic WAL checkpoint off: its commit does not also copy the
+ * log into the database file (about as long again for a package of a thousand plans); the next write does.
+ */
+export function withoutAutoCheckpoint<T>(db: Db, fn: () => T): T {
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+  }
+}
+
 export function migrate(db: Db, list: readonly Migration[] = migrations): number {
   for (const m of list) {
     if (readVersion(db) >= m.version) continue;

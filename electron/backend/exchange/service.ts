@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { ConflictDetail, ConflictItem, ExportOutput, KeyCardCheck, KeyStanding, PackageInspection, RecordCheck, RecordVerdict, VerdictCounts } from '../../../shared/api/exchange';
 import { contentOf } from '../../../shared/model/plan-record';
 import { upgradeContent, type PlanContent } from '../../../shared/model';
+import { withoutAutoCheckpoint } from '../db/open';
 import { BackendError, isReadOnlyError } from '../errors';
 import type { PlansRepo } from '../repositories/plans';
 import type { RepoContext } from '../repositories/context';
@@ -608,15 +609,10 @@ export function createExchangeService(deps: ExchangeDeps) {
           if (!staged.has(f.sha256) && !tasks.evidence.exists(f.sha256)) staged.set(f.sha256, evidence.stage(u.files[i]!));
         });
       }
-      // The commit does not also copy the write-ahead log into the database file (SQLite's automatic checkpoint, about
-      // as long again for a big package): the next write does, one of the background steps that follow an import.
-      const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-      db.pragma('wal_autocheckpoint = 0');
-      try {
-        apply.immediate({ ...opened, unpacked: opened.unpacked, classified: opened.classified }, needsTrust && inspection.sender.officeId !== me().officeId);
-      } finally {
-        db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-      }
+      // The log is copied into the file by the next write: one of the background steps that follow an import.
+      withoutAutoCheckpoint(db, () =>
+        apply.immediate({ ...opened, unpacked: opened.unpacked, classified: opened.classified }, needsTrust && inspection.sender.officeId !== me().officeId),
+      );
       tasks.settleSoon();
       for (const [sha, file] of staged) {
         evidence.commit(file);
